@@ -1,0 +1,65 @@
+/// Black-Scholes-Merton European options with a continuous rate r and carry yield q:
+/// price, delta, gamma, vega, theta and rho computed together in one pass (the shared
+/// d1, d2, N(d), n(d1) and discount factors are evaluated once).
+///
+/// With sd = sigma sqrt(T), d1 = (ln(S/K) + (r-q)T)/sd + sd/2, d2 = d1 - sd, w = +1 (call) or -1 (put):
+///   price = w (S e^(-qT) N(w d1) - K e^(-rT) N(w d2))
+/// Units of the greeks: see `OptionValuation`.
+///
+/// Limits: sd is floored at 1e-150, so that T = 0 or sigma = 0 give the discounted intrinsic
+/// value, delta 0 or +-e^(-qT), and vega 0 away from the forward, without any NaN. At exactly
+/// the forward with sd = 0, gamma and theta are (correctly) huge but finite.
+public enum BlackScholes {
+    /// Values a validated option.
+    @inlinable
+    public static func valuation(_ o: EuropeanOption) -> OptionValuation {
+        let v = kernel(sign: o.kind.sign, spot: o.spot, strike: o.strike, rate: o.rate, carry: o.carry,
+                       volatility: o.volatility, timeToExpiry: o.timeToExpiry)
+        return OptionValuation(price: v.price, delta: v.delta, gamma: v.gamma, vega: v.vega, theta: v.theta, rho: v.rho)
+    }
+
+    /// The price alone (same cost as `valuation`, kept for readability at call sites).
+    @inlinable
+    public static func price(_ o: EuropeanOption) -> Double { valuation(o).price }
+
+    /// The floor on sigma sqrt(T) that turns the T -> 0 and sigma -> 0 limits into finite arithmetic.
+    public static let minimumStandardDeviation = 1e-150
+
+    /// The branch-free kernel, for one lane type. `sign` is +1 for calls and -1 for puts.
+    /// Preconditions (not checked): spot, strike > 0 and finite; volatility, T >= 0 and finite;
+    /// rate and carry finite with |r T|, |q T| < 700.
+    @inlinable @inline(__always)
+    public static func kernel<V: Lanes>(
+        sign: V, spot: V, strike: V, rate: V, carry: V, volatility: V, timeToExpiry: V
+    ) -> (price: V, delta: V, gamma: V, vega: V, theta: V, rho: V) {
+        typealias F = ElementaryFunctions
+        let sqrtT = timeToExpiry.squareRoot()
+        let sd = V.maximum(volatility * sqrtT, .splat(1e-150))
+        let logMoneyness = F.log(spot / strike)
+        let d1 = (logMoneyness + (rate - carry) * timeToExpiry) / sd + V.splat(0.5) * sd
+        let d2 = d1 - sd
+        let n1 = F.normalCDFPair(d1)
+        let n2 = F.normalCDFPair(d2)
+        let isCall = V.less(.splat(0), sign)
+        let nw1 = V.select(isCall, n1.lower, n1.upper)   // N(w d1)
+        let nw2 = V.select(isCall, n2.lower, n2.upper)   // N(w d2)
+        let dq = F.exp(-(carry * timeToExpiry))
+        let dr = F.exp(-(rate * timeToExpiry))
+        let pdf = F.normalPDF(d1)
+        let sDq = spot * dq
+        let kDr = strike * dr
+        let spotLeg = sDq * nw1
+        let strikeLeg = kDr * nw2
+        let price = sign * (spotLeg - strikeLeg)
+        let delta = sign * dq * nw1
+        let sDqPdf = sDq * pdf
+        let gamma = sDqPdf / (spot * spot * sd)
+        let vega = sDqPdf * sqrtT * .splat(0.01)
+        // -dV/dT per year: the diffusion decay, the discounting of the strike leg, the carry.
+        let decay = sDqPdf * volatility * volatility / (V.splat(2) * sd)
+        let thetaYear = -decay - sign * rate * strikeLeg + sign * carry * spotLeg
+        let theta = thetaYear * .splat(1.0 / 365.0)
+        let rho = sign * timeToExpiry * strikeLeg * .splat(0.01)
+        return (V.maximum(price, .splat(0)), delta, gamma, vega, theta, rho)
+    }
+}
