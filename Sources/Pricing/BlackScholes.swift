@@ -38,14 +38,14 @@ public enum BlackScholes {
         let logMoneyness = F.log(spot / strike)
         let d1 = (logMoneyness + (rate - carry) * timeToExpiry) / sd + V.splat(0.5) * sd
         let d2 = d1 - sd
-        let n1 = F.normalCDFPair(d1)
-        let n2 = F.normalCDFPair(d2)
+        let n1 = F.normal(d1)
+        let n2 = F.normal(d2)
         let isCall = V.less(.splat(0), sign)
         let nw1 = V.select(isCall, n1.lower, n1.upper)   // N(w d1)
         let nw2 = V.select(isCall, n2.lower, n2.upper)   // N(w d2)
         let dq = F.exp(-(carry * timeToExpiry))
         let dr = F.exp(-(rate * timeToExpiry))
-        let pdf = F.normalPDF(d1)
+        let pdf = n1.pdf
         let sDq = spot * dq
         let kDr = strike * dr
         let spotLeg = sDq * nw1
