@@ -1,0 +1,39 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Layers point one way: Syntax -> IR -> (Checker -> Compiler -> Plan <- Runtime).
+/// Pricing is pure numerics with no dependencies; the CLI is a thin shell.
+let package = Package(
+    name: "Hedgeplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Hedgeplan", targets: ["HedgeplanIR"]),
+        .library(name: "Pricing", targets: ["Pricing"]),
+        .executable(name: "hedgeplan", targets: ["hedgeplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "HedgeplanDiagnostics"),
+        .target(
+            name: "HedgeplanSyntax",
+            dependencies: ["HedgeplanDiagnostics", .product(name: "Yams", package: "Yams")],
+            cSettings: [.define("YAML_DECLARE_STATIC")]
+        ),
+        .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics"]),
+        .target(name: "Pricing"),
+        .executableTarget(
+            name: "hedgeplan",
+            dependencies: [
+                "HedgeplanIR", "Pricing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
+        .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan"], resources: [.copy("Corpus")]),
+    ]
+)

@@ -1,0 +1,14 @@
+import HedgeplanDiagnostics
+
+/// Re-open the structure at expiry.
+public struct Roll: Sendable {
+    public var every: Located<Duration>
+    public var strikes: Located<RollStrikes>
+}
+
+public enum RollStrikes: String, Hashable, Sendable, CaseIterable {
+    /// Keep the same moneyness against spot at roll time.
+    case relative
+    /// Keep the same absolute strikes.
+    case same
+}

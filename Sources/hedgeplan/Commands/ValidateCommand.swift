@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import HedgeplanDiagnostics
+import HedgeplanIR
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check strategy files and report every problem found.",
+        discussion: """
+            Reads each FILE, parses its YAML (YAML 1.2 core typing), and checks types, units, \
+            ranges, unknown and missing keys, unique ids, references, expiries and template shapes. \
+            Every problem is reported, not only the first, as PATH:LINE:COLUMN: severity: message [rule].
+
+            Text diagnostics go to standard error; --format json and --format sarif print to \
+            standard output. Durations count from market.as_of, or from the current time (set \
+            HEDGEPLAN_NOW to an ISO 8601 instant to pin it).
+
+            Examples:
+              hedgeplan validate strategies/*.yaml
+              hedgeplan validate strategy.yaml --format sarif > results.sarif
+            """
+    )
+
+    @Argument(help: "Strategy files (YAML).")
+    var files: [String]
+
+    @OptionGroup var output: DiagnosticOutputOptions
+
+    func run() throws {
+        let now = try Clock.now()
+        let loaded = files.map { StrategyLoader.load(path: $0, now: now) }
+        let diagnostics = loaded.flatMap(\.diagnostics)
+        output.emit(diagnostics, sources: loaded)
+        if output.format == .text {
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
+            var summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: "
+                + (errors + warnings == 0 ? "no problems" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            if loaded.contains(where: { $0.strategy.map { !$0.valuationTimeIsAsOf } ?? false }) {
+                summary += " (durations counted from \(now), the current time, where market.as_of is absent)"
+            }
+            Terminal.standardError.write(summary + "\n")
+        }
+        if loaded.contains(where: \.isIOFailure) { throw ExitCode(74) }
+        if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `hedgeplan` command: a thin shell over the library, one file per subcommand.
+@main
+struct Hedgeplan: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "hedgeplan",
+        abstract: "Compile structured-product strategies on crypto options into hedging plans.",
+        discussion: """
+            Exit codes: 0 success (warnings allowed), 1 the input has errors, 64 usage errors, \
+            74 a file could not be read or written.
+            """,
+        version: version,
+        subcommands: [Validate.self, Schema.self]
+    )
+}
