@@ -32,8 +32,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
-        .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR"], exclude: ["Fixtures"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan"], resources: [.copy("Corpus")]),
+        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan"], exclude: ["Corpus"]),
     ]
 )

@@ -156,8 +156,12 @@ final class YAMLComposer {
         guard yaml_parser_parse(parser, &event.raw) == 1 else {
             let problem = parser.pointee.problem.map { String(cString: $0) } ?? "invalid YAML"
             let context = parser.pointee.context.map { String(cString: $0) }
-            let message = context.map { "\(problem) (\($0))" } ?? problem
-            diagnostics.append(.error(.yamlSyntax, message, at: location(parser.pointee.problem_mark)))
+            let here = location(parser.pointee.problem_mark)
+            if problem.hasPrefix("Maximum nesting level") {
+                diagnostics.append(.error(.depthLimit, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: here))
+            } else {
+                diagnostics.append(.error(.yamlSyntax, context.map { "\(problem) (\($0))" } ?? problem, at: here))
+            }
             throw Stop()
         }
         return event

@@ -11,6 +11,8 @@ struct ObjectReader {
     /// Where this mapping is, for messages: `market`, `legs[2]`, `execution.venues[0]`.
     let path: String
     private var values: [String: SyntaxNode.Entry] = [:]
+    /// Keys that an unknown key was probably meant to be: their absence is already explained.
+    private(set) var misspelled: Set<String> = []
 
     /// Nil when `node` is not a mapping (already reported).
     init?(_ node: SyntaxNode, _ shape: ObjectShape, _ context: DecodeContext, path: String) {
@@ -19,7 +21,8 @@ struct ObjectReader {
         self.context = context
         self.path = path
         guard let entries = node.entries else {
-            context.error(.type, "`\(path)` must be a mapping of \(shape.summary.lowercased().dropLast()) fields, found \(node.kindDescription)", at: node.location)
+            let what = path.isEmpty ? "a strategy file" : "`\(path)`"
+            context.error(.type, "\(what) must be a mapping (\(shape.summary.dropLast().lowercased())), found \(node.kindDescription)", at: node.location)
             return nil
         }
         let known = shape.fields.map(\.name)
@@ -30,16 +33,18 @@ struct ObjectReader {
             }
             if shape.field(key) == nil {
                 let place = path.isEmpty ? "at the top level" : "in `\(path)`"
+                let suggestion = DidYouMean.suggestion(for: key, among: known)
                 context.error(
-                    .unknownKey, "unknown key `\(key)` \(place)\(DidYouMean.hint(for: key, among: known))",
+                    .unknownKey, "unknown key `\(key)` \(place)" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
                     at: entry.key.location)
+                if let suggestion { misspelled.insert(suggestion) }
                 continue
             }
             values[key] = entry
         }
-        for field in shape.fields where field.required && values[field.name] == nil {
+        for field in shape.fields where field.required && values[field.name] == nil && !misspelled.contains(field.name) {
             let place = path.isEmpty ? "the strategy" : "`\(path)`"
-            context.error(.missingKey, "\(place) is missing the required key `\(field.name)` (\(field.summary))", at: node.location)
+            context.error(.missingKey, "\(place) is missing the required key `\(field.name)`: \(field.summary.dropLast())", at: node.location)
         }
     }
 

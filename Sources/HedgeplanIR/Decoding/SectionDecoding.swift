@@ -43,8 +43,8 @@ extension StrategyDecoder {
             }
         }
         func require(_ key: String) {
-            if !r.has(key) {
-                r.context.error(.missingKey, "a \(type.value.rawValue) leg needs `\(key)` (\(r.field(key).summary))", at: r.node.location)
+            if !r.has(key), !r.misspelled.contains(key) {
+                r.context.error(.missingKey, "a \(type.value.rawValue) leg needs `\(key)`: \(r.field(key).summary.dropLast())", at: r.node.location)
             }
         }
 
@@ -73,9 +73,9 @@ extension StrategyDecoder {
                 r.context.error(.inconsistent, "an lp leg provides liquidity: its side is `long`", at: side.location)
             }
             let range = r.priceRange("range")
-            instrument = r.string("venue").flatMap { venue in
-                r.number("capital").map { .liquidity(LiquidityTerms(venue: venue, range: range, capital: $0)) }
-            }
+            let venue = r.string("venue")
+            let capital = r.number("capital")
+            instrument = venue.flatMap { venue in capital.map { .liquidity(LiquidityTerms(venue: venue, range: range, capital: $0)) } }
         }
         guard let instrument else { return nil }
         if type.value != .lp, quantity == nil { return nil }
@@ -102,9 +102,10 @@ extension StrategyDecoder {
         let delta = r.object("delta").flatMap(decodeDeltaHedge)
         let vega = r.object("vega").flatMap { v -> VegaHedge? in
             let option = v.object("with").flatMap { w -> Located<HedgeOption>? in
-                guard let type = w.choice("type", as: OptionType.self), let strike = w.strike("strike"),
-                    let expiry = w.expiry("expiry")
-                else { return nil }
+                let type = w.choice("type", as: OptionType.self)
+                let strike = w.strike("strike")
+                let expiry = w.expiry("expiry")
+                guard let type, let strike, let expiry else { return nil }
                 return Located(HedgeOption(type: type.value, strike: strike, expiry: expiry), at: w.node.location)
             }
             guard let band = v.number("band"), let option else { return nil }
@@ -129,8 +130,8 @@ extension StrategyDecoder {
         let needs: [DeltaTrigger: [String]] = [
             .band: ["band"], .interval: ["interval"], .hybrid: ["band", "interval"], .whalleyWilmott: ["risk_aversion"],
         ]
-        for key in needs[trigger.value]! where !r.has(key) {
-            r.context.error(.missingKey, "`trigger: \(trigger.value.rawValue)` needs `\(r.name(key))` (\(r.field(key).summary))", at: trigger.location)
+        for key in needs[trigger.value]! where !r.has(key) && !r.misspelled.contains(key) {
+            r.context.error(.missingKey, "`trigger: \(trigger.value.rawValue)` needs `\(r.name(key))`: \(r.field(key).summary.dropLast())", at: trigger.location)
         }
         for key in ["band", "interval", "risk_aversion"] where r.has(key) && !needs[trigger.value]!.contains(key) {
             r.context.warning(.inconsistent, "`\(r.name(key))` is not used by `trigger: \(trigger.value.rawValue)`", at: r.keyLocation(key)!)
@@ -177,12 +178,17 @@ extension StrategyDecoder {
             r.context.error(.missingKey, "`execution.venues` is empty: declare at least one venue", at: node.location)
         }
         let slicing = r.object("slicing").flatMap { s -> Slicing? in
-            guard let maxChild = s.number("max_child"), let every = s.duration("every") else { return nil }
+            let maxChild = s.number("max_child")
+            let every = s.duration("every")
+            guard let maxChild, let every else { return nil }
             return Slicing(maxChild: maxChild, every: every)
         }
         let gas = r.object("gas").flatMap { g -> GasCost? in
-            guard let price = g.gasPrice("price"), let perTrade = g.number("per_trade") else { return nil }
-            return GasCost(price: price, perTrade: perTrade, native: g.string("native") ?? Located("", at: g.node.location))
+            let price = g.gasPrice("price")
+            let perTrade = g.number("per_trade")
+            let native = g.string("native")
+            guard let price, let perTrade else { return nil }
+            return GasCost(price: price, perTrade: perTrade, native: native ?? Located("", at: g.node.location))
         }
         return Execution(
             venues: venues, routing: r.choice("routing", as: Routing.self) ?? Located(.best, at: r.node.location),
@@ -204,7 +210,9 @@ extension StrategyDecoder {
                 r.context.error(.missingKey, "a constant-product venue needs `reserves: { base, quote }`", at: kindName.location)
             }
             kind = r.object("reserves").flatMap { res in
-                guard let base = res.number("base"), let quote = res.number("quote") else { return nil }
+                let base = res.number("base")
+                let quote = res.number("quote")
+                guard let base, let quote else { return nil }
                 return .constantProduct(base: base.value, quote: quote.value)
             }
         case "concentrated-liquidity":
@@ -212,7 +220,9 @@ extension StrategyDecoder {
                 r.context.error(.missingKey, "a concentrated-liquidity venue needs `positions: [{ range, liquidity }]`", at: kindName.location)
             }
             let positions = r.objects("positions").compactMap { p -> LiquidityPosition? in
-                guard let range = p.priceRange("range"), let liquidity = p.number("liquidity") else { return nil }
+                let range = p.priceRange("range")
+                let liquidity = p.number("liquidity")
+                guard let range, let liquidity else { return nil }
                 return LiquidityPosition(range: range.value, liquidity: liquidity.value)
             }
             kind = .concentratedLiquidity(positions: positions)
@@ -278,8 +288,10 @@ extension StrategyDecoder {
     }
 
     static func decodeRoll(_ r: ObjectReader) -> Roll? {
-        guard let every = r.duration("every") else { return nil }
-        return Roll(every: every, strikes: r.choice("strikes", as: RollStrikes.self) ?? Located(.relative, at: r.node.location))
+        let every = r.duration("every")
+        let strikes = r.choice("strikes", as: RollStrikes.self)
+        guard let every else { return nil }
+        return Roll(every: every, strikes: strikes ?? Located(.relative, at: r.node.location))
     }
 }
 

@@ -20,7 +20,9 @@ extension DecodeContext {
 
     func integer(_ node: SyntaxNode, _ bounds: Bounds, name: String) -> Int? {
         guard let scalar = node.scalar, case .int(let value) = scalar.core else {
-            error(.type, "`\(name)` must be a whole number, found \(node.kindDescription)", at: node.location)
+            let quotedNumber = node.scalar.map { $0.style != .plain && Int($0.text) != nil } ?? false
+            error(.type, "`\(name)` must be a whole number, found \(node.kindDescription)"
+                + (quotedNumber ? "; remove the quotes" : ""), at: node.location)
             return nil
         }
         return checked(Double(value), bounds, name: name, at: node.location).map { _ in value }
@@ -39,9 +41,8 @@ extension DecodeContext {
     }
 
     private func describe(_ bounds: Bounds, unit: String) -> String {
-        let scale = unit == "%" ? 100.0 : 1.0
-        let lower = bounds.min.map { (bounds.minExclusive ? "> " : ">= ") + formatNumber($0 * scale) + unit }
-        let upper = bounds.max.map { "<= " + formatNumber($0 * scale) + unit }
+        let lower = bounds.min.map { (bounds.minExclusive ? "> " : ">= ") + formatNumber($0) + unit }
+        let upper = bounds.max.map { "<= " + formatNumber($0) + unit }
         return [lower, upper].compactMap { $0 }.joined(separator: " and ")
     }
 

@@ -66,7 +66,7 @@ public enum JSONSchemaEmitter {
         case .number(let bounds):
             return numberSchema("number", bounds)
         case .percent(let bounds):
-            return ["anyOf": .array([.object(numberSchema("number", bounds)), .object(pattern("^\\+?\(decimal)%$"))])]
+            return ["anyOf": .array([.object(numberSchema("number", bounds)), .object(pattern("^[+-]?\(decimal)%$"))])]
         case .relativeChange:
             return pattern("^[+-]\(decimal)%$")
         case .spotShock:

@@ -45,7 +45,7 @@ public enum LanguageDefinition {
         Field("id", .string(.identifier), "Unique within the strategy."),
         Field("side", .choice(Side.allCases.map(\.rawValue)), required: true, "long or short."),
         Field("type", .choice(LegType.allCases.map(\.rawValue)), required: true, "call, put, spot, perp, future or lp."),
-        Field("quantity", .number(quantity), "BASE units, > 0 (not for lp legs)."),
+        Field("quantity", .number(quantity), "BASE units, > 0; not for lp legs."),
         Field("strike", .strike, "Options: absolute (QUOTE per BASE), relative (\"+10%\"), atm, or { delta: 0.25 }."),
         Field("expiry", .expiry, "Options and futures: a duration from the valuation time (7d) or an instant."),
         Field("premium", .number(money), "QUOTE per BASE; without it the model prices the leg."),

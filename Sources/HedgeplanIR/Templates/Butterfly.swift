@@ -10,9 +10,11 @@ enum Butterfly: StructureTemplate {
     ])
 
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
-        guard let type = p.choice("type", as: OptionType.self), let q = p.number("quantity"),
-            let strikes = p.strikes("strikes"), let e = p.expiry("expiry")
-        else { return nil }
+        let type = p.choice("type", as: OptionType.self)
+        let q = p.number("quantity")
+        let strikes = p.strikes("strikes")
+        let e = p.expiry("expiry")
+        guard let type, let q, let strikes, let e else { return nil }
         let t = type.value
         return [
             .option(kind, "long-low", .long, t, strike: strikes[0], expiry: e, quantity: q, template: template),

@@ -9,9 +9,11 @@ enum Calendar: StructureTemplate {
     ])
 
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
-        guard let type = p.choice("type", as: OptionType.self), let q = p.number("quantity"), let k = p.strike("strike"),
-            let expiries = p.expiries("expiries")
-        else { return nil }
+        let type = p.choice("type", as: OptionType.self)
+        let q = p.number("quantity")
+        let k = p.strike("strike")
+        let expiries = p.expiries("expiries")
+        guard let type, let q, let k, let expiries else { return nil }
         let t = type.value
         return [
             .option(kind, "short-near", .short, t, strike: k, expiry: expiries[0], quantity: q, template: template),

@@ -8,7 +8,10 @@ enum CashSecuredPut: StructureTemplate {
     ])
 
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
-        guard let q = p.number("quantity"), let k = p.strike("strike"), let e = p.expiry("expiry") else { return nil }
+        let q = p.number("quantity")
+        let k = p.strike("strike")
+        let e = p.expiry("expiry")
+        guard let q, let k, let e else { return nil }
         return [.option(kind, "short-put", .short, .put, strike: k, expiry: e, quantity: q, template: template)]
     }
 }

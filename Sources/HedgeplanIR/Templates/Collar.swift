@@ -11,9 +11,11 @@ enum Collar: StructureTemplate {
     ])
 
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
-        guard let q = p.number("quantity"), let put = p.strike("put"), let call = p.strike("call"),
-            let e = p.expiry("expiry")
-        else { return nil }
+        let q = p.number("quantity")
+        let put = p.strike("put")
+        let call = p.strike("call")
+        let e = p.expiry("expiry")
+        guard let q, let put, let call, let e else { return nil }
         return [
             .spot(kind, quantity: q, template: template),
             .option(kind, "long-put", .long, .put, strike: put, expiry: e, quantity: q, template: template),

@@ -11,9 +11,11 @@ enum IronButterfly: StructureTemplate {
     ])
 
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
-        guard let q = p.number("quantity"), let k = p.strike("strike"), let e = p.expiry("expiry"),
-            let wingsNode = p["wings"]
-        else { return nil }
+        let q = p.number("quantity")
+        let k = p.strike("strike")
+        let e = p.expiry("expiry")
+        let wingsNode = p["wings"]
+        guard let q, let k, let e, let wingsNode else { return nil }
         let wings: Located<Strike>
         let below: Strike
         let above: Strike

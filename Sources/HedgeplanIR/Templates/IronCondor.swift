@@ -13,7 +13,9 @@ enum IronCondor: StructureTemplate {
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
         let puts = p.strikes("puts")
         let calls = p.strikes("calls")
-        guard let q = p.number("quantity"), let e = p.expiry("expiry"), let puts, let calls else { return nil }
+        let q = p.number("quantity")
+        let e = p.expiry("expiry")
+        guard let q, let e, let puts, let calls else { return nil }
         return [
             .option(kind, "long-put", .long, .put, strike: puts[0], expiry: e, quantity: q, template: template),
             .option(kind, "short-put", .short, .put, strike: puts[1], expiry: e, quantity: q, template: template),

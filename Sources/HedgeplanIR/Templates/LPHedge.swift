@@ -12,7 +12,9 @@ enum LPHedge: StructureTemplate {
 
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
         let range = p.priceRange("range")
-        guard let venue = p.string("venue"), let capital = p.number("capital") else { return nil }
+        let venue = p.string("venue")
+        let capital = p.number("capital")
+        guard let venue, let capital else { return nil }
         if p.has("range"), range == nil { return nil }
         return [
             Leg(

@@ -8,7 +8,10 @@ enum ProtectivePut: StructureTemplate {
     ])
 
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
-        guard let q = p.number("quantity"), let k = p.strike("strike"), let e = p.expiry("expiry") else { return nil }
+        let q = p.number("quantity")
+        let k = p.strike("strike")
+        let e = p.expiry("expiry")
+        guard let q, let k, let e else { return nil }
         return [
             .spot(kind, quantity: q, template: template),
             .option(kind, "long-put", .long, .put, strike: k, expiry: e, quantity: q, template: template),

@@ -8,9 +8,11 @@ enum Straddle: StructureTemplate {
     ])
 
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
-        guard let side = p.choice("side", as: Side.self), let q = p.number("quantity"), let k = p.strike("strike"),
-            let e = p.expiry("expiry")
-        else { return nil }
+        let side = p.choice("side", as: Side.self)
+        let q = p.number("quantity")
+        let k = p.strike("strike")
+        let e = p.expiry("expiry")
+        guard let side, let q, let k, let e else { return nil }
         let s = side.value
         return [
             .option(kind, "\(s.rawValue)-put", s, .put, strike: k, expiry: e, quantity: q, template: template),

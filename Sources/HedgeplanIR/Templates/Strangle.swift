@@ -10,9 +10,11 @@ enum Strangle: StructureTemplate {
     ])
 
     static func legs(_ p: ObjectReader, template: SourceLocation) -> [Leg]? {
-        guard let side = p.choice("side", as: Side.self), let q = p.number("quantity"),
-            let strikes = p.strikes("strikes"), let e = p.expiry("expiry")
-        else { return nil }
+        let side = p.choice("side", as: Side.self)
+        let q = p.number("quantity")
+        let strikes = p.strikes("strikes")
+        let e = p.expiry("expiry")
+        guard let side, let q, let strikes, let e else { return nil }
         let s = side.value
         return [
             .option(kind, "\(s.rawValue)-put", s, .put, strike: strikes[0], expiry: e, quantity: q, template: template),

@@ -26,7 +26,7 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// The shortest exact form: `7d`, `90m`, `45s`.
     public var description: String {
-        for (suffix, factor) in Self.units.reversed() where seconds >= factor {
+        for (suffix, factor) in Self.units.reversed() where seconds >= factor && suffix != "w" {
             let amount = seconds / factor
             if amount == amount.rounded() { return "\(Int(amount))\(suffix)" }
         }

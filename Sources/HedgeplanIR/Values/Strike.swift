@@ -46,6 +46,6 @@ public enum Strike: Hashable, Sendable, CustomStringConvertible {
 
 /// Numbers as a user wrote them: `2500`, `0.25`, `9.0e+05` without a trailing `.0`.
 public func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    if value == value.rounded(), abs(value) < 1e16 { return String(Int64(value)) }
     return String(value)
 }
