@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
     ],
     targets: [
         .target(name: "HedgeplanDiagnostics"),
@@ -24,6 +25,12 @@ let package = Package(
         ),
         .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics"]),
         .target(name: "Pricing"),
+        /// Venue math: AMM pools (exact Uniswap v2/v3 integer math) and perps. Pure, no I/O.
+        .target(name: "Venues", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
+        .target(name: "Feeds"),
+        /// Deterministic SVG charts for payoff plots and run reports.
+        .target(name: "HedgeplanCharts"),
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
@@ -34,6 +41,9 @@ let package = Package(
         .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
         .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR"], exclude: ["Fixtures"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "VenuesTests", dependencies: ["Venues"], exclude: ["Fixtures"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts"]),
         .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan"], exclude: ["Corpus"]),
     ]
 )

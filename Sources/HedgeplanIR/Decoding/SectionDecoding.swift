@@ -14,7 +14,7 @@ extension StrategyDecoder {
                 if let j = jumpsReader, let intensity = j.number("intensity"), let mean = j.percent("mean"),
                     let vol = j.percent("volatility")
                 {
-                    model.value = .merton(JumpParameters(intensity: intensity.value, meanLog: mean.value, volatility: vol.value))
+                    model.value = .merton(MarketJumps(intensity: intensity.value, meanLog: mean.value, volatility: vol.value))
                 } else if jumpsReader == nil, !r.has("jumps") {
                     r.context.error(.missingKey, "`model: merton` needs `market.jumps: { intensity, mean, volatility }`", at: modelName.location)
                 }
@@ -219,11 +219,11 @@ extension StrategyDecoder {
             if !r.has("positions") {
                 r.context.error(.missingKey, "a concentrated-liquidity venue needs `positions: [{ range, liquidity }]`", at: kindName.location)
             }
-            let positions = r.objects("positions").compactMap { p -> LiquidityPosition? in
+            let positions = r.objects("positions").compactMap { p -> VenueLiquidity? in
                 let range = p.priceRange("range")
                 let liquidity = p.number("liquidity")
                 guard let range, let liquidity else { return nil }
-                return LiquidityPosition(range: range.value, liquidity: liquidity.value)
+                return VenueLiquidity(range: range.value, liquidity: liquidity.value)
             }
             kind = .concentratedLiquidity(positions: positions)
         default:

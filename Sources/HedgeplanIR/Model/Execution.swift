@@ -22,7 +22,7 @@ public enum VenueKind: Hashable, Sendable {
     /// x*y=k, like Uniswap v2. Reserves in BASE and QUOTE.
     case constantProduct(base: Double, quote: Double)
     /// Liquidity in price ranges, like Uniswap v3.
-    case concentratedLiquidity(positions: [LiquidityPosition])
+    case concentratedLiquidity(positions: [VenueLiquidity])
     /// Linear perpetual; funding is annualised, paid by longs when positive.
     case perp(funding: Double)
 
@@ -41,7 +41,7 @@ public enum VenueKind: Hashable, Sendable {
     }
 }
 
-public struct LiquidityPosition: Hashable, Sendable {
+public struct VenueLiquidity: Hashable, Sendable {
     public var range: PriceRange
     /// Uniswap v3 liquidity L (sqrt(BASE * QUOTE)).
     public var liquidity: Double

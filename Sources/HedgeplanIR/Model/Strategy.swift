@@ -50,7 +50,7 @@ public struct Market: Sendable {
 
 public enum PricingModel: Hashable, Sendable {
     case blackScholes
-    case merton(JumpParameters)
+    case merton(MarketJumps)
 
     public var name: String {
         switch self {
@@ -61,7 +61,7 @@ public enum PricingModel: Hashable, Sendable {
 }
 
 /// Merton (1976) jumps: Poisson arrivals with log-normal jump sizes.
-public struct JumpParameters: Hashable, Sendable {
+public struct MarketJumps: Hashable, Sendable {
     /// Expected jumps per year.
     public var intensity: Double
     /// Mean of the log jump size.
