@@ -1,3 +1,12 @@
 /// Venue math for simulated fills: constant-product and concentrated-liquidity pools and
 /// perpetuals. Pure functions and value types; no I/O.
+///
+/// Two layers:
+/// - Exact integer ports of Uniswap's contracts (`ConstantProductMath` for v2; `FullMath`,
+///   `TickMath`, `SqrtPriceMath`, `SwapMath`, `TickTable` and `UniswapV3Pool` for v3). They
+///   work in raw token units (wei-like integers), agree bit for bit with the contracts, and
+///   report every `require` that would revert as a typed `UniswapMathError`.
+/// - Runtime models in QUOTE and BASE (`ConstantProductPool`, `ConcentratedLiquidityPool`,
+///   `PerpVenue`, `Router`, `HedgeSlicer`): `Double`s at the boundary, the exact engines
+///   inside, state carried from one trade to the next.
 public enum Venues {}
