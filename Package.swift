@@ -7,7 +7,7 @@ let package = Package(
     name: "Hedgeplan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "Hedgeplan", targets: ["HedgeplanIR"]),
+        .library(name: "Hedgeplan", targets: ["HedgeplanIR", "HedgeplanChecker", "HedgeplanDiagnostics", "HedgeplanSyntax"]),
         .library(name: "Pricing", targets: ["Pricing"]),
         .executable(name: "hedgeplan", targets: ["hedgeplan"]),
     ],
@@ -25,21 +25,27 @@ let package = Package(
         ),
         .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics"]),
         .target(name: "Pricing"),
+        /// Exact payoff analysis, risk bounds, greeks, scenarios and lint over the IR.
+        .target(name: "HedgeplanChecker", dependencies: ["HedgeplanIR", "Pricing", "HedgeplanDiagnostics"]),
         /// Venue math: AMM pools (exact Uniswap v2/v3 integer math) and perps. Pure, no I/O.
         .target(name: "Venues", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
         .target(name: "Feeds"),
+        /// Text, JSON, SVG and HTML renderings of analyses and runs.
+        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts"]),
         /// Deterministic SVG charts for payoff plots and run reports.
         .target(name: "HedgeplanCharts"),
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "Pricing",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanReports", "Pricing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
         .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeplanCheckerTests", dependencies: ["HedgeplanChecker"]),
+        .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports"], exclude: ["Golden"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VenuesTests", dependencies: ["Venues"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Fixtures"]),

@@ -81,6 +81,18 @@ public struct Leg: Hashable, Sendable {
     /// The leg's node (its template's node for template legs).
     public var location: SourceLocation
 
+    public init(
+        id: Located<String>, side: Located<Side>, instrument: Instrument, quantity: Located<Double>?,
+        premium: Located<Double>?, location: SourceLocation
+    ) {
+        self.id = id
+        self.side = side
+        self.instrument = instrument
+        self.quantity = quantity
+        self.premium = premium
+        self.location = location
+    }
+
     /// Quantity with its sign: positive long, negative short.
     public var signedQuantity: Double? { quantity.map { $0.value * side.value.sign } }
 }

@@ -4,7 +4,7 @@ import HedgeplanSyntax
 /// A template: its parameters (a mapping under `structure: { NAME: ... }`) and how they
 /// expand into legs. Generated legs carry the locations of the parameters they came from,
 /// so a broken shape rule points at the parameter that breaks it.
-protocol StructureTemplate {
+protocol StructureTemplate: Sendable {
     static var kind: StructureKind { get }
     static var parameters: ObjectShape { get }
     /// The legs; nil when a parameter could not be read (already reported).

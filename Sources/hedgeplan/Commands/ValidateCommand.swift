@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HedgeplanDiagnostics
+import HedgeplanChecker
 import HedgeplanIR
 
 struct Validate: ParsableCommand {
@@ -9,7 +10,9 @@ struct Validate: ParsableCommand {
         abstract: "Check strategy files and report every problem found.",
         discussion: """
             Reads each FILE, parses its YAML (YAML 1.2 core typing), and checks types, units, \
-            ranges, unknown and missing keys, unique ids, references, expiries and template shapes. \
+            ranges, unknown and missing keys, unique ids, references, expiries and template shapes; \
+            then proves the declared risk bounds (defined_risk, max_loss, greek bands, scenarios) \
+            from the exact payoff at expiry and the market model, and that a venue offers the hedge. \
             Every problem is reported, not only the first, as PATH:LINE:COLUMN: severity: message [rule].
 
             Text diagnostics go to standard error; --format json and --format sarif print to \
@@ -29,8 +32,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let now = try Clock.now()
-        let loaded = files.map { StrategyLoader.load(path: $0, now: now) }
-        let diagnostics = loaded.flatMap(\.diagnostics)
+        let checked = files.map { Checker.validate(path: $0, now: now) }
+        let loaded = checked.map(\.loaded)
+        let diagnostics = checked.flatMap(\.diagnostics)
         output.emit(diagnostics, sources: loaded)
         if output.format == .text {
             let errors = diagnostics.filter { $0.severity == .error }.count

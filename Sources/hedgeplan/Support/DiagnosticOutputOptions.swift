@@ -9,6 +9,12 @@ struct DiagnosticOutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text (to standard error), json or sarif (to standard output).")
     var format: DiagnosticFormat = .text
 
+    init() {}
+
+    init(format: DiagnosticFormat) {
+        self.format = format
+    }
+
     /// Renders diagnostics in the chosen format, to the stream that format belongs on.
     func emit(_ diagnostics: [Diagnostic], sources: [LoadedStrategy]) {
         var texts: [String: String] = [:]
