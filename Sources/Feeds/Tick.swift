@@ -1,0 +1,36 @@
+/// One observation of the market: the time, the spot price and, where the feed has them,
+/// the gas price and an implied volatility.
+///
+/// A plain value of fixed size (no references), so producing and consuming ticks never
+/// allocates.
+public struct Tick: Equatable, Sendable {
+    /// Milliseconds since the Unix epoch (1970-01-01T00:00:00Z), UTC. The runtime's clock.
+    public var timestamp: Int64
+    /// Spot price in QUOTE per BASE (for example USDT per ETH). Always finite and > 0.
+    public var price: Double
+    /// Gas price in gwei (1e-9 of the chain's native token per gas unit), when the feed has it.
+    public var gasGwei: Double?
+    /// Implied volatility as an annualised fraction (0.65 = 65%), when the feed has it.
+    public var impliedVolatility: Double?
+    /// Events attached to this tick (for example: it follows a gap).
+    public var flags: TickFlags
+
+    public init(timestamp: Int64, price: Double, gasGwei: Double? = nil,
+                impliedVolatility: Double? = nil, flags: TickFlags = []) {
+        self.timestamp = timestamp
+        self.price = price
+        self.gasGwei = gasGwei
+        self.impliedVolatility = impliedVolatility
+        self.flags = flags
+    }
+}
+
+/// Events a tick carries so that the runtime's circuit breakers see them in the tick stream.
+public struct TickFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The time since the previous tick exceeds the feed's gap threshold
+    /// (`CSVFeedOptions.gapFactor` x the typical step): prices between were not observed.
+    public static let afterGap = TickFlags(rawValue: 1 << 0)
+}
