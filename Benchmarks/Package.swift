@@ -14,5 +14,10 @@ let package = Package(
             dependencies: [.product(name: "Pricing", package: "Hedgeplan")],
             path: "Sources/PricingBench"
         ),
+        // Feeds is not a product of the root package yet: FeedsMirror is a symlink to
+        // ../Sources/Feeds, compiled as its own module so the bench calls across a module
+        // boundary as the runtime will. Run: `swift run -c release --package-path Benchmarks FeedsBench`.
+        .target(name: "FeedsMirror", path: "Sources/FeedsMirror"),
+        .executableTarget(name: "FeedsBench", dependencies: ["FeedsMirror"], path: "Sources/FeedsBench"),
     ]
 )

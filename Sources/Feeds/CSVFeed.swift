@@ -222,7 +222,7 @@ public final class CSVFeed: TickSource {
                 reject(tick, last: last)
                 return nil
             }
-            if tick.timestamp - last > gapThreshold && last != .min {
+            if last != .min && tick.timestamp &- last > gapThreshold {
                 recordGap(from: last, to: tick.timestamp)
                 tick.flags.insert(.afterGap)
             }

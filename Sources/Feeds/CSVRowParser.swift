@@ -98,7 +98,7 @@ struct CSVRowParser: Sendable {
             if column == timeColumn {
                 switch time {
                 case .epoch(let unit):
-                    guard let v = NumberParser.parseEpoch(fs, fe) else {
+                    guard let v = NumberParser.parseEpoch(fs, fe), v.digits <= unit.maximumDigits else {
                         return .rejected(.badTimestamp, column: column + 1,
                                          message: "`\(Self.text(fs, fe))` is not an epoch timestamp (\(unit), the form of the file's first data row)")
                     }

@@ -25,6 +25,10 @@ public enum TimestampParser {
             return .nanoseconds
         }
 
+        /// Integer digits accepted in this unit (seconds: up to 12, the year 33658), so that
+        /// conversion to milliseconds cannot overflow.
+        var maximumDigits: Int { self == .seconds ? 12 : self == .milliseconds ? 15 : 18 }
+
         public var description: String {
             switch self {
             case .seconds: "seconds"
