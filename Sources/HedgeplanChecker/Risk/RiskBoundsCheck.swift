@@ -56,12 +56,11 @@ public enum RiskBoundsCheck {
         return diagnostics
     }
 
-    /// Greeks to four significant decimals.
+    /// Greeks to four decimals, or four significant digits when smaller: `5`, `-0.1044`, `0.00012`.
     static func number(_ x: Double) -> String {
-        let magnitude = abs(x)
-        if magnitude >= 100 { return Money.grouped(x, decimals: 2) }
-        if magnitude >= 1 { return Money.grouped(x, decimals: 4) }
-        return String(format: "%.6g", x)
+        if x != 0, abs(x) < 0.01 { return String(format: "%.4g", x) }
+        let rounded = (x * 1e4).rounded() / 1e4
+        return abs(rounded) >= 1000 ? Money.grouped(rounded, decimals: rounded == rounded.rounded() ? 0 : 2) : formatNumber(rounded)
     }
 }
 
