@@ -1,0 +1,209 @@
+/// A `--feed` argument, parsed:
+/// - `FILE.csv` (or `csv:FILE`), optionally with a column mapping after `?`:
+///   `prices.csv?time=unix&price=close` (names or 1-based numbers; keys `time`, `price`,
+///   `gas`, `iv`)
+/// - `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7[,drift=0][,start=2024-01-01T00:00:00Z]`
+/// - `merton:` the same keys plus `intensity=3,mean=-0.04,jumpvol=0.1`
+/// - `ws://HOST:PORT/PATH` or `wss://...`: a live feed (recognised here; not implemented yet)
+///
+/// Numbers: `vol`, `drift`, `mean`, `jumpvol` take a fraction or a percent (`60%`); `step`
+/// a duration (`250ms`, `30s`, `1m`, `1h`, `1d`); `days` a number of days; `seed` an
+/// unsigned integer (default 1); `intensity` jumps per year.
+public enum FeedSpec: Equatable, Sendable {
+    case csv(path: String, mapping: ColumnMapping)
+    case gbm(PathParameters)
+    case merton(PathParameters, JumpParameters)
+    case webSocket(url: String, host: String, port: Int?, path: String, secure: Bool)
+
+    static let pathKeys = ["spot", "vol", "days", "step", "seed", "drift", "start"]
+    static let requiredPathKeys = ["spot", "vol", "days", "step"]
+    static let jumpKeys = ["intensity", "mean", "jumpvol"]
+    static let mappingKeys = ["time", "price", "gas", "iv"]
+
+    public static func parse(_ text: String) throws(FeedSpecError) -> FeedSpec {
+        let spec = text.trimmingSpaces()
+        guard !spec.isEmpty else { throw FeedSpecError(spec: text, message: "empty feed: give a CSV file, gbm:..., merton:... or ws://...") }
+        let lower = spec.lowercased()
+        if lower.hasPrefix("ws://") || lower.hasPrefix("wss://") { return try parseWebSocket(spec) }
+        if lower.hasPrefix("gbm:") {
+            return .gbm(try parsePath(spec, body: String(spec.dropFirst(4)), kind: "gbm", keys: pathKeys).0)
+        }
+        if lower.hasPrefix("merton:") {
+            let (p, values) = try parsePath(spec, body: String(spec.dropFirst(7)), kind: "merton", keys: pathKeys + jumpKeys)
+            for key in jumpKeys where values[key] == nil {
+                throw FeedSpecError(spec: spec, message: "merton: missing key `\(key)` (needs \(jumpKeys.joined(separator: ", ")) besides \(requiredPathKeys.joined(separator: ", ")))")
+            }
+            let jumps = JumpParameters(intensity: try number(values["intensity"]!, key: "intensity", spec: spec, min: 0),
+                                       meanLogJump: try number(values["mean"]!, key: "mean", spec: spec, percent: true),
+                                       jumpVolatility: try number(values["jumpvol"]!, key: "jumpvol", spec: spec, min: 0, percent: true))
+            return .merton(p, jumps)
+        }
+        var path = spec
+        if lower.hasPrefix("csv:") { path = String(spec.dropFirst(4)) }
+        else if let colon = spec.firstIndex(of: ":"), spec[..<colon].count >= 2,
+                spec[..<colon].allSatisfy({ $0.isLetter }), spec.contains("=") || spec[colon...].hasPrefix("://") {
+            throw FeedSpecError(spec: spec, message: "unknown feed kind `\(spec[..<colon])`: expected gbm:, merton:, ws://, wss:// or a CSV file path")
+        }
+        var mapping = ColumnMapping()
+        if let q = path.lastIndex(of: "?") {
+            let query = path[path.index(after: q)...]
+            path = String(path[..<q])
+            var seen = Set<String>()
+            for item in query.split(separator: "&", omittingEmptySubsequences: true) {
+                let parts = item.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, !parts[1].isEmpty else {
+                    throw FeedSpecError(spec: spec, message: "`\(item)` in the column mapping is not KEY=COLUMN")
+                }
+                let key = parts[0].lowercased()
+                guard seen.insert(key).inserted else { throw FeedSpecError(spec: spec, message: "duplicate key `\(key)`") }
+                let ref = ColumnReference(parsing: String(parts[1]))
+                switch key {
+                case "time": mapping.time = ref
+                case "price": mapping.price = ref
+                case "gas": mapping.gasGwei = ref
+                case "iv": mapping.impliedVolatility = ref
+                default: throw unknownKey(key, valid: mappingKeys, kind: "column mapping", spec: spec)
+                }
+            }
+        }
+        guard !path.isEmpty else { throw FeedSpecError(spec: spec, message: "no file path before `?`") }
+        return .csv(path: path, mapping: mapping)
+    }
+
+    /// Opens the feed as a tick source (`ws://` is not implemented yet and throws).
+    public func makeSource(options: CSVFeedOptions = CSVFeedOptions()) throws -> any TickSource {
+        switch self {
+        case .csv(let path, let mapping):
+            var o = options
+            if !mapping.isEmpty { o.mapping = mapping }
+            return try CSVFeed(path: path, options: o)
+        case .gbm(let p): return GBMPath(p)
+        case .merton(let p, let j): return MertonPath(p, jumps: j)
+        case .webSocket(let url, _, _, _, _):
+            throw FeedSpecError(spec: url, message: "live WebSocket feeds are not implemented yet")
+        }
+    }
+
+    private static func parsePath(_ spec: String, body: String, kind: String, keys: [String])
+        throws(FeedSpecError) -> (PathParameters, [String: String]) {
+        var values: [String: String] = [:]
+        for item in body.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = String(item).trimmingSpaces()
+            if trimmed.isEmpty { throw FeedSpecError(spec: spec, message: "\(kind): empty item (two commas in a row, or a trailing comma)") }
+            let parts = trimmed.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { throw FeedSpecError(spec: spec, message: "\(kind): `\(trimmed)` is not KEY=VALUE") }
+            let key = parts[0].trimmingCharacters().lowercased()
+            let value = parts[1].trimmingCharacters()
+            guard keys.contains(key) else { throw unknownKey(key, valid: keys, kind: kind, spec: spec) }
+            guard values[key] == nil else { throw FeedSpecError(spec: spec, message: "\(kind): duplicate key `\(key)`") }
+            guard !value.isEmpty else { throw FeedSpecError(spec: spec, message: "\(kind): `\(key)` has no value") }
+            values[key] = value
+        }
+        for key in requiredPathKeys where values[key] == nil {
+            throw FeedSpecError(spec: spec, message: "\(kind): missing key `\(key)` (required: \(requiredPathKeys.joined(separator: ", ")); optional: seed, drift, start)")
+        }
+        let spot = try number(values["spot"]!, key: "spot", spec: spec, min: 0, exclusive: true)
+        let vol = try number(values["vol"]!, key: "vol", spec: spec, min: 0, percent: true)
+        let days = try number(values["days"]!, key: "days", spec: spec, min: 0, exclusive: true)
+        let step = try duration(values["step"]!, spec: spec)
+        guard Double(step) <= days * 86_400_000 else {
+            throw FeedSpecError(spec: spec, message: "\(kind): step \(values["step"]!) is longer than days=\(values["days"]!)")
+        }
+        var seed: UInt64 = 1
+        if let s = values["seed"] {
+            guard let v = UInt64(s) else { throw FeedSpecError(spec: spec, message: "\(kind): seed `\(s)` is not an unsigned integer") }
+            seed = v
+        }
+        let drift = try values["drift"].map { v throws(FeedSpecError) in try number(v, key: "drift", spec: spec, percent: true) } ?? 0
+        var start = PathParameters.defaultStart
+        if let s = values["start"] {
+            guard let v = TimestampParser.parseText(s) else {
+                throw FeedSpecError(spec: spec, message: "\(kind): start `\(s)` is not an ISO 8601 instant such as 2024-01-01T00:00:00Z")
+            }
+            start = v
+        }
+        return (PathParameters(spot: spot, volatility: vol, days: days, step: step, seed: seed, drift: drift, start: start), values)
+    }
+
+    private static func number(_ text: String, key: String, spec: String, min: Double? = nil,
+                               exclusive: Bool = false, percent: Bool = false) throws(FeedSpecError) -> Double {
+        var body = Substring(text)
+        var scale = 1.0
+        if percent && body.hasSuffix("%") { body = body.dropLast(); scale = 0.01 }
+        guard let raw = Double(body), raw.isFinite else {
+            throw FeedSpecError(spec: spec, message: "`\(key)=\(text)`: not a number\(percent ? " (a fraction such as 0.6, or a percent such as 60%)" : "")")
+        }
+        let v = raw * scale
+        if let min, exclusive ? v <= min : v < min {
+            throw FeedSpecError(spec: spec, message: "`\(key)=\(text)`: must be \(exclusive ? ">" : ">=") \(min == 0 ? "0" : "\(min)")")
+        }
+        return v
+    }
+
+    /// `250ms`, `30s`, `1m`, `1h`, `1d` (also `1.5h`) to milliseconds.
+    static func duration(_ text: String, spec: String) throws(FeedSpecError) -> Int64 {
+        let units: [(String, Double)] = [("ms", 1), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000)]
+        for (suffix, scale) in units where text.hasSuffix(suffix) {
+            let number = text.dropLast(suffix.count)
+            if suffix == "s" && number.hasSuffix("m") { continue }
+            guard let v = Double(number), v.isFinite, v > 0 else { break }
+            let ms = (v * scale).rounded()
+            guard ms >= 1 else { break }
+            return Int64(ms)
+        }
+        throw FeedSpecError(spec: spec, message: "`step=\(text)`: not a positive duration with a unit (ms, s, m, h, d), such as 1m")
+    }
+
+    private static func unknownKey(_ key: String, valid: [String], kind: String, spec: String) -> FeedSpecError {
+        let close = valid.min { editDistance(key, $0) < editDistance(key, $1) }
+        let hint = close.map { editDistance(key, $0) <= 2 ? " (did you mean `\($0)`?)" : "" } ?? ""
+        return FeedSpecError(spec: spec, message: "\(kind): unknown key `\(key)`\(hint); valid keys: \(valid.joined(separator: ", "))")
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+
+    private static func parseWebSocket(_ spec: String) throws(FeedSpecError) -> FeedSpec {
+        let secure = spec.lowercased().hasPrefix("wss://")
+        let rest = spec.dropFirst(secure ? 6 : 5)
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let authority = rest[..<slash]
+        let path = slash == rest.endIndex ? "/" : String(rest[slash...])
+        guard !authority.isEmpty else { throw FeedSpecError(spec: spec, message: "no host after \(secure ? "wss" : "ws")://") }
+        var host = String(authority)
+        var port: Int?
+        if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
+            host = String(authority[..<colon])
+            let p = authority[authority.index(after: colon)...]
+            guard let v = Int(p), v >= 1, v <= 65_535 else {
+                throw FeedSpecError(spec: spec, message: "port `\(p)` is not a number from 1 to 65535")
+            }
+            port = v
+        }
+        guard !host.isEmpty else { throw FeedSpecError(spec: spec, message: "no host before the port") }
+        return .webSocket(url: spec, host: host, port: port, path: path, secure: secure)
+    }
+}
+
+/// A `--feed` string that does not parse, with the reason.
+public struct FeedSpecError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var spec: String
+    public var message: String
+    public var description: String { "bad feed `\(spec)`: \(message)" }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String { String(self).trimmingSpaces() }
+}

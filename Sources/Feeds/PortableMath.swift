@@ -1,0 +1,62 @@
+/// `exp` and `log` from IEEE additions, multiplications and divisions only, so that a
+/// simulated path is bit-for-bit the same on every machine and OS. The platform libm is
+/// accurate but not identical everywhere (glibc and Apple's libm can differ in the last
+/// bit), and one differing bit changes every later price of a path. Swift does not contract
+/// `a * b + c` into a fused multiply-add, so these expressions round identically everywhere.
+/// Accuracy: within a few ulps of the true value over the ranges a path uses.
+enum PortableMath {
+    private static let ln2Hi = 6.93147180369123816490e-01   // high bits of ln 2 (exact in double)
+    private static let ln2Lo = 1.90821492927058770002e-10   // ln 2 - ln2Hi
+    private static let invLn2 = 1.44269504088896338700e+00
+
+    /// e^x. Range reduction x = k ln2 + r with |r| <= ln2/2, a degree-13 Taylor polynomial for
+    /// e^r (error < 1e-17 relative), then scaling by 2^k through the exponent bits.
+    static func exp(_ x: Double) -> Double {
+        if x.isNaN { return x }
+        if x > 709.78 { return .infinity }
+        if x < -745.1 { return 0 }
+        let k = (x * invLn2).rounded(.toNearestOrEven)
+        let r = (x - k * ln2Hi) - k * ln2Lo
+        var p = 1.0 / 6_227_020_800.0              // 1/13!
+        p = p * r + 1.0 / 479_001_600.0
+        p = p * r + 1.0 / 39_916_800.0
+        p = p * r + 1.0 / 3_628_800.0
+        p = p * r + 1.0 / 362_880.0
+        p = p * r + 1.0 / 40_320.0
+        p = p * r + 1.0 / 5_040.0
+        p = p * r + 1.0 / 720.0
+        p = p * r + 1.0 / 120.0
+        p = p * r + 1.0 / 24.0
+        p = p * r + 1.0 / 6.0
+        p = p * r + 0.5
+        p = p * r + 1.0
+        p = p * r + 1.0
+        return scale(p, by: Int(k))
+    }
+
+    /// p * 2^k by exponent arithmetic, in two steps so that subnormal results stay correct.
+    private static func scale(_ p: Double, by k: Int) -> Double {
+        if k > 1_000 { return p * Double(sign: .plus, exponent: 1_000, significand: 1) * Double(sign: .plus, exponent: k - 1_000, significand: 1) }
+        if k < -1_000 { return p * Double(sign: .plus, exponent: -1_000, significand: 1) * Double(sign: .plus, exponent: k + 1_000, significand: 1) }
+        return p * Double(sign: .plus, exponent: k, significand: 1)
+    }
+
+    /// Natural log. x = m 2^e with m in [sqrt(1/2), sqrt(2)); ln m = 2 atanh(f) with
+    /// f = (m-1)/(m+1), |f| <= 0.172, by its odd series to f^25 (error < 1e-19).
+    static func log(_ x: Double) -> Double {
+        if x.isNaN || x < 0 { return .nan }
+        if x == 0 { return -.infinity }
+        if x.isInfinite { return x }
+        var e = Int(x.exponent)
+        var m = x.significand                      // in [1, 2)
+        if m > 1.4142135623730951 { m *= 0.5; e += 1 }
+        let f = (m - 1) / (m + 1)
+        let f2 = f * f
+        var s = 1.0 / 25.0
+        var k = 23.0
+        while k >= 1 { s = s * f2 + 1.0 / k; k -= 2 }
+        let lnM = 2 * f * s
+        let de = Double(e)
+        return de * ln2Hi + (de * ln2Lo + lnM)
+    }
+}
