@@ -1,3 +1,4 @@
+import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
 
@@ -43,4 +44,31 @@ public struct LintContext: Sendable {
 
     public var base: String { strategy.underlying.value.base }
     public var quote: String { strategy.underlying.value.quote }
+}
+
+/// Numbers in lint messages: amounts to at most `decimals` places, trailing zeros dropped,
+/// thousands grouped (`0.14`, `1,425.5`, `3,000`).
+enum LintNumber {
+    static func format(_ value: Double, decimals: Int = 4) -> String {
+        guard value.isFinite else { return Money.grouped(value, decimals: 0) }
+        var text = Money.grouped(value, decimals: decimals)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// A number with three significant digits, for small quantities like gamma (`-0.0123`).
+    static func significant(_ value: Double) -> String {
+        guard value != 0, value.isFinite else { return format(value) }
+        let digits = max(0, 2 - Int((log10(abs(value))).rounded(.down)))
+        return format(value, decimals: min(digits, 10))
+    }
+
+    /// A fraction as a percentage: 0.0005 -> `0.05%`.
+    static func percent(_ fraction: Double) -> String { format(fraction * 100, decimals: 4) + "%" }
+
+    /// A volatility as points: 0.652 -> `65.2%`.
+    static func volatility(_ sigma: Double) -> String { format(sigma * 100, decimals: 1) + "%" }
 }
