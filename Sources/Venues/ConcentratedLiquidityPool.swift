@@ -1,0 +1,189 @@
+import BigInt
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A concentrated-liquidity pool (like Uniswap v3) in BASE/QUOTE units: positions of
+/// liquidity L on price ranges, swapped through the exact v3 engine (`UniswapV3Pool`), so
+/// fills cross initialized ticks with the contract's rounding. The pool's state carries from
+/// one trade to the next.
+///
+/// Conventions: BASE is token0 and QUOTE token1, so the engine's price (token1 per token0,
+/// raw) is QUOTE per BASE scaled by 10^(quoteDecimals - baseDecimals). Liquidity is given in
+/// sqrt(BASE * QUOTE) units (as in `Pricing.LiquidityPosition`) and scaled to raw units by
+/// 10^((baseDecimals + quoteDecimals)/2). Range ends are rounded to the nearest usable tick
+/// (a multiple of the tick spacing), so a range [2400, 3600] becomes the nearest ticks' prices.
+public struct ConcentratedLiquidityPool: HedgeVenue, Equatable {
+    /// One liquidity position: L on [lower, upper] (QUOTE per BASE).
+    public struct Position: Sendable, Equatable {
+        public var lower: Double
+        public var upper: Double
+        /// Liquidity in sqrt(BASE * QUOTE).
+        public var liquidity: Double
+        public init(lower: Double, upper: Double, liquidity: Double) {
+            self.lower = lower; self.upper = upper; self.liquidity = liquidity
+        }
+    }
+
+    public private(set) var engine: UniswapV3Pool
+    public let baseDecimals: Int
+    public let quoteDecimals: Int
+
+    /// Uniswap's tick spacing for a fee tier: 0.01% -> 1, 0.05% -> 10, 0.30% -> 60, 1% -> 200;
+    /// other fees get 60.
+    public static func defaultTickSpacing(feePips: Int) -> Int {
+        switch feePips {
+        case 100: return 1
+        case 500: return 10
+        case 3000: return 60
+        case 10_000: return 200
+        default: return 60
+        }
+    }
+
+    /// - Parameters: `price` is the starting mid (QUOTE per BASE, e.g. the feed's spot), `fee`
+    ///   a fraction (0.0005 = 0.05%), `tickSpacing` nil for the fee tier's default.
+    public init(
+        positions: [Position], fee: Double, price: Double, tickSpacing: Int? = nil,
+        baseDecimals: Int = 18, quoteDecimals: Int = 6
+    ) throws(VenueError) {
+        let feePips = try TokenUnits.pips(fee)
+        let spacing = tickSpacing ?? Self.defaultTickSpacing(feePips: feePips)
+        self.baseDecimals = baseDecimals
+        self.quoteDecimals = quoteDecimals
+        let sqrtPrice = try Self.sqrtPriceX96(price: price, baseDecimals: baseDecimals, quoteDecimals: quoteDecimals)
+        var engine = try exact { () throws(UniswapMathError) in try UniswapV3Pool(feePips: feePips, tickSpacing: spacing, sqrtPriceX96: sqrtPrice) }
+        let liquidityScale = TokenUnits.power10(baseDecimals + quoteDecimals).squareRoot()
+        for position in positions {
+            guard position.lower > 0, position.upper > position.lower, position.liquidity > 0, position.liquidity.isFinite else {
+                throw .invalidParameter("a position needs 0 < low < high and liquidity > 0")
+            }
+            let lower = Self.usableTick(price: position.lower, spacing: spacing, baseDecimals: baseDecimals, quoteDecimals: quoteDecimals)
+            var upper = Self.usableTick(price: position.upper, spacing: spacing, baseDecimals: baseDecimals, quoteDecimals: quoteDecimals)
+            if upper <= lower { upper = lower + spacing }
+            guard let raw = BigUInt(exactly: (position.liquidity * liquidityScale).rounded()) else {
+                throw .invalidParameter("liquidity out of range")
+            }
+            _ = try exact { () throws(UniswapMathError) in try engine.mint(tickLower: lower, tickUpper: upper, liquidity: raw) }
+        }
+        self.engine = engine
+    }
+
+    /// A pool around an exact engine (for tests and for pools built from on-chain state).
+    public init(engine: UniswapV3Pool, baseDecimals: Int = 18, quoteDecimals: Int = 6) {
+        self.engine = engine
+        self.baseDecimals = baseDecimals
+        self.quoteDecimals = quoteDecimals
+    }
+
+    public var fee: Double { Double(engine.feePips) / 1_000_000 }
+
+    /// QUOTE per BASE at the pool's sqrt price.
+    public var midPrice: Double { Self.price(sqrtPriceX96: engine.sqrtPriceX96, baseDecimals: baseDecimals, quoteDecimals: quoteDecimals) }
+
+    /// Raw price scale: QUOTE per BASE = raw price * 10^(baseDecimals - quoteDecimals).
+    static func rawScale(_ baseDecimals: Int, _ quoteDecimals: Int) -> Double { TokenUnits.power10(baseDecimals - quoteDecimals) }
+
+    public static func price(sqrtPriceX96: BigUInt, baseDecimals: Int, quoteDecimals: Int) -> Double {
+        let root = Double(sqrtPriceX96) / 79_228_162_514_264_337_593_543_950_336.0
+        return root * root * rawScale(baseDecimals, quoteDecimals)
+    }
+
+    static func sqrtPriceX96(price: Double, baseDecimals: Int, quoteDecimals: Int) throws(VenueError) -> BigUInt {
+        guard price > 0, price.isFinite else { throw .invalidParameter("price must be positive") }
+        let root = (price / rawScale(baseDecimals, quoteDecimals)).squareRoot() * 79_228_162_514_264_337_593_543_950_336.0
+        guard let value = BigUInt(exactly: root.rounded()), value >= TickMath.minSqrtRatio, value < TickMath.maxSqrtRatio else {
+            throw .invalidParameter("price \(price) outside the engine's range")
+        }
+        return value
+    }
+
+    /// Nearest multiple of `spacing` to log_1.0001(raw price), inside the usable tick range.
+    static func usableTick(price: Double, spacing: Int, baseDecimals: Int, quoteDecimals: Int) -> Int {
+        let tick = log(price / rawScale(baseDecimals, quoteDecimals)) / log(1.0001)
+        let rounded = Int((tick / Double(spacing)).rounded()) * spacing
+        let minUsable = (TickMath.minTick / spacing) * spacing, maxUsable = (TickMath.maxTick / spacing) * spacing
+        return min(max(rounded, minUsable), maxUsable)
+    }
+
+    public func quote(_ side: TradeSide, base: Double) throws(VenueError) -> Fill {
+        var copy = self
+        return try copy.execute(side, base: base)
+    }
+
+    /// Buying is an exact output of `base` token0 (token1 in); selling an exact input of
+    /// `base` token0. Throws `insufficientLiquidity` when the ranges cannot fill it all
+    /// (the pool is left unchanged).
+    public mutating func execute(_ side: TradeSide, base: Double) throws(VenueError) -> Fill {
+        try TokenUnits.validSize(base)
+        let mid = midPrice
+        let baseRaw = try TokenUnits.raw(base, decimals: baseDecimals)
+        guard baseRaw > 0 else { throw .invalidSize(base) }
+        var next = engine
+        let buy = side == .buy
+        let result = try exact { () throws(UniswapMathError) in
+            try next.swap(
+                zeroForOne: !buy, amountSpecified: buy ? -BigInt(baseRaw) : BigInt(baseRaw),
+                sqrtPriceLimitX96: buy ? TickMath.maxSqrtRatio - 1 : TickMath.minSqrtRatio + 1)
+        }
+        let baseMoved = result.amount0.magnitude
+        guard baseMoved == baseRaw else {
+            throw .insufficientLiquidity(available: TokenUnits.human(baseMoved, decimals: baseDecimals))
+        }
+        engine = next
+        let quote = TokenUnits.human(result.amount1.magnitude, decimals: quoteDecimals)
+        let feeQuote: Double
+        if buy {
+            feeQuote = TokenUnits.human(result.feeAmount, decimals: quoteDecimals)
+        } else {
+            // Fee taken in BASE, valued at the price the rest of the BASE got.
+            let feeBase = TokenUnits.human(result.feeAmount, decimals: baseDecimals)
+            feeQuote = feeBase * quote / (base - feeBase)
+        }
+        return Fill(side: side, base: base, quote: quote, fee: feeQuote, midBefore: mid, midAfter: midPrice)
+    }
+
+    /// Floating-point walk over the initialized ticks: BASE between the current price and the
+    /// pool price at which the marginal price (fee included) reaches `price` — P*(1-f) for a
+    /// buy (fee on the QUOTE paid), P/(1-f) for a sell (fee on the BASE sold). Each range
+    /// holds L * (1/sqrt(Pa) - 1/sqrt(Pb)) of token0.
+    public func sizeAtMarginalPrice(_ side: TradeSide, _ price: Double) -> Double {
+        guard price > 0, price.isFinite else { return side == .buy ? (price > 0 ? .infinity : 0) : (price <= 0 ? .infinity : 0) }
+        let keep = 1 - fee
+        let scale = Self.rawScale(baseDecimals, quoteDecimals)
+        let targetRaw = (side == .buy ? price * keep : price / keep) / scale
+        let targetSqrt = targetRaw.squareRoot()
+        let currentSqrt = Double(engine.sqrtPriceX96) / 79_228_162_514_264_337_593_543_950_336.0
+        let ticks = engine.ticks.initializedTicks
+        var liquidity = Double(engine.liquidity)
+        var sqrtPrice = currentSqrt
+        var token0 = 0.0
+        let halfLogBase = 0.5 * log(1.0001)
+        if side == .buy {
+            guard targetSqrt > currentSqrt else { return 0 }
+            for tick in ticks where tick > engine.tick {
+                let tickSqrt = exp(Double(tick) * halfLogBase)
+                if tickSqrt >= targetSqrt { break }
+                token0 += liquidity * (1 / sqrtPrice - 1 / tickSqrt)
+                sqrtPrice = tickSqrt
+                liquidity += Double(engine.ticks.info(tick)!.liquidityNet)
+            }
+            token0 += liquidity * (1 / sqrtPrice - 1 / targetSqrt)
+        } else {
+            guard targetSqrt < currentSqrt else { return 0 }
+            for tick in ticks.reversed() where tick <= engine.tick {
+                let tickSqrt = exp(Double(tick) * halfLogBase)
+                if tickSqrt <= targetSqrt { break }
+                token0 += liquidity * (1 / tickSqrt - 1 / sqrtPrice)
+                sqrtPrice = tickSqrt
+                liquidity -= Double(engine.ticks.info(tick)!.liquidityNet)
+            }
+            token0 += liquidity * (1 / targetSqrt - 1 / sqrtPrice)
+            token0 /= keep  // gross BASE in: the fee is taken from it
+        }
+        return max(0, token0) / TokenUnits.power10(baseDecimals)
+    }
+}
