@@ -249,17 +249,26 @@ struct ChartRenderer {
             var (lo, hi) = extent
             if hi <= lo { hi = lo + 86_400_000 }
             (l.xLower, l.xUpper) = (lo, hi)
-            let first = TimeScale(min: lo, max: hi, maxTicks: max(2, Int(l.plotWidth / 70))).step
-            var index = TimeScale.steps.firstIndex(of: first) ?? 0
-            while true {
-                let ts = TimeScale(min: lo, max: hi, step: TimeScale.steps[index])
-                let ticks = ts.ticks.map { Tick(value: $0, position: l.px($0), label: ts.label($0)) }
-                if fits(ticks) || index == TimeScale.steps.count - 1 {
-                    l.xTicks = ticks
-                    return
+            // The finest calendar step within about one tick per 60 px whose labels fit and
+            // that gives at least two ticks; on a narrow plot, any finer step that fits.
+            let limit = Double(max(2, Int(l.plotWidth / 60)))
+            var fallback: [Tick]?
+            for pass in 0..<2 {
+                for step in TimeScale.steps {
+                    let approximate = (hi - lo) / step.approximateMilliseconds
+                    if approximate > (pass == 0 ? limit : 2 * limit + 4) { continue }
+                    let ts = TimeScale(min: lo, max: hi, step: step)
+                    let ticks = ts.ticks.map { Tick(value: $0, position: l.px($0), label: ts.label($0)) }
+                    guard fits(ticks) else { continue }
+                    if ticks.count >= 2 {
+                        l.xTicks = ticks
+                        return
+                    }
+                    if fallback == nil { fallback = ticks }
                 }
-                index += 1
             }
+            l.xTicks = fallback ?? []
+            return
         }
         var target = max(2, min(12, Int(l.plotWidth / 64) + 1))
         while true {

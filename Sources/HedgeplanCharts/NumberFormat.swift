@@ -167,6 +167,8 @@ public struct TickLabelFormat: Sendable, Hashable {
     /// The label of one tick value.
     public func format(_ value: Double) -> String {
         let factor = style == .percent ? 100.0 : 1.0
+        // Zero is "0" on any axis, not "0k" or "0.0M".
+        if divisor != 1 && (value * factor / divisor).magnitude * NumberFormat.powerOfTen(decimals) < 0.5 { return "0" }
         return NumberFormat.fixed(value * factor / divisor, decimals: decimals, grouping: true,
                                   minus: minus) + suffix
     }
