@@ -2,12 +2,14 @@ import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
 
-/// A resolved option strike that is not a multiple of the venue-style strike grid.
+/// An absolute option strike that is not a multiple of the venue-style strike grid.
 ///
 /// Option venues list strikes on a grid that scales with the price: this rule uses
-/// 5 · 10^(⌊log10 spot⌋ − 2) QUOTE, so ETH at 3,000 has strikes every 50 and BTC at 90,000
-/// every 500 (Deribit lists at least these). Relative and delta strikes are judged after
-/// resolution against the market: a strike no venue lists will be traded at a neighbour.
+/// 5 · 10^(⌊log10 spot⌋ − 2) QUOTE at the market's spot (the strike's own level when the
+/// market names no spot), so ETH at 3,000 has strikes every 50 and BTC at 90,000 every 500
+/// (Deribit lists at least these). Strikes written relative to spot, `atm` or by delta are
+/// rules, re-resolved at every roll; putting their resolution on a listed strike is the
+/// compiler's job, so they are not flagged.
 public struct StrikeOffGrid: LintRule {
     public static let id: RuleID = "strike-off-grid"
     public static let defaultSeverity = Severity.note
@@ -29,25 +31,17 @@ public struct StrikeOffGrid: LintRule {
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        var strikes: [(strike: Double, written: Located<Strike>)] = []
-        let spot: Double?
-        if let analysis = context.analysis {
-            spot = analysis.model.spot
-            for leg in analysis.legs {
-                if let k = leg.strike, let written = leg.leg.instrument.option?.strike { strikes.append((k, written)) }
-            }
-        } else {
-            spot = context.strategy.market.spot?.value
-            for leg in context.strategy.legs {
-                if let written = leg.instrument.option?.strike, case .absolute(let k) = written.value { strikes.append((k, written)) }
-            }
+        let spot = context.analysis?.model.spot ?? context.strategy.market.spot?.value
+        let strikes = context.strategy.legs.compactMap { leg -> (strike: Double, written: Located<Strike>)? in
+            guard let written = leg.instrument.option?.strike, case .absolute(let k) = written.value else { return nil }
+            return (k, written)
         }
         var seen = Set<SourceLocation>()
         var findings: [Diagnostic] = []
         for (strike, written) in strikes where seen.insert(written.location).inserted {
             let step = Self.gridStep(spot: spot ?? strike)
             guard !Self.isOnGrid(strike, step: step) else { continue }
-            findings.append(finding(Self.message(strike, written.value, step: step, context), at: written.location))
+            findings.append(finding(Self.message(strike, step: step, context), at: written.location))
         }
         return findings
     }
@@ -56,11 +50,9 @@ public struct StrikeOffGrid: LintRule {
 // MARK: Messages
 
 extension StrikeOffGrid {
-    fileprivate static func message(_ strike: Double, _ written: Strike, step: Double, _ context: LintContext) -> String {
-        let origin: String
-        if case .absolute = written { origin = "" } else { origin = " (from `\(written)`)" }
+    fileprivate static func message(_ strike: Double, step: Double, _ context: LintContext) -> String {
         let below = (strike / step).rounded(.down) * step
-        return "strike \(Money.plain(strike))\(origin) is not on the \(LintNumber.format(step)) \(context.quote) grid of listed "
+        return "strike \(Money.plain(strike)) is not on the \(LintNumber.format(step)) \(context.quote) grid of listed "
             + "strikes at this price level; the nearest listed strikes are \(Money.plain(below)) and \(Money.plain(below + step))"
     }
 }
