@@ -58,7 +58,7 @@ struct CSVRowParser: Sendable {
     func parse(_ start: UnsafePointer<UInt8>, _ lineEnd: UnsafePointer<UInt8>) -> Outcome {
         var end = lineEnd
         if end > start && end[-1] == UInt8(ascii: "\r") { end -= 1 }
-        if start == end { return .blank }
+        if start == end || (isSpace(start.pointee) && Self.isBlank(start, end)) { return .blank }
         var p = start
         var column = 0
         var timestamp: Int64 = 0

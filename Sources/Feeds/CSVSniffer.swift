@@ -114,12 +114,14 @@ struct CSVSniffer {
             if nonBlankSeen > options.maxBannerLines + 1 { break }
             let delimiter = delimiter(of: line.bytes)
             let fields = fields(of: line.bytes, delimiter: delimiter)
-            if let layout = HeaderLayout.detect(header: fields, delimiter: delimiter, mapping: mapping) {
-                found = (k, layout); break
-            }
+            // A line that reads as data is data (a header's time field never parses as a time);
+            // otherwise it may be the header.
             if let layout = HeaderLayout.headerless(columnCount: fields.count, delimiter: delimiter, mapping: mapping),
                let encoding = timeEncoding(of: fields[layout.timeColumn]),
                case .tick = parse(line.bytes, with: CSVRowParser(layout: layout, time: encoding)) {
+                found = (k, layout); break
+            }
+            if let layout = HeaderLayout.detect(header: fields, delimiter: delimiter, mapping: mapping) {
                 found = (k, layout); break
             }
             skipped.append((line.number, String(decoding: line.bytes, as: UTF8.self), fields.count))
