@@ -63,7 +63,7 @@ public final class CSVFeed: TickSource {
     public private(set) var issues: FeedIssueLog
     public private(set) var lastGap: FeedGap?
     /// Good rows returned so far.
-    public private(set) var ticksRead = 0
+    public var ticksRead: Int { cursor.ticksRead }
     /// Lines read so far (the 1-based number of the last line consumed).
     public var linesRead: Int { cursor.line }
 
@@ -77,6 +77,7 @@ public final class CSVFeed: TickSource {
         var byteOrderMarkChecked = false
         var lastTimestamp = Int64.min
         var lastLine = 0
+        var ticksRead = 0
     }
 
     private let reader: ByteChunkReader
@@ -131,18 +132,25 @@ public final class CSVFeed: TickSource {
 
     /// The next good row as a tick, or nil at the end of the file. Throws only on I/O errors.
     public func next() throws -> Tick? {
+        // The hot state lives in a local copy for the whole call: stored properties of a class
+        // are checked for exclusive access at run time on every access, a local is not.
+        var c = cursor
+        defer { cursor = c }
         while true {
-            if cursor.start < cursor.end, !cursor.discardingLongLine, cursor.byteOrderMarkChecked,
-               let found = memchr(buffer + cursor.start, 10, cursor.end - cursor.start) {
+            if c.start < c.end, !c.discardingLongLine, c.byteOrderMarkChecked,
+               let found = memchr(buffer + c.start, 10, c.end - c.start) {
                 let newline = found.assumingMemoryBound(to: UInt8.self)
-                let lineStart = UnsafePointer(buffer + cursor.start)
-                cursor.start = newline - buffer + 1
-                cursor.line += 1
-                if cursor.line < firstDataLine { continue }
-                if let tick = accept(parser.parse(lineStart, UnsafePointer(newline))) { return tick }
+                let lineStart = UnsafePointer(buffer + c.start)
+                c.start = newline - buffer + 1
+                c.line += 1
+                if c.line < firstDataLine { continue }
+                if let tick = accept(parser.parse(lineStart, UnsafePointer(newline)), &c) { return tick }
                 continue
             }
-            switch try slowPath() {
+            cursor = c
+            let step = try slowPath()
+            c = cursor
+            switch step {
             case .again: continue
             case .endOfFile: return nil
             case .tick(let tick): return tick
@@ -181,7 +189,7 @@ public final class CSVFeed: TickSource {
             let lineEnd = UnsafePointer(buffer + cursor.end)
             cursor.start = cursor.end
             cursor.line += 1
-            if cursor.line >= firstDataLine, let tick = accept(parser.parse(lineStart, lineEnd)) {
+            if cursor.line >= firstDataLine, let tick = accept(parser.parse(lineStart, lineEnd), &cursor) {
                 return .tick(tick)
             }
             return .again
@@ -214,41 +222,41 @@ public final class CSVFeed: TickSource {
 
     /// Applies the order and gap checks to a parsed row.
     @inline(__always)
-    private func accept(_ outcome: CSVRowParser.Outcome) -> Tick? {
+    private func accept(_ outcome: CSVRowParser.Outcome, _ c: inout Cursor) -> Tick? {
         switch outcome {
         case .tick(var tick):
-            let last = cursor.lastTimestamp
+            let last = c.lastTimestamp
             if tick.timestamp <= last {
-                reject(tick, last: last)
+                reject(tick, last: last, c)
                 return nil
             }
             if last != .min && tick.timestamp &- last > gapThreshold {
-                recordGap(from: last, to: tick.timestamp)
+                recordGap(from: last, to: tick.timestamp, c)
                 tick.flags.insert(.afterGap)
             }
-            cursor.lastTimestamp = tick.timestamp
-            cursor.lastLine = cursor.line
-            ticksRead += 1
+            c.lastTimestamp = tick.timestamp
+            c.lastLine = c.line
+            c.ticksRead += 1
             return tick
         case .blank:
             return nil
         case .rejected(let kind, let column, let message):
-            issues.record(FeedIssue(line: cursor.line, column: column, kind: kind, message: message))
+            issues.record(FeedIssue(line: c.line, column: column, kind: kind, message: message))
             return nil
         }
     }
 
-    private func reject(_ tick: Tick, last: Int64) {
+    private func reject(_ tick: Tick, last: Int64, _ c: Cursor) {
         let kind: FeedIssueKind = tick.timestamp == last ? .duplicateTimestamp : .timestampBackwards
         let message = tick.timestamp == last
-            ? "\(TimestampFormatter.iso8601(tick.timestamp)) repeats the timestamp of line \(cursor.lastLine); row skipped"
-            : "\(TimestampFormatter.iso8601(tick.timestamp)) is earlier than \(TimestampFormatter.iso8601(last)) on line \(cursor.lastLine); row skipped"
-        issues.record(FeedIssue(line: cursor.line, column: parser.timeColumn + 1, kind: kind, message: message))
+            ? "\(TimestampFormatter.iso8601(tick.timestamp)) repeats the timestamp of line \(c.lastLine); row skipped"
+            : "\(TimestampFormatter.iso8601(tick.timestamp)) is earlier than \(TimestampFormatter.iso8601(last)) on line \(c.lastLine); row skipped"
+        issues.record(FeedIssue(line: c.line, column: parser.timeColumn + 1, kind: kind, message: message))
     }
 
-    private func recordGap(from: Int64, to: Int64) {
-        lastGap = FeedGap(from: from, to: to, line: cursor.line)
-        issues.record(FeedIssue(line: cursor.line, column: parser.timeColumn + 1, kind: .gap,
-                                message: "\(TimestampFormatter.duration(to - from)) since line \(cursor.lastLine) (\(TimestampFormatter.iso8601(from)) to \(TimestampFormatter.iso8601(to))); typical step \(TimestampFormatter.duration(typicalStep ?? 0)); row kept"))
+    private func recordGap(from: Int64, to: Int64, _ c: Cursor) {
+        lastGap = FeedGap(from: from, to: to, line: c.line)
+        issues.record(FeedIssue(line: c.line, column: parser.timeColumn + 1, kind: .gap,
+                                message: "\(TimestampFormatter.duration(to - from)) since line \(c.lastLine) (\(TimestampFormatter.iso8601(from)) to \(TimestampFormatter.iso8601(to))); typical step \(TimestampFormatter.duration(typicalStep ?? 0)); row kept"))
     }
 }

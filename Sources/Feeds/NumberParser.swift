@@ -7,11 +7,19 @@
 /// what `Double(String)` gives. Anything else (17+ significant digits, huge exponents)
 /// falls back to `Double(String)`: correct, and rare in price files.
 enum NumberParser {
-    /// Powers of ten exactly representable as Double.
-    @usableFromInline static let exactPowersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
+    /// 10^e for 0 <= e <= 22: exactly representable as Double. A switch over literals (a
+    /// constant table in the binary) rather than a global array, which would cost a lazy
+    /// initialisation check and a bounds check on every number.
+    @inline(__always)
+    static func exactPowerOfTen(_ e: Int) -> Double {
+        switch e {
+        case 0: 1e0; case 1: 1e1; case 2: 1e2; case 3: 1e3; case 4: 1e4; case 5: 1e5
+        case 6: 1e6; case 7: 1e7; case 8: 1e8; case 9: 1e9; case 10: 1e10; case 11: 1e11
+        case 12: 1e12; case 13: 1e13; case 14: 1e14; case 15: 1e15; case 16: 1e16
+        case 17: 1e17; case 18: 1e18; case 19: 1e19; case 20: 1e20; case 21: 1e21
+        default: 1e22
+        }
+    }
 
     /// Parses the whole of [p, end) (no surrounding spaces) as a Double; nil if it is not one.
     @inline(__always)
@@ -72,9 +80,9 @@ enum NumberParser {
             var value = Double(mantissa)
             if exponent == 0 || mantissa == 0 {
             } else if exponent > 0 && exponent <= 22 {
-                value *= exactPowersOfTen[exponent]
+                value *= exactPowerOfTen(exponent)
             } else if exponent < 0 && exponent >= -22 {
-                value /= exactPowersOfTen[-exponent]
+                value /= exactPowerOfTen(-exponent)
             } else {
                 return slow(start, end)
             }
