@@ -155,7 +155,8 @@ struct ChartRenderer {
         // Y scale and the left margin its labels need.
         let yExtent = chart.yAxis.domain.map { ($0.lowerBound, $0.upperBound) } ?? yData ?? (0, 1)
         let yTarget = max(2, min(10, Int(l.plotHeight / 56) + 1))
-        let (yScaleLo, yScaleHi, yValues, yStep) = linearTicks(axis: chart.yAxis, extent: yExtent, target: yTarget)
+        let (yScaleLo, yScaleHi, yValues, yStep) = linearTicks(axis: chart.yAxis, extent: yExtent, target: yTarget,
+                                                               maxTicks: max(2, Int(l.plotHeight / 32) + 1))
         (l.yLower, l.yUpper) = (yScaleLo, yScaleHi)
         let yFormat = TickLabelFormat(step: yStep, maxMagnitude: yValues.map(\.magnitude).max() ?? 1,
                                       style: chart.yAxis.format)
@@ -215,14 +216,31 @@ struct ChartRenderer {
         return (start, start + w)
     }
 
-    /// Domain and tick values for a linear axis.
-    func linearTicks(axis: Axis, extent: (Double, Double), target: Int) -> (Double, Double, [Double], Double) {
+    /// Domain and tick values for a linear axis, about `target` ticks and at most
+    /// `maxTicks`.
+    ///
+    /// Loose labelling can waste up to half the plot (0...-22M widens to -40M...0 with three
+    /// ticks), so a few tick counts near the target are tried and the one whose domain the
+    /// data fills best wins; ties go to the count nearest the target.
+    func linearTicks(axis: Axis, extent: (Double, Double), target: Int, maxTicks: Int) -> (Double, Double, [Double], Double) {
         if axis.domain != nil {
             let s = NiceScale(min: extent.0, max: extent.1, targetTicks: target, loose: false)
             return (s.lower, s.upper, s.ticks, s.step)
         }
         if axis.nice {
-            let s = NiceScale(min: extent.0, max: extent.1, targetTicks: target, loose: true)
+            var best: NiceScale?
+            var bestScore = (-Double.infinity, 0)
+            for t in max(2, target - 2)...max(2, 2 * target + 2) {
+                let s = NiceScale(min: extent.0, max: extent.1, targetTicks: t, loose: true)
+                if s.ticks.count > max(2, maxTicks) && best != nil { continue }
+                let coverage = extent.1 > extent.0 ? (extent.1 - extent.0) / (s.upper - s.lower) : 0
+                let score = ((coverage * 1000).rounded(), -abs(s.ticks.count - target))
+                if best == nil || score > bestScore || (best!.ticks.count > maxTicks && s.ticks.count <= maxTicks) {
+                    best = s
+                    bestScore = score
+                }
+            }
+            let s = best!
             return (s.lower, s.upper, s.ticks, s.step)
         }
         var (lo, hi) = extent
@@ -272,7 +290,7 @@ struct ChartRenderer {
         }
         var target = max(2, min(12, Int(l.plotWidth / 64) + 1))
         while true {
-            let (lo, hi, values, step) = linearTicks(axis: chart.xAxis, extent: extent, target: target)
+            let (lo, hi, values, step) = linearTicks(axis: chart.xAxis, extent: extent, target: target, maxTicks: target)
             (l.xLower, l.xUpper) = (lo, hi)
             let format = TickLabelFormat(step: step, maxMagnitude: values.map(\.magnitude).max() ?? 1,
                                          style: chart.xAxis.format)
@@ -334,11 +352,14 @@ struct ChartRenderer {
         w.raw("\n")
 
         // Title and subtitle.
+        let room = l.width - 2 * Self.pad
         if !chart.title.isEmpty {
-            w.text(chart.title, x: Self.pad, y: l.titleBaseline, [("class", titleSize >= 15 ? "hc-title" : "hc-panel")])
+            // Bold text runs about 10% wider than regular.
+            w.text(Self.fit(chart.title, width: room / 1.1, fontSize: titleSize), x: Self.pad, y: l.titleBaseline,
+                   [("class", titleSize >= 15 ? "hc-title" : "hc-panel")])
         }
         if let subtitle = chart.subtitle, !subtitle.isEmpty {
-            w.text(subtitle, x: Self.pad, y: l.subtitleBaseline, [("class", "hc-sub")])
+            w.text(Self.fit(subtitle, width: room, fontSize: 12), x: Self.pad, y: l.subtitleBaseline, [("class", "hc-sub")])
         }
 
         // Legend.
@@ -352,10 +373,10 @@ struct ChartRenderer {
             }
         }
 
-        // Clip path slightly larger than the plot so that edge lines are not halved.
+        // Clip path slightly larger than the plot so that edge lines and markers are not halved.
         w.open("clipPath", [("id", clipID)])
-        w.open("rect", [("x", num(l.plotLeft - 2)), ("y", num(l.plotTop - 2)),
-                        ("width", num(l.plotWidth + 4)), ("height", num(l.plotHeight + 4))], close: true)
+        w.open("rect", [("x", num(l.plotLeft - 4)), ("y", num(l.plotTop - 4)),
+                        ("width", num(l.plotWidth + 8)), ("height", num(l.plotHeight + 8))], close: true)
         w.close("clipPath")
 
         // Grid.
@@ -457,6 +478,19 @@ struct ChartRenderer {
     }
 
     static func crisp(_ v: Double) -> Double { v.rounded(.down) + 0.5 }
+
+    /// `text`, cut with an ellipsis when wider than `width` (the full text stays in the
+    /// SVG's `<title>` and `<desc>`).
+    static func fit(_ text: String, width: Double, fontSize: Double) -> String {
+        guard SVGWriter.textWidth(text, fontSize: fontSize) > width else { return text }
+        var kept = ""
+        for c in text {
+            if SVGWriter.textWidth(kept + String(c) + "\u{2026}", fontSize: fontSize) > width { break }
+            kept.append(c)
+        }
+        while kept.last == " " { kept.removeLast() }
+        return kept + "\u{2026}"
+    }
 
     func refColor(_ style: ReferenceLine.Style) -> Color {
         switch style {

@@ -73,11 +73,13 @@ public struct ChartStack: Sendable {
                          title: title, description: description)
         var y = ChartRenderer.pad
         if !title.isEmpty {
-            w.text(title, x: ChartRenderer.pad, y: y + 13, [("class", "hc-title")])
+            w.text(ChartRenderer.fit(title, width: (width - 2 * ChartRenderer.pad) / 1.1, fontSize: 15),
+                   x: ChartRenderer.pad, y: y + 13, [("class", "hc-title")])
             y += 21
         }
         if let subtitle, !subtitle.isEmpty {
-            w.text(subtitle, x: ChartRenderer.pad, y: y + 10, [("class", "hc-sub")])
+            w.text(ChartRenderer.fit(subtitle, width: width - 2 * ChartRenderer.pad, fontSize: 12),
+                   x: ChartRenderer.pad, y: y + 10, [("class", "hc-sub")])
         }
         var originY = headerHeight
         for (i, renderer) in renderers.enumerated() {

@@ -86,22 +86,25 @@ public struct SVGWriter: Sendable {
     @inline(__always)
     public func num(_ v: Double) -> String { NumberFormat.coordinate(v) }
 
-    /// The approximate width in pixels of `text` set at `fontSize` in a common sans-serif
-    /// (Helvetica/Arial metrics by character class). Used for layout only: to keep tick
-    /// labels apart and to make room for them.
+    /// The approximate width in pixels of `text` set at `fontSize` in a sans-serif, by
+    /// character class. Used for layout only: to keep tick labels apart, make room for them
+    /// and cut long titles. The figures are those of DejaVu Sans (the common fallback on
+    /// Linux and among the widest sans faces), so the estimate errs on the wide side for
+    /// Helvetica, Segoe UI or San Francisco.
     public static func textWidth(_ text: String, fontSize: Double) -> Double {
         var em = 0.0
         for c in text.unicodeScalars {
             switch c {
-            case "0"..."9": em += 0.556
-            case ".", ",", ":", ";", "i", "j", "l", "!", "|", "'", "I": em += 0.26
-            case " ": em += 0.278
-            case "f", "t", "r", "(", ")", "[", "]", "-": em += 0.34
-            case "m", "w", "M", "W", "%": em += 0.86
-            case "\u{2212}", "+", "=", "<", ">": em += 0.584
-            case "A"..."Z": em += 0.68
-            case "a"..."z": em += 0.53
-            default: em += c.value > 0x2E80 ? 1.0 : 0.6
+            case "0"..."9": em += 0.636
+            case ".", ",", ":", ";", " ": em += 0.318
+            case "i", "j", "l", "!", "|", "'", "I": em += 0.28
+            case "f", "t", "r", "(", ")", "[", "]", "-": em += 0.4
+            case "m", "w", "M", "W", "%": em += 0.95
+            case "\u{2212}", "+", "=", "<", ">", "\u{00D7}": em += 0.838
+            case "A"..."Z": em += 0.72
+            case "a"..."z": em += 0.6
+            case "\u{00B7}": em += 0.318
+            default: em += c.value > 0x2E80 ? 1.0 : 0.65
             }
         }
         return em * fontSize

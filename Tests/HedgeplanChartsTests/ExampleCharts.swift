@@ -146,12 +146,14 @@ enum ExampleCharts {
 
     /// The dry-run report's three panels.
     static func runStack(_ r: Run) -> ChartStack {
+        let rebalances = r.time.indices.filter { r.deltaBefore[$0] != r.deltaAfter[$0] }
         let price = Chart(title: "ETH price", x: .time("Time"), y: .linear("Price", unit: "USDC"),
-                          series: [Series("Spot", x: r.time, y: r.price)], showsLegend: false,
+                          series: [Series("Spot", x: r.time, y: r.price, lineWidth: 1.25)], showsLegend: false,
                           size: Chart.Size(width: 800, height: 230))
         let delta = Chart(title: "Net delta", x: .time("Time"), y: .linear("Delta", unit: "ETH", includesZero: true),
-                          series: [Series("Before hedge", x: r.time, y: r.deltaBefore, color: Color(hex: 0xE69F00), lineWidth: 1.25),
-                                   Series("After hedge", x: r.time, y: r.deltaAfter, color: Color(hex: 0x0072B2)),
+                          series: [Series("After hedge", x: r.time, y: r.deltaAfter, color: Color(hex: 0x0072B2), lineWidth: 1.25),
+                                   Series("Before hedge (at rebalances)", kind: .scatter, x: rebalances.map { r.time[$0] },
+                                          y: rebalances.map { r.deltaBefore[$0] }, color: Color(hex: 0xD55E00), markerRadius: 3),
                                    Series("Hedge position", kind: .step, x: r.time, y: r.hedge, color: Color(hex: 0x999999), dashed: true)],
                           size: Chart.Size(width: 800, height: 250))
         let pnl = Chart(title: "Cumulative P&L by component", x: .time("Time"),
