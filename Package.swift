@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .target(name: "HedgeplanDiagnostics"),
@@ -25,6 +26,13 @@ let package = Package(
         ),
         .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics"]),
         .target(name: "Pricing"),
+        /// The plan format: Codable types, versioning, canonical JSON. Depends on nothing.
+        .target(name: "HedgePlan"),
+        /// Lowering passes from a checked strategy to a plan.
+        .target(
+            name: "HedgeplanCompiler",
+            dependencies: ["HedgeplanIR", "HedgeplanChecker", "Pricing", "HedgePlan", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         /// Exact payoff analysis, risk bounds, greeks, scenarios and lint over the IR.
         .target(name: "HedgeplanChecker", dependencies: ["HedgeplanIR", "Pricing", "HedgeplanDiagnostics"]),
         /// Venue math: AMM pools (exact Uniswap v2/v3 integer math) and perps. Pure, no I/O.
@@ -38,13 +46,15 @@ let package = Package(
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanReports", "Pricing",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "Pricing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
         .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCheckerTests", dependencies: ["HedgeplanChecker"]),
+        .testTarget(name: "HedgePlanTests", dependencies: ["HedgePlan"]),
+        .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler"], exclude: ["Golden"]),
         .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports"], exclude: ["Golden"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VenuesTests", dependencies: ["Venues"], exclude: ["Fixtures"]),

@@ -1,0 +1,22 @@
+import HedgePlan
+import HedgeplanIR
+
+/// Anchors plan time: at `market.as_of`, or at the first tick of the run. The wall clock
+/// never enters a plan.
+enum ClockPass {
+    static func run(_ strategy: Strategy) -> PlanClock {
+        if let asOf = strategy.market.asOf?.value {
+            return PlanClock(anchor: .asOf, asOf: asOf.description)
+        }
+        return PlanClock(anchor: .runStart, asOf: nil)
+    }
+
+    /// True when no leg expires at an instant, so figures at inception do not depend on
+    /// when the plan is compiled even without `as_of`.
+    static func isClockFree(_ strategy: Strategy) -> Bool {
+        !strategy.legs.contains { leg in
+            if case .at = leg.instrument.expiry?.value { return true }
+            return false
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import HedgePlan
+import HedgeplanIR
+
+/// Venue models and their parameters, routing, slippage cap, slicing and gas, as data.
+enum ExecutionLoweringPass {
+    static func run(_ execution: Execution, strategy: Strategy) -> ExecutionPlan {
+        let venues = execution.venues.map { venue -> PlanVenue in
+            switch venue.kind {
+            case .constantProduct(let base, let quote):
+                return PlanVenue(name: venue.name.value, kind: venue.kind.name, fee: venue.fee.value, reserveBase: base, reserveQuote: quote)
+            case .concentratedLiquidity(let positions):
+                return PlanVenue(
+                    name: venue.name.value, kind: venue.kind.name, fee: venue.fee.value,
+                    positions: positions.map { PoolRange(lower: $0.range.lower, upper: $0.range.upper, liquidity: $0.liquidity) })
+            case .perp(let funding):
+                return PlanVenue(name: venue.name.value, kind: venue.kind.name, fee: venue.fee.value, funding: funding)
+            }
+        }
+        let gas = execution.gas.map { g in
+            GasSpec(priceGwei: g.price.value.gwei, perTrade: g.perTrade.value,
+                    native: g.native.value.isEmpty ? strategy.underlying.value.base : g.native.value)
+        }
+        return ExecutionPlan(
+            venues: venues, routing: execution.routing.value.rawValue, maxSlippage: execution.maxSlippage?.value,
+            maxChild: execution.slicing?.maxChild.value, childSpacingSeconds: execution.slicing.map { Int64($0.every.value.seconds.rounded()) },
+            gas: gas)
+    }
+}

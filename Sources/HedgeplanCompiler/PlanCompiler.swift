@@ -1,0 +1,44 @@
+import Foundation
+import HedgePlan
+import HedgeplanChecker
+import HedgeplanDiagnostics
+import HedgeplanIR
+
+/// Compiles a checked strategy into a hedging plan, in passes that each do one thing:
+/// resolve legs, price the inception figures, lower the hedge policies, lower execution,
+/// then emit (safety, roll, provenance). Each pass is testable on its own.
+public enum PlanCompiler {
+    public static let name = "hedgeplan"
+    public static let version = "0.1.0"
+
+    public static func compile(_ input: CompileInput) -> Result<HedgingPlan, CompileFailure> {
+        var diagnostics: [Diagnostic] = []
+        let clock = ClockPass.run(input.strategy)
+        let legs = ResolvePass.run(input.strategy, analysis: input.analysis, clock: clock)
+        let inception = PricePass.run(input.analysis)
+
+        var hedge: HedgeProgram?
+        if let h = input.strategy.hedge {
+            switch PolicyLoweringPass.run(h, strategy: input.strategy, analysis: input.analysis, history: input.history) {
+            case .success(let program): hedge = program
+            case .failure(let failure): diagnostics += failure.diagnostics
+            }
+        }
+        let execution = input.strategy.execution.map { ExecutionLoweringPass.run($0, strategy: input.strategy) }
+        guard !diagnostics.hasErrors else { return .failure(CompileFailure(diagnostics: diagnostics)) }
+        let plan = EmitPass.run(
+            input, clock: clock, legs: legs, inception: clock.anchor == .asOf || ClockPass.isClockFree(input.strategy) ? inception : nil,
+            hedge: hedge, execution: execution)
+        return .success(plan)
+    }
+}
+
+/// Why a strategy did not compile: diagnostics with locations.
+public struct CompileFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+}
+
+extension RuleID {
+    /// The compiler needs something the strategy or command line does not give.
+    public static let compile: RuleID = "compile"
+}
