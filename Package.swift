@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "Pricing",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "Pricing", "Feeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

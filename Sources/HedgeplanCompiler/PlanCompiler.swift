@@ -42,3 +42,38 @@ extension RuleID {
     /// The compiler needs something the strategy or command line does not give.
     public static let compile: RuleID = "compile"
 }
+
+/// A strategy file compiled end to end: front end, checker, compiler.
+public struct CompiledStrategy: Sendable {
+    public var checked: CheckedStrategy
+    public var plan: HedgingPlan?
+    /// Front-end, checker and compiler diagnostics, in reading order.
+    public var diagnostics: [Diagnostic]
+}
+
+extension PlanCompiler {
+    /// Loads, checks and compiles one file. Only strategies without errors compile.
+    /// `now` only matters for strategies without `market.as_of`, and then only for
+    /// validation: the plan itself never contains it.
+    public static func compile(path: String, now: Instant, history: PriceHistory? = nil) -> CompiledStrategy {
+        let checked = Checker.validate(path: path, now: now)
+        guard !checked.hasErrors, let strategy = checked.strategy, let analysis = checked.analysis,
+            let bytes = FileManager.default.contents(atPath: path)
+        else {
+            var diagnostics = checked.diagnostics
+            if !checked.hasErrors, checked.analysis == nil, let strategy = checked.strategy {
+                diagnostics.append(.error(
+                    .compile, "compiling needs `market.spot` and `market.volatility` to resolve strikes and price the legs",
+                    at: strategy.market.location))
+            }
+            return CompiledStrategy(checked: checked, plan: nil, diagnostics: diagnostics)
+        }
+        let input = CompileInput(strategy: strategy, analysis: analysis, sourcePath: path, sourceBytes: bytes, history: history)
+        switch compile(input) {
+        case .success(let plan):
+            return CompiledStrategy(checked: checked, plan: plan, diagnostics: checked.diagnostics)
+        case .failure(let failure):
+            return CompiledStrategy(checked: checked, plan: nil, diagnostics: (checked.diagnostics + failure.diagnostics).sortedByLocation())
+        }
+    }
+}
