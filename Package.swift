@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .library(name: "Hedgeplan", targets: ["HedgeplanIR", "HedgeplanChecker", "HedgeplanDiagnostics", "HedgeplanSyntax"]),
         .library(name: "Pricing", targets: ["Pricing"]),
+        .library(name: "Feeds", targets: ["Feeds"]),
+        .library(name: "Venues", targets: ["Venues"]),
         .executable(name: "hedgeplan", targets: ["hedgeplan"]),
     ],
     dependencies: [
@@ -59,7 +61,7 @@ let package = Package(
         .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VenuesTests", dependencies: ["Venues"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Fixtures"]),
-        .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts"]),
+        .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts"], exclude: ["Golden"]),
         .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan"], exclude: ["Corpus"]),
     ]
 )

@@ -8,6 +8,14 @@ public struct Execution: Sendable {
     public var maxSlippage: Located<Double>?
     public var slicing: Slicing?
     public var gas: GasCost?
+
+    public init(venues: [Venue], routing: Located<Routing>, maxSlippage: Located<Double>?, slicing: Slicing?, gas: GasCost?) {
+        self.venues = venues
+        self.routing = routing
+        self.maxSlippage = maxSlippage
+        self.slicing = slicing
+        self.gas = gas
+    }
 }
 
 public struct Venue: Hashable, Sendable {
@@ -16,6 +24,13 @@ public struct Venue: Hashable, Sendable {
     /// Fraction of notional charged per trade (0.003 = 0.30%).
     public var fee: Located<Double>
     public var location: SourceLocation
+
+    public init(name: Located<String>, kind: VenueKind, fee: Located<Double>, location: SourceLocation) {
+        self.name = name
+        self.kind = kind
+        self.fee = fee
+        self.location = location
+    }
 }
 
 public enum VenueKind: Hashable, Sendable {
@@ -45,6 +60,11 @@ public struct VenueLiquidity: Hashable, Sendable {
     public var range: PriceRange
     /// Uniswap v3 liquidity L (sqrt(BASE * QUOTE)).
     public var liquidity: Double
+
+    public init(range: PriceRange, liquidity: Double) {
+        self.range = range
+        self.liquidity = liquidity
+    }
 }
 
 public enum Routing: String, Hashable, Sendable, CaseIterable {
@@ -55,6 +75,11 @@ public struct Slicing: Hashable, Sendable {
     /// BASE per child order.
     public var maxChild: Located<Double>
     public var every: Located<Duration>
+
+    public init(maxChild: Located<Double>, every: Located<Duration>) {
+        self.maxChild = maxChild
+        self.every = every
+    }
 }
 
 public struct GasCost: Hashable, Sendable {
@@ -63,4 +88,10 @@ public struct GasCost: Hashable, Sendable {
     public var perTrade: Located<Double>
     /// The chain's native token (gas is paid in it), e.g. ETH.
     public var native: Located<String>
+
+    public init(price: Located<GasPrice>, perTrade: Located<Double>, native: Located<String>) {
+        self.price = price
+        self.perTrade = perTrade
+        self.native = native
+    }
 }

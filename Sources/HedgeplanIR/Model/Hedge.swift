@@ -7,6 +7,14 @@ public struct Hedge: Sendable {
     public var vega: VegaHedge?
     public var gamma: GammaHedge?
     public var location: SourceLocation
+
+    public init(instrument: Located<HedgeInstrument>, delta: DeltaHedge?, vega: VegaHedge?, gamma: GammaHedge?, location: SourceLocation) {
+        self.instrument = instrument
+        self.delta = delta
+        self.vega = vega
+        self.gamma = gamma
+        self.location = location
+    }
 }
 
 public enum HedgeInstrument: String, Hashable, Sendable, CaseIterable {
@@ -29,6 +37,16 @@ public struct DeltaHedge: Sendable {
     public var riskAversion: Located<Double>?
     public var adaptVolatility: Located<VolatilityForecast>?
     public var adaptGas: Located<Bool>?
+
+    public init(target: Located<Double>, trigger: Located<DeltaTrigger>, band: Located<Double>?, interval: Located<Duration>?, riskAversion: Located<Double>?, adaptVolatility: Located<VolatilityForecast>?, adaptGas: Located<Bool>?) {
+        self.target = target
+        self.trigger = trigger
+        self.band = band
+        self.interval = interval
+        self.riskAversion = riskAversion
+        self.adaptVolatility = adaptVolatility
+        self.adaptGas = adaptGas
+    }
 }
 
 /// How the band follows volatility.
@@ -43,6 +61,11 @@ public struct VegaHedge: Sendable {
     /// QUOTE per volatility point.
     public var band: Located<Double>
     public var option: Located<HedgeOption>
+
+    public init(band: Located<Double>, option: Located<HedgeOption>) {
+        self.band = band
+        self.option = option
+    }
 }
 
 /// The option a vega hedge trades.
@@ -50,8 +73,18 @@ public struct HedgeOption: Hashable, Sendable {
     public var type: OptionType
     public var strike: Located<Strike>
     public var expiry: Located<Expiry>
+
+    public init(type: OptionType, strike: Located<Strike>, expiry: Located<Expiry>) {
+        self.type = type
+        self.strike = strike
+        self.expiry = expiry
+    }
 }
 
 public struct GammaHedge: Sendable {
     public var scalp: Located<Bool>
+
+    public init(scalp: Located<Bool>) {
+        self.scalp = scalp
+    }
 }

@@ -51,6 +51,12 @@ public struct OptionTerms: Hashable, Sendable {
     public var type: OptionType
     public var strike: Located<Strike>
     public var expiry: Located<Expiry>
+
+    public init(type: OptionType, strike: Located<Strike>, expiry: Located<Expiry>) {
+        self.type = type
+        self.strike = strike
+        self.expiry = expiry
+    }
 }
 
 /// A liquidity position on a named venue: full range on a constant-product pool, or a
@@ -61,11 +67,22 @@ public struct LiquidityTerms: Hashable, Sendable {
     public var range: Located<PriceRange>?
     /// QUOTE deposited at inception.
     public var capital: Located<Double>
+
+    public init(venue: Located<String>, range: Located<PriceRange>?, capital: Located<Double>) {
+        self.venue = venue
+        self.range = range
+        self.capital = capital
+    }
 }
 
 public struct PriceRange: Hashable, Sendable {
     public var lower: Double
     public var upper: Double
+
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
 }
 
 /// One position of the strategy.

@@ -9,6 +9,13 @@ public struct Risk: Sendable {
     /// per volatility point; theta in QUOTE per day.
     public var greeks: [Greek: Located<GreekBand>]
     public var scenarios: [Scenario]
+
+    public init(definedRisk: Located<Bool>?, maxLoss: Located<Double>?, greeks: [Greek: Located<GreekBand>], scenarios: [Scenario]) {
+        self.definedRisk = definedRisk
+        self.maxLoss = maxLoss
+        self.greeks = greeks
+        self.scenarios = scenarios
+    }
 }
 
 public enum Greek: String, Hashable, Sendable, CaseIterable {
@@ -18,6 +25,11 @@ public enum Greek: String, Hashable, Sendable, CaseIterable {
 public struct GreekBand: Hashable, Sendable {
     public var low: Double
     public var high: Double
+
+    public init(low: Double, high: Double) {
+        self.low = low
+        self.high = high
+    }
 }
 
 /// A stress point that must stay within `max_loss`.
@@ -25,4 +37,10 @@ public struct Scenario: Hashable, Sendable {
     public var spot: Located<SpotShock>?
     public var volatility: Located<VolatilityShock>?
     public var location: SourceLocation
+
+    public init(spot: Located<SpotShock>?, volatility: Located<VolatilityShock>?, location: SourceLocation) {
+        self.spot = spot
+        self.volatility = volatility
+        self.location = location
+    }
 }

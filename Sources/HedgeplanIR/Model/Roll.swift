@@ -4,6 +4,11 @@ import HedgeplanDiagnostics
 public struct Roll: Sendable {
     public var every: Located<Duration>
     public var strikes: Located<RollStrikes>
+
+    public init(every: Located<Duration>, strikes: Located<RollStrikes>) {
+        self.every = every
+        self.strikes = strikes
+    }
 }
 
 public enum RollStrikes: String, Hashable, Sendable, CaseIterable {

@@ -2,6 +2,10 @@ import HedgeplanDiagnostics
 
 public struct Safety: Sendable {
     public var circuitBreakers: [CircuitBreaker]
+
+    public init(circuitBreakers: [CircuitBreaker]) {
+        self.circuitBreakers = circuitBreakers
+    }
 }
 
 /// A condition the runtime watches on every tick, and what it does when it holds.
@@ -9,6 +13,12 @@ public struct CircuitBreaker: Hashable, Sendable {
     public var condition: Located<BreakerCondition>
     public var action: Located<BreakerAction>
     public var location: SourceLocation
+
+    public init(condition: Located<BreakerCondition>, action: Located<BreakerAction>, location: SourceLocation) {
+        self.condition = condition
+        self.action = action
+        self.location = location
+    }
 }
 
 public enum BreakerCondition: Hashable, Sendable {

@@ -26,6 +26,25 @@ public struct Strategy: Sendable {
     public var valuationTimeIsAsOf: Bool
     /// Where the document starts, for strategy-wide diagnostics.
     public var location: SourceLocation
+
+    public init(languageVersion: Int, name: Located<String>, description: String?, underlying: Located<Underlying>, market: Market, structure: Located<StructureKind>?, declaredKind: Located<StructureKind>?, legs: [Leg], risk: Risk?, hedge: Hedge?, execution: Execution?, safety: Safety?, roll: Roll?, valuationTime: Instant, valuationTimeIsAsOf: Bool, location: SourceLocation) {
+        self.languageVersion = languageVersion
+        self.name = name
+        self.description = description
+        self.underlying = underlying
+        self.market = market
+        self.structure = structure
+        self.declaredKind = declaredKind
+        self.legs = legs
+        self.risk = risk
+        self.hedge = hedge
+        self.execution = execution
+        self.safety = safety
+        self.roll = roll
+        self.valuationTime = valuationTime
+        self.valuationTimeIsAsOf = valuationTimeIsAsOf
+        self.location = location
+    }
 }
 
 /// `BASE/QUOTE`: quantities are in BASE, money in QUOTE.
@@ -33,6 +52,11 @@ public struct Underlying: Hashable, Sendable, CustomStringConvertible {
     public var base: String
     public var quote: String
     public var description: String { "\(base)/\(quote)" }
+
+    public init(base: String, quote: String) {
+        self.base = base
+        self.quote = quote
+    }
 }
 
 /// Market assumptions for analysis and compile. A feed overrides spot at run time.
@@ -46,6 +70,15 @@ public struct Market: Sendable {
     public var rate: Located<Double>
     public var model: Located<PricingModel>
     public var location: SourceLocation
+
+    public init(asOf: Located<Instant>?, spot: Located<Double>?, volatility: Located<Double>?, rate: Located<Double>, model: Located<PricingModel>, location: SourceLocation) {
+        self.asOf = asOf
+        self.spot = spot
+        self.volatility = volatility
+        self.rate = rate
+        self.model = model
+        self.location = location
+    }
 }
 
 public enum PricingModel: Hashable, Sendable {
@@ -68,4 +101,10 @@ public struct MarketJumps: Hashable, Sendable {
     public var meanLog: Double
     /// Standard deviation of the log jump size.
     public var volatility: Double
+
+    public init(intensity: Double, meanLog: Double, volatility: Double) {
+        self.intensity = intensity
+        self.meanLog = meanLog
+        self.volatility = volatility
+    }
 }
