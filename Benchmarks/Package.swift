@@ -7,7 +7,10 @@ import PackageDescription
 let package = Package(
     name: "HedgeplanBenchmarks",
     platforms: [.macOS(.v13)],
-    dependencies: [.package(name: "Hedgeplan", path: "..")],
+    dependencies: [
+        .package(name: "Hedgeplan", path: ".."),
+        .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
+    ],
     targets: [
         .executableTarget(
             name: "PricingBench",
@@ -19,5 +22,9 @@ let package = Package(
         // boundary as the runtime will. Run: `swift run -c release --package-path Benchmarks FeedsBench`.
         .target(name: "FeedsMirror", path: "Sources/FeedsMirror"),
         .executableTarget(name: "FeedsBench", dependencies: ["FeedsMirror"], path: "Sources/FeedsBench"),
+        // Venues is not a product of the root package either: VenuesMirror links ../Sources/Venues
+        // the same way. Run: `swift run -c release --package-path Benchmarks VenuesBench`.
+        .target(name: "VenuesMirror", dependencies: [.product(name: "BigInt", package: "BigInt")], path: "Sources/VenuesMirror"),
+        .executableTarget(name: "VenuesBench", dependencies: ["VenuesMirror", .product(name: "BigInt", package: "BigInt")], path: "Sources/VenuesBench"),
     ]
 )
