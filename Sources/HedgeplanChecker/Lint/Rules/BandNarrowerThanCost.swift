@@ -36,6 +36,18 @@ public struct BandNarrowerThanCost: LintRule {
         return cbrt(1.5 * exp(-rate * years) * proportionalCost * spot * gamma * gamma / riskAversion)
     }
 
+    /// The smallest self-consistent band, BASE: the width b at which b equals the optimal
+    /// half-width for the cost of a trade of b (λ(b) = fee + gas / (b · S) falls as b grows,
+    /// so h(b) - b is decreasing and has one root). Found by bisection between `low` and `high`.
+    public static func consistentBand(low: Double, high: Double, optimal: (Double) -> Double) -> Double {
+        var (lo, hi) = (low, high)
+        for _ in 0..<100 where hi - lo > 1e-12 * hi {
+            let mid = 0.5 * (lo + hi)
+            if optimal(mid) > mid { lo = mid } else { hi = mid }
+        }
+        return hi
+    }
+
     /// Cost of one hedge trade's gas in QUOTE, or nil when the native token has no known price.
     public static func gasCost(_ gas: GasCost, spot: Double, underlying: Underlying) -> Double? {
         let nativePrice: Double
@@ -67,15 +79,20 @@ public struct BandNarrowerThanCost: LintRule {
         let fee = Self.hedgeFee(hedge.instrument.value, venues: context.strategy.execution?.venues ?? []) ?? 0
         let gasSpec = context.strategy.execution?.gas
         let gas = gasSpec.flatMap { Self.gasCost($0, spot: spot, underlying: context.strategy.underlying.value) }
-        let lambda = fee + (gas ?? 0) / (band.value * spot)
         let riskAversion = delta.riskAversion?.value ?? 1
         let years = analysis.payoff.horizonYears ?? StrategyAnalysis.defaultHorizon.years
-        let optimal = Self.optimalHalfWidth(
-            proportionalCost: lambda, spot: spot, gamma: gamma, riskAversion: riskAversion, rate: analysis.model.rate, years: years)
+        let optimalAt = { (width: Double) in
+            Self.optimalHalfWidth(
+                proportionalCost: fee + (gas ?? 0) / (width * spot), spot: spot, gamma: gamma, riskAversion: riskAversion,
+                rate: analysis.model.rate, years: years)
+        }
+        let lambda = fee + (gas ?? 0) / (band.value * spot)
+        let optimal = optimalAt(band.value)
         guard band.value < optimal * (1 - 1e-9) else { return [] }
+        let suggested = Self.consistentBand(low: band.value, high: optimal, optimal: optimalAt)
         let costPerRebalance = fee * band.value * spot + (gas ?? 0)
         var message = Self.message(
-            band: band.value, optimal: optimal, cost: costPerRebalance, fee: fee, gas: gas, lambda: lambda, gamma: gamma,
+            band: band.value, optimal: optimal, suggested: suggested, cost: costPerRebalance, fee: fee, gas: gas, lambda: lambda, gamma: gamma,
             riskAversion: riskAversion, context: context)
         if let gasSpec, gas == nil {
             message += Self.gasUnknown(native: gasSpec.native.value, context: context)
@@ -88,7 +105,7 @@ public struct BandNarrowerThanCost: LintRule {
 
 extension BandNarrowerThanCost {
     fileprivate static func message(
-        band: Double, optimal: Double, cost: Double, fee: Double, gas: Double?, lambda: Double, gamma: Double,
+        band: Double, optimal: Double, suggested: Double, cost: Double, fee: Double, gas: Double?, lambda: Double, gamma: Double,
         riskAversion: Double, context: LintContext
     ) -> String {
         let (base, quote) = (context.base, context.quote)
@@ -97,7 +114,8 @@ extension BandNarrowerThanCost {
             + "\(LintNumber.format(optimal, decimals: 3)) \(base): a rebalance of \(LintNumber.format(band)) \(base) costs "
             + "\(LintNumber.format(cost, decimals: 2)) \(quote) (\(parts); λ = \(LintNumber.percent(lambda))) at gamma "
             + "\(LintNumber.significant(gamma)) \(base) per \(quote) and risk aversion \(LintNumber.format(riskAversion)); "
-            + "widen the band to at least \(LintNumber.format(optimal, decimals: 3)) \(base)"
+            + "widen the band to at least \(LintNumber.format(suggested, decimals: 3)) \(base), the width that is optimal "
+            + "for the cost of its own rebalance"
     }
 
     fileprivate static func gasUnknown(native: String, context: LintContext) -> String {

@@ -71,7 +71,7 @@ extension PremiumOffModel {
     }
 
     private static func model(_ p: Prices, _ context: LintContext) -> String {
-        "the model price \(LintNumber.format(p.model, decimals: 2)) \(context.quote) (implied volatility \(LintNumber.volatility(p.modelVolatility)))"
+        "the model price \(LintNumber.format(p.model, decimals: 2)) \(context.quote) at \(LintNumber.volatility(p.modelVolatility)) implied volatility"
     }
 
     fileprivate static func offModel(_ p: Prices, declaredVolatility: Double, _ context: LintContext) -> String {
@@ -84,12 +84,12 @@ extension PremiumOffModel {
     fileprivate static func belowIntrinsic(_ p: Prices, intrinsic: Double, _ context: LintContext) -> String {
         "no volatility gives premium \(LintNumber.format(p.declared, decimals: 2)) \(context.quote) for \(option(p, context)): "
             + "it is below the option's discounted intrinsic value \(LintNumber.format(intrinsic, decimals: 2)) \(context.quote); "
-            + "\(model(p, context))"
+            + "\(model(p, context)) is above it"
     }
 
     fileprivate static func aboveBound(_ p: Prices, bound: Double, _ context: LintContext) -> String {
         "no volatility gives premium \(LintNumber.format(p.declared, decimals: 2)) \(context.quote) for \(option(p, context)): "
             + "an option is worth less than \(LintNumber.format(bound, decimals: 2)) \(context.quote) at any volatility; "
-            + "\(model(p, context))"
+            + "compare \(model(p, context))"
     }
 }
