@@ -22,9 +22,11 @@ let package = Package(
         // boundary as the runtime will. Run: `swift run -c release --package-path Benchmarks FeedsBench`.
         .target(name: "FeedsMirror", path: "Sources/FeedsMirror"),
         .executableTarget(name: "FeedsBench", dependencies: ["FeedsMirror"], path: "Sources/FeedsBench"),
-        // Venues is not a product of the root package either: VenuesMirror links ../Sources/Venues
-        // the same way. Run: `swift run -c release --package-path Benchmarks VenuesBench`.
-        .target(name: "VenuesMirror", dependencies: [.product(name: "BigInt", package: "BigInt")], path: "Sources/VenuesMirror"),
-        .executableTarget(name: "VenuesBench", dependencies: ["VenuesMirror", .product(name: "BigInt", package: "BigInt")], path: "Sources/VenuesBench"),
+        // Run: `swift run -c release --package-path Benchmarks VenuesBench`.
+        .executableTarget(
+            name: "VenuesBench",
+            dependencies: [.product(name: "Venues", package: "Hedgeplan"), .product(name: "BigInt", package: "BigInt")],
+            path: "Sources/VenuesBench"
+        ),
     ]
 )

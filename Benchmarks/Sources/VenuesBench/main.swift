@@ -1,6 +1,6 @@
 import Foundation
 import BigInt
-import VenuesMirror
+import Venues
 
 // Venue math speed (release build), best of 5 runs, ns per operation.
 // Run: swift run -c release --package-path Benchmarks VenuesBench
