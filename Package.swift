@@ -41,14 +41,16 @@ let package = Package(
         .target(name: "Venues", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
         .target(name: "Feeds"),
+        /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
+        .target(name: "HedgeplanRuntime", dependencies: ["HedgePlan", "Pricing", "Venues", "Feeds"]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
-        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts"]),
+        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
         .target(name: "HedgeplanCharts"),
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "Pricing", "Feeds",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "Pricing", "Feeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCheckerTests", dependencies: ["HedgeplanChecker"]),
         .testTarget(name: "HedgePlanTests", dependencies: ["HedgePlan"]),
+        .testTarget(name: "HedgeplanRuntimeTests", dependencies: ["HedgeplanRuntime", "HedgeplanCompiler"]),
         .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler"], exclude: ["Golden"]),
         .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports"], exclude: ["Golden"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),

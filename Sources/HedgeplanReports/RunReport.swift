@@ -1,0 +1,100 @@
+import Foundation
+import HedgeplanChecker
+import HedgeplanRuntime
+import HedgeplanSyntax
+
+/// `hedgeplan dry-run` output: a text summary and the JSON object the design page fixes
+/// (`ticks`, `rejected`, `hedges`, `pnl` with `total` and `components`, `max_drawdown`,
+/// `breaker_events`), money in QUOTE to the cent.
+public struct RunReport: Sendable {
+    public var result: RunResult
+
+    public init(_ result: RunResult) { self.result = result }
+
+    var quote: String { result.quote }
+
+    static func time(_ ms: Int64?) -> String {
+        ms.map(RunClock.iso) ?? "-"
+    }
+
+    public func text() -> String {
+        let r = result
+        var out = "\(r.strategy)  \(r.base)/\(r.quote)  dry run\n"
+        out += "feed          \(r.ticks) ticks from \(Self.time(r.firstTime)) to \(Self.time(r.lastTime))"
+        out += r.rejectedCount > 0 ? ", \(r.rejectedCount) rows rejected" : ""
+        out += r.gaps > 0 ? ", \(r.gaps) gap\(r.gaps == 1 ? "" : "s")" : ""
+        out += "\n"
+        out += "hedging       \(r.hedges) rebalances, \(r.fills) fills, \(RiskNumber.format(r.hedgeVolume)) \(r.base) traded; tracking error \(RiskNumber.format(r.trackingError)) \(r.base) (RMS of net delta − target)\n"
+        out += "lifecycle     \(r.settlements) settlements, \(r.rolls) rolls; final hedge position \(RiskNumber.format(r.finalHedgePosition)) \(r.base) at spot \(Money.plain(r.finalSpot))\n\n"
+        out += "P&L (\(quote))\n"
+        for (name, amount) in r.pnl.named {
+            out += "  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + Money.grouped(amount, decimals: 2).leftPadded(16) + "\n"
+        }
+        out += "  " + "total".padding(toLength: 12, withPad: " ", startingAt: 0) + Money.grouped(r.pnl.total, decimals: 2).leftPadded(16) + "\n"
+        out += "  " + "costs".padding(toLength: 12, withPad: " ", startingAt: 0) + Money.grouped(r.pnl.costs, decimals: 2).leftPadded(16) + "  (fees + slippage + gas + funding)\n\n"
+        out += "max drawdown  \(Money.format(r.maxDrawdown, quote))\n"
+        if r.breakerEvents.isEmpty {
+            out += "breakers      none tripped\n"
+        } else {
+            out += "breakers      \(r.breakerEvents.count) event\(r.breakerEvents.count == 1 ? "" : "s")\n"
+            for e in r.breakerEvents.prefix(20) {
+                let measured = e.condition == "feed_stale" ? "\(Int(e.measured)) s" : "\(formatPercent(e.measured))"
+                out += "  \(Self.time(e.time))  \(e.condition) \(measured) -> \(e.action)\n"
+            }
+        }
+        if !r.rejected.isEmpty {
+            out += "rejected rows (first \(min(10, r.rejected.count)))\n"
+            for issue in r.rejected.prefix(10) { out += "  \(issue)\n" }
+        }
+        for note in r.notes { out += "note: \(note)\n" }
+        return out
+    }
+
+    private func formatPercent(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
+
+    private func cents(_ x: Double) -> JSONValue { .number((x * 100).rounded() / 100) }
+
+    public func json() -> String {
+        let r = result
+        var components: [String: JSONValue] = [:]
+        for (name, amount) in r.pnl.named { components[name] = cents(amount) }
+        let object: [String: JSONValue] = [
+            "strategy": .string(r.strategy),
+            "units": .object(["money": .string(r.quote), "quantity": .string(r.base)]),
+            "ticks": .int(r.ticks),
+            "first_time": .string(Self.time(r.firstTime)),
+            "last_time": .string(Self.time(r.lastTime)),
+            "rejected": .object([
+                "count": .int(r.rejectedCount),
+                "rows": .array(r.rejected.map { issue in
+                    .object(["line": .int(issue.line), "column": issue.column.map(JSONValue.int) ?? .null,
+                             "reason": .string(issue.kind.description), "message": .string(issue.message)])
+                }),
+            ]),
+            "gaps": .int(r.gaps),
+            "hedges": .int(r.hedges),
+            "fills": .int(r.fills),
+            "hedge_volume": .number(r.hedgeVolume),
+            "tracking_error": .number(r.trackingError),
+            "pnl": .object(["total": cents(r.pnl.total), "components": .object(components), "costs": cents(r.pnl.costs)]),
+            "max_drawdown": cents(r.maxDrawdown),
+            "breaker_events": .array(r.breakerEvents.map { e in
+                .object(["time": .string(Self.time(e.time)), "condition": .string(e.condition), "action": .string(e.action),
+                         "measured": .number(e.measured)])
+            }),
+            "settlements": .int(r.settlements),
+            "rolls": .int(r.rolls),
+            "unfilled": .number(r.unfilled),
+            "final_spot": .number(r.finalSpot),
+            "final_hedge_position": .number(r.finalHedgePosition),
+            "notes": .array(r.notes.map(JSONValue.string)),
+        ]
+        return JSONValue.object(object).serialized()
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,115 @@
+import Pricing
+
+/// The option legs that are open, as contiguous arrays (struct of arrays), valued four at a
+/// time with the SIMD Black-Scholes kernel: the interpreter's hottest code, with no
+/// allocation per tick.
+struct OptionBook: Sendable {
+    var ids: [String] = []
+    /// +1 call, -1 put.
+    var sign: [Double] = []
+    var strike: [Double] = []
+    /// Milliseconds since epoch.
+    var expiry: [Int64] = []
+    /// BASE, signed.
+    var quantity: [Double] = []
+    /// QUOTE per BASE paid at opening (for reports).
+    var premium: [Double] = []
+    /// Per-leg value and greeks from the last valuation (per unit).
+    var price: [Double] = []
+    var delta: [Double] = []
+    var gamma: [Double] = []
+    var vega: [Double] = []
+
+    var count: Int { strike.count }
+
+    mutating func open(id: String, sign s: Double, strike k: Double, expiry e: Int64, quantity q: Double, premium p: Double) {
+        ids.append(id)
+        sign.append(s)
+        strike.append(k)
+        expiry.append(e)
+        quantity.append(q)
+        premium.append(p)
+        price.append(0)
+        delta.append(0)
+        gamma.append(0)
+        vega.append(0)
+    }
+
+    mutating func remove(at index: Int) {
+        ids.remove(at: index)
+        sign.remove(at: index)
+        strike.remove(at: index)
+        expiry.remove(at: index)
+        quantity.remove(at: index)
+        premium.remove(at: index)
+        price.remove(at: index)
+        delta.remove(at: index)
+        gamma.remove(at: index)
+        vega.remove(at: index)
+    }
+
+    /// Position totals after `valuate`: value (QUOTE), delta (BASE), gamma, vega.
+    struct Totals {
+        var value = 0.0
+        var delta = 0.0
+        var gamma = 0.0
+        var vega = 0.0
+    }
+
+    /// Values every open leg at `spot`, `now` (ms), with the model's volatility and rate, and
+    /// returns the position's totals. Merton jumps use the series; Black-Scholes runs four
+    /// legs per SIMD step.
+    mutating func valuate(spot: Double, now: Int64, volatility: Double, rate: Double, jumps: Pricing.JumpParameters?) -> Totals {
+        var totals = Totals()
+        let n = count
+        guard n > 0 else { return totals }
+        let msPerYear = 365.0 * 86_400_000
+        if let jumps {
+            for i in 0..<n {
+                let t = max(0, Double(expiry[i] - now) / msPerYear)
+                let v = MertonJumpDiffusion.valuation(
+                    sign: sign[i], spot: spot, strike: strike[i], rate: rate, carry: 0, volatility: volatility,
+                    timeToExpiry: t, intensity: jumps.intensity, meanLog: jumps.meanLog, jumpVolatility: jumps.volatility)
+                store(i, v.price, v.delta, v.gamma, v.vega, &totals)
+            }
+            return totals
+        }
+        var i = 0
+        while i < n {
+            let lanes = min(4, n - i)
+            var s = SIMD4<Double>(repeating: 1), k = SIMD4<Double>(repeating: 1), t = SIMD4<Double>(repeating: 0)
+            for l in 0..<lanes {
+                s[l] = sign[i + l]
+                k[l] = strike[i + l]
+                t[l] = max(0, Double(expiry[i + l] - now) / msPerYear)
+            }
+            let v = BlackScholes.kernel(
+                sign: s, spot: SIMD4(repeating: spot), strike: k, rate: SIMD4(repeating: rate), carry: SIMD4(repeating: 0),
+                volatility: SIMD4(repeating: volatility), timeToExpiry: t)
+            for l in 0..<lanes {
+                store(i + l, v.price[l], v.delta[l], v.gamma[l], v.vega[l], &totals)
+            }
+            i += 4
+        }
+        return totals
+    }
+
+    @inline(__always)
+    private mutating func store(_ i: Int, _ p: Double, _ d: Double, _ g: Double, _ v: Double, _ totals: inout Totals) {
+        price[i] = p
+        delta[i] = d
+        gamma[i] = g
+        vega[i] = v
+        let q = quantity[i]
+        totals.value += q * p
+        totals.delta += q * d
+        totals.gamma += q * g
+        totals.vega += q * v
+    }
+
+    /// Years to the nearest expiry, for the Whalley-Wilmott band.
+    func yearsToNearestExpiry(now: Int64) -> Double {
+        guard let nearest = expiry.min() else { return 0 }
+        return max(0, Double(nearest - now) / (365.0 * 86_400_000))
+    }
+}

@@ -1,0 +1,125 @@
+import HedgePlan
+import Venues
+
+/// The venues a hedge can trade on, built from the plan, and how fills happen.
+///
+/// Pools are arbitraged to the feed's price before every hedge: between ticks,
+/// arbitrageurs close any gap between a pool and the market, so a pool's mid starts each
+/// hedge at the feed's price. Within one hedge, each child order sees the price impact of
+/// the ones before it (your own trades move your prices). A constant-product pool keeps its
+/// invariant k through the arbitrage; a concentrated-liquidity pool keeps its positions.
+/// Gas is paid per on-chain trade (AMM venues); perps are modelled off-chain, fee only.
+struct VenueBook: Sendable {
+    struct Entry: Sendable {
+        var name: String
+        var venue: Kind
+        var onChain: Bool
+    }
+
+    enum Kind: Sendable {
+        case constantProduct(ConstantProductPool)
+        case concentrated(positions: [ConcentratedLiquidityPool.Position], fee: Double, pool: ConcentratedLiquidityPool?)
+        case perp(PerpVenue)
+    }
+
+    var entries: [Entry] = []
+    let routing: Router.Mode
+    let maxSlippage: Double
+    /// Indices of the venues that offer the hedge instrument.
+    let eligible: [Int]
+
+    init(plan: HedgingPlan, spot: Double) throws {
+        let execution = plan.execution
+        routing = execution?.routing == "split" ? .split : .best
+        maxSlippage = execution?.maxSlippage ?? 0.05
+        var entries: [Entry] = []
+        for venue in execution?.venues ?? [] {
+            switch venue.kind {
+            case "constant-product":
+                let pool = try ConstantProductPool(base: venue.reserveBase ?? 1, quote: venue.reserveQuote ?? spot, fee: venue.fee)
+                entries.append(Entry(name: venue.name, venue: .constantProduct(pool), onChain: true))
+            case "concentrated-liquidity":
+                let positions = (venue.positions ?? []).map {
+                    ConcentratedLiquidityPool.Position(lower: $0.lower, upper: $0.upper, liquidity: $0.liquidity)
+                }
+                entries.append(Entry(name: venue.name, venue: .concentrated(positions: positions, fee: venue.fee, pool: nil), onChain: true))
+            default:
+                let perp = try PerpVenue(markPrice: spot, fee: venue.fee, annualFundingRate: venue.funding ?? 0)
+                entries.append(Entry(name: venue.name, venue: .perp(perp), onChain: false))
+            }
+        }
+        self.entries = entries
+        let wantsPerp = plan.hedge?.instrument == "perp"
+        eligible = entries.indices.filter { index in
+            if case .perp = entries[index].venue { return wantsPerp }
+            return !wantsPerp
+        }
+    }
+
+    /// Brings every pool to `price` (arbitrage between ticks) and marks perps to it.
+    mutating func align(to price: Double) throws {
+        for index in entries.indices {
+            switch entries[index].venue {
+            case .constantProduct(let pool):
+                let k = pool.reserveBase * pool.reserveQuote
+                let aligned = try ConstantProductPool(base: (k / price).squareRoot(), quote: (k * price).squareRoot(), fee: pool.fee)
+                entries[index].venue = .constantProduct(aligned)
+            case .concentrated(let positions, let fee, _):
+                let pool = try ConcentratedLiquidityPool(positions: positions, fee: fee, price: price)
+                entries[index].venue = .concentrated(positions: positions, fee: fee, pool: pool)
+            case .perp(var perp):
+                try perp.updateMark(price)
+                entries[index].venue = .perp(perp)
+            }
+        }
+    }
+
+    /// A fill on one venue, with the gas it cost.
+    struct Execution: Sendable {
+        var venue: String
+        var fill: Fill
+        /// QUOTE.
+        var gas: Double
+    }
+
+    /// Routes and executes a hedge of `base` BASE (positive buys), pools aligned to `price`.
+    /// Returns the fills and what no venue could take within the slippage cap.
+    mutating func hedge(_ base: Double, price: Double, gasPerTrade: Double) throws -> (fills: [Execution], unfilled: Double) {
+        guard base != 0, !eligible.isEmpty else { return ([], abs(base)) }
+        try align(to: price)
+        let side: TradeSide = base > 0 ? .buy : .sell
+        let venues: [any HedgeVenue] = eligible.map { index in
+            switch entries[index].venue {
+            case .constantProduct(let pool): return pool
+            case .concentrated(_, _, let pool): return pool!
+            case .perp(let perp): return perp
+            }
+        }
+        let gas = eligible.map { entries[$0].onChain ? gasPerTrade : 0 }
+        let plan = try Router.route(side, base: abs(base), venues: venues, gas: gas, maxSlippage: maxSlippage, mode: routing)
+        var fills: [Execution] = []
+        for child in plan.children where child.base > 0 {
+            let index = eligible[child.venue]
+            let fill: Fill
+            switch entries[index].venue {
+            case .constantProduct(var pool):
+                fill = try pool.execute(side, base: child.base)
+                entries[index].venue = .constantProduct(pool)
+            case .concentrated(let positions, let fee, var pool):
+                fill = try pool!.execute(side, base: child.base)
+                entries[index].venue = .concentrated(positions: positions, fee: fee, pool: pool)
+            case .perp(var perp):
+                fill = try perp.execute(side, base: child.base)
+                entries[index].venue = .perp(perp)
+            }
+            fills.append(Execution(venue: entries[index].name, fill: fill, gas: gas[child.venue]))
+        }
+        return (fills, plan.unfilled)
+    }
+
+    /// Funding rate of the first perp venue (annualised), for hedges held on perps.
+    var perpFundingRate: Double {
+        for entry in entries { if case .perp(let perp) = entry.venue { return perp.annualFundingRate } }
+        return 0
+    }
+}

@@ -1,0 +1,34 @@
+import Feeds
+
+/// Hooks for what watches a run: the journal, a progress bar. Called on the run's thread.
+public protocol RunObserver: AnyObject {
+    /// After each tick is fully processed (index is 0-based over accepted ticks).
+    func tickProcessed(index: Int, tick: Tick, equity: Double)
+    /// A hedge decision that traded, with its fills.
+    func rebalanced(_ record: RebalanceRecord)
+    /// A breaker tripped.
+    func breakerTripped(_ event: BreakerEvent)
+}
+
+/// One rebalance: the decision and what it filled.
+public struct RebalanceRecord: Codable, Equatable, Sendable {
+    public struct FillRecord: Codable, Equatable, Sendable {
+        public var venue: String
+        /// BASE, signed (positive bought).
+        public var base: Double
+        /// QUOTE per BASE, fee included.
+        public var averagePrice: Double
+        public var fee: Double
+        public var slippage: Double
+        public var gas: Double
+    }
+    public var tickIndex: Int
+    public var time: Int64
+    public var reason: String
+    public var spot: Double
+    public var netDeltaBefore: Double
+    public var netDeltaAfter: Double
+    /// BASE asked for, signed.
+    public var requested: Double
+    public var fills: [FillRecord]
+}

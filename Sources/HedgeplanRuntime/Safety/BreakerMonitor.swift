@@ -1,0 +1,85 @@
+import HedgePlan
+
+/// Watches the plan's circuit breakers on every tick: price moves over a window, stale or
+/// gapped data, drawdown, and slippage on fills.
+struct BreakerMonitor: Sendable {
+    let rules: [BreakerRule]
+    /// Ring buffer of (time ms, price) covering the longest price-move window.
+    private var times: [Int64]
+    private var prices: [Double]
+    private var head = 0
+    private var count = 0
+    private let window: Int64
+
+    init(rules: [BreakerRule]) {
+        self.rules = rules
+        window = (rules.compactMap { $0.condition == "price_move" ? $0.windowSeconds : nil }.max() ?? 0) * 1000
+        let capacity = window > 0 ? 4096 : 1
+        times = Array(repeating: 0, count: capacity)
+        prices = Array(repeating: 0, count: capacity)
+    }
+
+    struct Trip: Sendable, Equatable {
+        var rule: Int
+        var condition: String
+        var action: String
+        var pauseSeconds: Int64?
+        /// What was measured: a fraction, or seconds for feed_stale.
+        var measured: Double
+    }
+
+    /// Records a price and returns the first price-move or staleness rule that trips.
+    /// Staleness is judged against the feed's own cadence: a silence counts when the feed
+    /// flags the tick as coming after a gap (a step well beyond its typical one, or a live
+    /// feed that went quiet), so an hourly history does not trip a 60 s rule on every bar.
+    mutating func observe(price: Double, time: Int64, previousTime: Int64?, afterGap: Bool) -> Trip? {
+        if let previous = previousTime, afterGap {
+            let silence = Double(time - previous) / 1000
+            for (index, rule) in rules.enumerated() where rule.condition == "feed_stale" && silence > rule.threshold {
+                record(price, time)
+                return Trip(rule: index, condition: rule.condition, action: rule.action, pauseSeconds: rule.pauseSeconds, measured: silence)
+            }
+        }
+        guard window > 0 else { return nil }
+        // Drop samples older than the window; the oldest kept is the reference.
+        while count > 0, time - times[head] > window {
+            head = (head + 1) % times.count
+            count -= 1
+        }
+        record(price, time)
+        let reference = prices[head]
+        let move = abs(price / reference - 1)
+        for (index, rule) in rules.enumerated() where rule.condition == "price_move" && move > rule.threshold {
+            return Trip(rule: index, condition: rule.condition, action: rule.action, pauseSeconds: rule.pauseSeconds, measured: move)
+        }
+        return nil
+    }
+
+    private mutating func record(_ price: Double, _ time: Int64) {
+        guard window > 0 else { return }
+        if count == times.count {
+            // Full: keep the newest half, thinned, rather than grow without bound.
+            head = (head + 1) % times.count
+            count -= 1
+        }
+        let tail = (head + count) % times.count
+        times[tail] = time
+        prices[tail] = price
+        count += 1
+    }
+
+    /// Drawdown as a fraction of the position's notional at inception.
+    func checkDrawdown(_ drawdown: Double) -> Trip? {
+        for (index, rule) in rules.enumerated() where rule.condition == "drawdown" && drawdown > rule.threshold {
+            return Trip(rule: index, condition: rule.condition, action: rule.action, pauseSeconds: rule.pauseSeconds, measured: drawdown)
+        }
+        return nil
+    }
+
+    func checkSlippage(_ slippage: Double) -> Trip? {
+        for (index, rule) in rules.enumerated() where rule.condition == "slippage" && slippage > rule.threshold {
+            return Trip(rule: index, condition: rule.condition, action: rule.action, pauseSeconds: rule.pauseSeconds, measured: slippage)
+        }
+        return nil
+    }
+}
