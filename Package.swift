@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
         .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCheckerTests", dependencies: ["HedgeplanChecker"]),
+        .testTarget(name: "HedgeplanLintTests", dependencies: ["HedgeplanChecker"], exclude: ["Golden"]),
         .testTarget(name: "HedgePlanTests", dependencies: ["HedgePlan"]),
         .testTarget(name: "HedgeplanRuntimeTests", dependencies: ["HedgeplanRuntime", "HedgeplanCompiler"]),
         .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler"], exclude: ["Golden"]),
