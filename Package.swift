@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // The dry-run journal (HedgeplanJournal); uses the system SQLite (libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(name: "HedgeplanDiagnostics"),
@@ -43,6 +45,11 @@ let package = Package(
         .target(name: "Feeds"),
         /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
         .target(name: "HedgeplanRuntime", dependencies: ["HedgePlan", "Pricing", "Venues", "Feeds"]),
+        /// The dry-run journal: every decision, fill and breaker event in SQLite (GRDB); `--resume` replays and verifies.
+        .target(
+            name: "HedgeplanJournal",
+            dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
         .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
@@ -50,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "Pricing", "Feeds",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanJournal", "Pricing", "Feeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,5 +74,6 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts"], exclude: ["Golden"]),
         .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan"], exclude: ["Corpus"]),
+        .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan"]),
     ]
 )

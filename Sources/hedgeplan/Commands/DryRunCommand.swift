@@ -34,6 +34,8 @@ struct DryRun: ParsableCommand {
     @Option(help: "A CSV price history to fit GARCH on, when compiling a strategy.")
     var history: String?
 
+    @OptionGroup var journal: JournalOptions
+
     func run() throws {
         let plan = try loadPlan()
         let spec: FeedSpec
@@ -49,15 +51,23 @@ struct DryRun: ParsableCommand {
             Terminal.standardError.write("\(feed): error: \(error)\n")
             throw ExitCode(FileManager.default.fileExists(atPath: feed) || !feed.hasSuffix(".csv") ? 1 : 74)
         }
+        let journaled = try journal.open(plan: plan, feed: feed)
+        if case .finished(let stored)? = journaled {
+            Terminal.standardOutput.write(format == .json ? stored.json : stored.text)
+            return
+        }
+        let watch = journal.watch(journaled, feed: spec)
         var interpreter = Interpreter(plan: plan)
+        interpreter.observer = watch.observer
         let result: RunResult
         do {
-            result = try Self.run(&interpreter, source)
+            result = try Self.run(&interpreter, watch.source(source))
         } catch {
             Terminal.standardError.write("\(feed): error: \(error)\n")
             throw ExitCode(1)
         }
         let report = RunReport(result)
+        try journal.finish(watch, report)
         Terminal.standardOutput.write(format == .json ? report.json() : report.text())
     }
 

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Feeds
+import Foundation
+import HedgePlan
+import HedgeplanJournal
+import HedgeplanReports
+import HedgeplanRuntime
+
+/// `dry-run`'s `--journal FILE`, `--resume` and `--progress/--no-progress`, and the glue
+/// that attaches the journal and the progress bar to a run.
+///
+/// Resume is deterministic replay verified against the journal, then continue: the run
+/// starts again from the feed's first tick, every decision up to the journal's last
+/// checkpoint must equal the journaled one (else an error naming the tick), and from there
+/// on it appends. The result is byte for byte the one an uninterrupted run prints.
+struct JournalOptions: ParsableArguments {
+    @Option(
+        name: .customLong("journal"),
+        help: ArgumentHelp(
+            "Record every hedge decision, fill and breaker event, with a checkpoint every 50,000 ticks, in this SQLite file. An existing journal is never overwritten.",
+            valueName: "FILE"))
+    var path: String?
+
+    @Flag(help: ArgumentHelp(
+        "Continue the run recorded in --journal FILE after the process was stopped or killed: replay from the first tick, verify every decision against the journal up to its last checkpoint, then continue. The result is exactly the uninterrupted run's. A finished journal prints its stored result; a missing one starts the run."))
+    var resume = false
+
+    @Flag(inversion: .prefixedNo, help: "Show a progress line on standard error (only when it is a terminal).")
+    var progress = true
+
+    @Option(name: .customLong("journal-batch"), help: .hidden)
+    var batchTicks = 50_000
+
+    func validate() throws {
+        if resume, path == nil { throw ValidationError("--resume needs --journal FILE") }
+        if batchTicks < 1 { throw ValidationError("--journal-batch must be at least 1") }
+    }
+
+    /// Opens the journal, or nil without `--journal`. A refused journal (another run's,
+    /// an unfinished one without `--resume`, not a journal) is reported; exit 1.
+    func open(plan: HedgingPlan, feed: String) throws -> JournalStart? {
+        guard let path else { return nil }
+        do {
+            return try JournalStart.open(path: path, identity: RunIdentity(plan: plan, feed: feed), resume: resume, batchTicks: batchTicks)
+        } catch {
+            Terminal.standardError.write("\(path): error: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The observers for a run: the journal's recorder and, on a terminal, a progress bar.
+    func watch(_ start: JournalStart?, feed: FeedSpec) -> RunWatch {
+        var recorder: JournalRecorder?
+        if case .run(let r)? = start { recorder = r }
+        var bar: ProgressBar?
+        if progress, ProgressBar.isWanted(isTerminal: Terminal.standardError.isTerminal, environment: ProcessInfo.processInfo.environment) {
+            let expected: Int? = switch feed {
+            case .gbm(let p), .merton(let p, _): p.steps + 1
+            default: nil
+            }
+            bar = ProgressBar(
+                expectedTicks: expected, color: Terminal.standardError.supportsColor,
+                phase: { [weak recorder] in (recorder?.ticksToVerify ?? 0) > 0 ? "verifying journal" : "" },
+                write: Terminal.standardError.write)
+        }
+        return RunWatch(recorder: recorder, bar: bar)
+    }
+
+    /// Marks the journal finished with the run's output, before that output is printed (a
+    /// kill in between leaves a finished journal that `--resume` prints).
+    func finish(_ watch: RunWatch, _ report: RunReport) throws {
+        guard let recorder = watch.recorder else { return }
+        do {
+            try recorder.finish(StoredResult(json: report.json(), text: report.text()))
+        } catch {
+            Terminal.standardError.write("\(recorder.journal.path): error: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// What watches one run. Holds its observers strongly (the interpreter's reference is
+/// weak): keep it until the run is over.
+final class RunWatch {
+    let recorder: JournalRecorder?
+    let bar: ProgressBar?
+    /// The interpreter's observer, nil when nothing watches.
+    let observer: RunObserver?
+
+    init(recorder: JournalRecorder?, bar: ProgressBar?) {
+        self.recorder = recorder
+        self.bar = bar
+        let all: [any RunObserver] = [recorder as (any RunObserver)?, bar as (any RunObserver)?].compactMap { $0 }
+        observer = all.count > 1 ? RunObserverFanOut(all) : all.first
+    }
+
+    /// The run's feed, wrapped so that a journal failure stops the interpreter at the next
+    /// tick, and so that the progress line is cleared as soon as the feed ends or fails
+    /// (before anything else is printed).
+    func source(_ source: any TickSource) -> any TickSource {
+        let guarded = recorder?.guarded(source) ?? source
+        guard let bar else { return guarded }
+        func wrap<S: TickSource>(_ base: S) -> any TickSource { ProgressEndingSource(base: base, bar: bar) }
+        return wrap(guarded)
+    }
+}
+
+/// Clears the progress line when the feed ends or throws.
+private struct ProgressEndingSource<Base: TickSource>: TickSource {
+    var base: Base
+    let bar: ProgressBar
+
+    mutating func next() throws -> Tick? {
+        do {
+            guard let tick = try base.next() else {
+                bar.end()
+                return nil
+            }
+            return tick
+        } catch {
+            bar.end()
+            throw error
+        }
+    }
+
+    var issues: FeedIssueLog { base.issues }
+    var lastGap: FeedGap? { base.lastGap }
+    var notes: [String] { base.notes }
+}
