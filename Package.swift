@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "Pricing", targets: ["Pricing"]),
         .library(name: "Feeds", targets: ["Feeds"]),
         .library(name: "Venues", targets: ["Venues"]),
+        .library(name: "HedgeplanRuntime", targets: ["HedgeplanRuntime", "HedgePlan"]),
+        .library(name: "HedgeplanCompiler", targets: ["HedgeplanCompiler"]),
         .executable(name: "hedgeplan", targets: ["hedgeplan"]),
     ],
     dependencies: [

@@ -28,5 +28,20 @@ let package = Package(
             dependencies: [.product(name: "Venues", package: "Hedgeplan"), .product(name: "BigInt", package: "BigInt")],
             path: "Sources/VenuesBench"
         ),
+        // The interpreter on a 10M-tick synthetic feed, and the front end, checker and compiler.
+        // Run: `Benchmarks/peers/run-runtime.sh` (side by side with the C and Python loops).
+        .executableTarget(
+            name: "RuntimeBench",
+            dependencies: [
+                .product(name: "HedgeplanRuntime", package: "Hedgeplan"), .product(name: "HedgeplanCompiler", package: "Hedgeplan"),
+                .product(name: "Feeds", package: "Hedgeplan"),
+            ],
+            path: "Sources/RuntimeBench"
+        ),
+        .executableTarget(
+            name: "FrontendBench",
+            dependencies: [.product(name: "Hedgeplan", package: "Hedgeplan"), .product(name: "HedgeplanCompiler", package: "Hedgeplan")],
+            path: "Sources/FrontendBench"
+        ),
     ]
 )

@@ -148,6 +148,13 @@ public struct Interpreter {
         }
 
         openStructure(at: first, expiryBase: anchor, roll: false)
+        // Per-run constants, unpacked once so the tick loop compares no strings.
+        let hedgesOnPerp = plan.hedge?.instrument == "perp"
+        let fundingRate = venues.perpFundingRate
+        let structurePerp = linear.perpQuantity
+        let target = plan.hedge?.delta?.target ?? 0
+        let gasInQuote = plan.execution?.gas?.native == plan.strategy.quote
+        let rollsOptions = plan.roll != nil && plan.legs.contains { $0.instrument == .call || $0.instrument == .put }
         let notional = max(1, options.quantity.reduce(0) { $0 + abs($1) } * first.price
             + linear.linear.reduce(0) { $0 + abs($1.quantity) } * first.price + linear.liquidity.reduce(0) { $0 + $1.capital })
 
@@ -167,11 +174,10 @@ public struct Interpreter {
         let maxChild = plan.execution?.maxChild
         let childSpacing = (plan.execution?.childSpacingSeconds ?? 0) * 1000
         var gaps = 0
-        var recorders = [
-            SeriesRecorder(name: "price"), SeriesRecorder(name: "net delta before hedge"), SeriesRecorder(name: "net delta after hedge"),
-            SeriesRecorder(name: "hedge position"), SeriesRecorder(name: "option"), SeriesRecorder(name: "underlying"),
-            SeriesRecorder(name: "hedge"), SeriesRecorder(name: "costs"), SeriesRecorder(name: "total"),
-        ]
+        var recorder = SeriesRecorder(names: [
+            "price", "net delta before hedge", "net delta after hedge", "hedge position", "option", "underlying", "hedge",
+            "costs", "total",
+        ])
         var rebalances: [(time: Int64, before: Double, after: Double)] = []
 
         func trip(_ t: BreakerMonitor.Trip, at time: Int64, spot: Double) {
@@ -218,8 +224,7 @@ public struct Interpreter {
 
             // Funding on perp positions (hedge and structure) since the last tick, at the previous mark.
             if let previous = previousTime, now > previous {
-                let fundingRate = venues.perpFundingRate
-                let perpPosition = (plan.hedge?.instrument == "perp" ? ledger.hedgePosition : 0) + linear.perpQuantity
+                let perpPosition = (hedgesOnPerp ? ledger.hedgePosition : 0) + structurePerp
                 if fundingRate != 0, perpPosition != 0 {
                     let payment = perpPosition * spot * fundingRate * Double(now - previous) / Self.msPerYear
                     ledger.funding += payment
@@ -255,10 +260,7 @@ public struct Interpreter {
                     j += 1
                 }
             }
-            if let roll = plan.roll, !halted, options.count == 0, plan.legs.contains(where: { $0.instrument == .call || $0.instrument == .put }),
-                settlements > 0
-            {
-                _ = roll
+            if rollsOptions, !halted, options.count == 0, settlements > 0 {
                 openStructure(at: tick, expiryBase: now, roll: true)
                 rolls += 1
             }
@@ -269,20 +271,19 @@ public struct Interpreter {
             let structureDelta = o.delta + l.delta
             let before = structureDelta + ledger.hedgePosition
 
-            if !halted, now >= pausedUntil, var p = policy {
+            if !halted, now >= pausedUntil, policy != nil {
                 if pendingOrder == 0 {
-                    let decision = p.decide(
+                    let decision = policy!.decide(
                         netDelta: before, gamma: o.gamma + l.gamma, spot: spot, now: now,
                         yearsToExpiry: options.yearsToNearestExpiry(now: now), rate: rate, gasGwei: tick.gasGwei,
-                        nativePrice: plan.execution?.gas?.native == plan.strategy.quote ? 1 : spot)
+                        nativePrice: gasInQuote ? 1 : spot)
                     if decision.trade != 0, abs(decision.trade) > 1e-12 {
                         pendingOrder = decision.trade
                         nextChildAt = now
-                        p.lastRebalance = now
+                        policy!.lastRebalance = now
                         hedges += 1
                     }
                 }
-                policy = p
                 if pendingOrder != 0, now >= nextChildAt {
                     let child = maxChild.map { min(abs(pendingOrder), $0) * (pendingOrder > 0 ? 1 : -1) } ?? pendingOrder
                     let positionBefore = ledger.hedgePosition
@@ -312,7 +313,6 @@ public struct Interpreter {
             }
 
             let after = structureDelta + ledger.hedgePosition
-            let target = plan.hedge?.delta?.target ?? 0
             trackingSquares += (after - target) * (after - target)
             let equity = ledger.equity(optionMarks: o.value, underlyingValue: l.value, spot: spot)
             peakEquity = max(peakEquity, equity)
@@ -322,15 +322,9 @@ public struct Interpreter {
             if checksInvariant {
                 worstInvariantError = max(worstInvariantError, abs(components.total - equity))
             }
-            recorders[0].add(now, spot)
-            recorders[1].add(now, before)
-            recorders[2].add(now, after)
-            recorders[3].add(now, ledger.hedgePosition)
-            recorders[4].add(now, components.options)
-            recorders[5].add(now, components.underlying)
-            recorders[6].add(now, components.hedge)
-            recorders[7].add(now, components.costs)
-            recorders[8].add(now, components.total)
+            recorder.add(now, (
+                spot, before, after, ledger.hedgePosition, components.options, components.underlying, components.hedge,
+                components.costs, components.total))
             observer?.tickProcessed(index: index, tick: tick, equity: equity)
 
             previousTime = now
@@ -351,7 +345,7 @@ public struct Interpreter {
             pnl: pnl, maxDrawdown: maxDrawdown, trackingError: index > 0 ? (trackingSquares / Double(index)).squareRoot() : 0,
             breakerEvents: breakerEvents, settlements: settlements, rolls: rolls, unfilled: unfilled, finalSpot: tick.price,
             finalHedgePosition: ledger.hedgePosition,
-            series: RunSeries(lines: recorders.indices.map { recorders[$0].finish() }, rebalances: rebalances),
+            series: RunSeries(lines: recorder.finish(), rebalances: rebalances),
             notes: notes + feed.notes)
     }
 

@@ -4,13 +4,33 @@ import HedgePlan
 /// Decides on every tick whether the delta hedge trades, and how much, from the plan's
 /// trigger and adapters.
 struct DeltaPolicy: Sendable {
+    enum Kind: Sendable { case band, interval, hybrid, whalleyWilmott }
+
     let program: DeltaProgram
+    /// The trigger's parameters, unpacked once so the per-tick path compares no strings.
+    let kind: Kind
+    let target: Double
+    let halfWidth: Double?
+    let intervalMs: Int64?
+    let costRate: Double
+    let riskAversion: Double
     var forecaster: VolatilityForecaster?
     /// When the last rebalance happened, ms since epoch.
     var lastRebalance: Int64?
 
     init(program: DeltaProgram) {
         self.program = program
+        switch program.trigger.kind {
+        case "interval": kind = .interval
+        case "hybrid": kind = .hybrid
+        case "whalley-wilmott": kind = .whalleyWilmott
+        default: kind = .band
+        }
+        target = program.target
+        halfWidth = program.trigger.halfWidth
+        intervalMs = program.trigger.intervalSeconds.map { $0 * 1000 }
+        costRate = program.trigger.costRate ?? 0
+        riskAversion = program.trigger.riskAversion ?? 1
         forecaster = program.volatilityAdapter.map(VolatilityForecaster.init)
     }
 
@@ -34,37 +54,35 @@ struct DeltaPolicy: Sendable {
         netDelta: Double, gamma: Double, spot: Double, now: Int64, yearsToExpiry: Double, rate: Double,
         gasGwei: Double?, nativePrice: Double
     ) -> Decision {
-        let trigger = program.trigger
-        let error = netDelta - program.target
-        let volScale = forecaster?.bandScale ?? 1
-        var halfWidth: Double?
-        switch trigger.kind {
-        case "whalley-wilmott":
-            let base = cbrt(1.5 * exp(-rate * yearsToExpiry) * (trigger.costRate ?? 0) * spot * gamma * gamma / (trigger.riskAversion ?? 1))
-            halfWidth = base
-        default:
-            halfWidth = trigger.halfWidth
+        let error = netDelta - target
+        var width: Double?
+        if kind == .whalleyWilmott {
+            width = cbrt(1.5 * exp(-rate * yearsToExpiry) * costRate * spot * gamma * gamma / riskAversion)
+        } else {
+            width = halfWidth
         }
-        if let h = halfWidth {
-            halfWidth = h * volScale * gasScale(gasGwei: gasGwei, spot: spot, nativePrice: nativePrice, band: h)
+        if let h = width {
+            let volScale = forecaster?.bandScale ?? 1
+            width = h * volScale * (program.gasAdapter == nil ? 1 : gasScale(gasGwei: gasGwei, spot: spot, nativePrice: nativePrice, band: h))
         }
-        let intervalDue: Bool = {
-            guard let seconds = trigger.intervalSeconds else { return false }
-            guard let last = lastRebalance else { return true }
-            return now - last >= seconds * 1000
-        }()
-        let outside = halfWidth.map { abs(error) > $0 } ?? false
-        switch trigger.kind {
-        case "band" where outside, "hybrid" where outside:
-            return Decision(trade: -error, halfWidth: halfWidth, reason: "band")
-        case "whalley-wilmott" where outside:
+        let intervalDue: Bool
+        if let interval = intervalMs {
+            intervalDue = lastRebalance.map { now - $0 >= interval } ?? true
+        } else {
+            intervalDue = false
+        }
+        let outside = width.map { abs(error) > $0 } ?? false
+        switch kind {
+        case .band where outside, .hybrid where outside:
+            return Decision(trade: -error, halfWidth: width, reason: "band")
+        case .whalleyWilmott where outside:
             // Back to the nearer edge of the no-transaction band, not to its centre.
-            let h = halfWidth ?? 0
-            return Decision(trade: -(error - (error > 0 ? h : -h)), halfWidth: halfWidth, reason: "whalley-wilmott")
-        case "interval" where intervalDue, "hybrid" where intervalDue:
-            return Decision(trade: abs(error) > 1e-12 ? -error : 0, halfWidth: halfWidth, reason: "interval")
+            let h = width ?? 0
+            return Decision(trade: -(error - (error > 0 ? h : -h)), halfWidth: width, reason: "whalley-wilmott")
+        case .interval where intervalDue, .hybrid where intervalDue:
+            return Decision(trade: abs(error) > 1e-12 ? -error : 0, halfWidth: width, reason: "interval")
         default:
-            return Decision(trade: 0, halfWidth: halfWidth, reason: "")
+            return Decision(trade: 0, halfWidth: width, reason: "")
         }
     }
 }

@@ -1,78 +1,110 @@
-/// Keeps a long series small as it streams: the first, lowest, highest and last point of
-/// each time bucket (min/max decimation), with bucket width doubling whenever the buffer
-/// fills, so memory stays bounded for any run length and every spike survives.
+/// Records several series that share one clock, small whatever the run's length: time is cut
+/// into buckets, and each bucket keeps, per series, its first, lowest, highest and last value
+/// (min/max decimation, so every spike survives). When the buckets fill the buffer, adjacent
+/// pairs merge and the bucket width doubles. Memory is fixed at start; the per-tick path is a
+/// comparison and a few min/max updates, with no allocation.
 struct SeriesRecorder: Sendable {
-    let name: String
-    private(set) var times: [Int64] = []
-    private(set) var values: [Double] = []
-    private let capacity: Int
-    private var bucketWidth: Int64
-    private var bucketStart: Int64?
-    private var bucket: (first: (Int64, Double), low: (Int64, Double), high: (Int64, Double), last: (Int64, Double))?
+    struct Bucket: Sendable {
+        var start: Int64
+        var firstTime: Int64, lowTime: Int64, highTime: Int64, lastTime: Int64
+        var first: Double, low: Double, high: Double, last: Double
 
-    init(name: String, capacity: Int = 4_000, initialBucketMs: Int64 = 1) {
-        self.name = name
-        self.capacity = capacity
-        bucketWidth = initialBucketMs
-        times.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        init(_ time: Int64, _ value: Double) {
+            start = time
+            (firstTime, lowTime, highTime, lastTime) = (time, time, time, time)
+            (first, low, high, last) = (value, value, value, value)
+        }
+
+        @inline(__always) mutating func add(_ time: Int64, _ value: Double) {
+            if value < low { low = value; lowTime = time }
+            if value > high { high = value; highTime = time }
+            last = value
+            lastTime = time
+        }
+
+        /// The pair as one bucket (`self` earlier than `next`).
+        func merged(with next: Bucket) -> Bucket {
+            var b = self
+            if next.low < b.low { b.low = next.low; b.lowTime = next.lowTime }
+            if next.high > b.high { b.high = next.high; b.highTime = next.highTime }
+            b.last = next.last
+            b.lastTime = next.lastTime
+            return b
+        }
     }
 
+    let names: [String]
+    /// Closed buckets, series-major: `closed[s]` for series s.
+    private var closed: [[Bucket]]
+    private var open: [Bucket] = []
+    private var bucketWidth: Int64 = 1
+    private let capacity: Int
+
+    init(names: [String], buckets: Int = 1_000) {
+        self.names = names
+        capacity = buckets
+        closed = names.map { _ in
+            var list: [Bucket] = []
+            list.reserveCapacity(buckets)
+            return list
+        }
+    }
+
+    /// Adds one value per series (in `names` order) at `time`.
     @inline(__always)
-    mutating func add(_ time: Int64, _ value: Double) {
-        if let start = bucketStart, time - start < bucketWidth, var b = bucket {
-            if value < b.low.1 { b.low = (time, value) }
-            if value > b.high.1 { b.high = (time, value) }
-            b.last = (time, value)
-            bucket = b
+    mutating func add(_ time: Int64, _ values: (Double, Double, Double, Double, Double, Double, Double, Double, Double)) {
+        precondition(names.count == 9)
+        if let start = open.first?.start, time - start < bucketWidth {
+            open[0].add(time, values.0); open[1].add(time, values.1); open[2].add(time, values.2)
+            open[3].add(time, values.3); open[4].add(time, values.4); open[5].add(time, values.5)
+            open[6].add(time, values.6); open[7].add(time, values.7); open[8].add(time, values.8)
             return
         }
-        flush()
-        bucketStart = time
-        bucket = ((time, value), (time, value), (time, value), (time, value))
+        closeBucket()
+        open = [Bucket(time, values.0), Bucket(time, values.1), Bucket(time, values.2), Bucket(time, values.3),
+                Bucket(time, values.4), Bucket(time, values.5), Bucket(time, values.6), Bucket(time, values.7),
+                Bucket(time, values.8)]
+        for i in 0..<9 { open[i].start = time }
     }
 
-    private mutating func flush() {
-        guard let b = bucket else { return }
-        var points = [b.first, b.low, b.high, b.last].sorted { $0.0 < $1.0 }
-        var unique: [(Int64, Double)] = []
-        for p in points where unique.last.map({ $0.0 != p.0 || $0.1 != p.1 }) ?? true { unique.append(p) }
-        points = unique
-        for p in points {
-            times.append(p.0)
-            values.append(p.1)
-        }
-        bucket = nil
-        if times.count >= capacity { coarsen() }
-    }
-
-    /// Halves the points by merging pairs of buckets' extremes, and doubles the bucket width.
-    private mutating func coarsen() {
-        var t: [Int64] = [], v: [Double] = []
-        t.reserveCapacity(capacity)
-        v.reserveCapacity(capacity)
-        var i = 0
-        while i < times.count {
-            let end = min(i + 8, times.count)
-            let slice = i..<end
-            let lo = slice.min { values[$0] < values[$1] }!
-            let hi = slice.max { values[$0] < values[$1] }!
-            for j in Set([i, lo, hi, end - 1]).sorted() {
-                t.append(times[j])
-                v.append(values[j])
+    private mutating func closeBucket() {
+        guard !open.isEmpty else { return }
+        for s in open.indices { closed[s].append(open[s]) }
+        if closed[0].count >= capacity {
+            for s in closed.indices {
+                var merged: [Bucket] = []
+                merged.reserveCapacity(capacity)
+                var i = 0
+                while i < closed[s].count {
+                    merged.append(i + 1 < closed[s].count ? closed[s][i].merged(with: closed[s][i + 1]) : closed[s][i])
+                    i += 2
+                }
+                closed[s] = merged
             }
-            i = end
-        }
-        times = t
-        values = v
-        bucketWidth *= 2
-        if let first = times.first, let last = times.last, times.count > 1 {
-            bucketWidth = max(bucketWidth, (last - first) / Int64(capacity / 4))
+            bucketWidth *= 2
+            // Jump straight to a width that fits the span seen so far.
+            if let first = closed[0].first?.start, let last = closed[0].last?.start {
+                bucketWidth = max(bucketWidth, (last - first) / Int64(capacity / 2) + 1)
+            }
         }
     }
 
-    mutating func finish() -> RunSeries.Line {
-        flush()
-        return RunSeries.Line(name: name, times: times, values: values)
+    /// The series as points (first, low, high, last of every bucket, in time order).
+    mutating func finish() -> [RunSeries.Line] {
+        closeBucket()
+        open = []
+        return names.indices.map { s in
+            var times: [Int64] = []
+            var values: [Double] = []
+            for b in closed[s] {
+                var points = [(b.firstTime, b.first), (b.lowTime, b.low), (b.highTime, b.high), (b.lastTime, b.last)]
+                points.sort { $0.0 < $1.0 }
+                for p in points where times.last != p.0 || values.last != p.1 {
+                    times.append(p.0)
+                    values.append(p.1)
+                }
+            }
+            return RunSeries.Line(name: names[s], times: times, values: values)
+        }
     }
 }

@@ -4,6 +4,11 @@ import HedgePlan
 /// gapped data, drawdown, and slippage on fills.
 struct BreakerMonitor: Sendable {
     let rules: [BreakerRule]
+    /// Rule indices by condition, so the per-tick checks compare no strings.
+    private let staleRules: [Int]
+    private let moveRules: [Int]
+    private let drawdownRules: [Int]
+    private let slippageRules: [Int]
     /// Ring buffer of (time ms, price) covering the longest price-move window.
     private var times: [Int64]
     private var prices: [Double]
@@ -13,6 +18,10 @@ struct BreakerMonitor: Sendable {
 
     init(rules: [BreakerRule]) {
         self.rules = rules
+        staleRules = rules.indices.filter { rules[$0].condition == "feed_stale" }
+        moveRules = rules.indices.filter { rules[$0].condition == "price_move" }
+        drawdownRules = rules.indices.filter { rules[$0].condition == "drawdown" }
+        slippageRules = rules.indices.filter { rules[$0].condition == "slippage" }
         window = (rules.compactMap { $0.condition == "price_move" ? $0.windowSeconds : nil }.max() ?? 0) * 1000
         let capacity = window > 0 ? 4096 : 1
         times = Array(repeating: 0, count: capacity)
@@ -35,7 +44,8 @@ struct BreakerMonitor: Sendable {
     mutating func observe(price: Double, time: Int64, previousTime: Int64?, afterGap: Bool) -> Trip? {
         if let previous = previousTime, afterGap {
             let silence = Double(time - previous) / 1000
-            for (index, rule) in rules.enumerated() where rule.condition == "feed_stale" && silence > rule.threshold {
+            for index in staleRules where silence > rules[index].threshold {
+                let rule = rules[index]
                 record(price, time)
                 return Trip(rule: index, condition: rule.condition, action: rule.action, pauseSeconds: rule.pauseSeconds, measured: silence)
             }
@@ -49,7 +59,8 @@ struct BreakerMonitor: Sendable {
         record(price, time)
         let reference = prices[head]
         let move = abs(price / reference - 1)
-        for (index, rule) in rules.enumerated() where rule.condition == "price_move" && move > rule.threshold {
+        for index in moveRules where move > rules[index].threshold {
+            let rule = rules[index]
             return Trip(rule: index, condition: rule.condition, action: rule.action, pauseSeconds: rule.pauseSeconds, measured: move)
         }
         return nil
@@ -70,14 +81,16 @@ struct BreakerMonitor: Sendable {
 
     /// Drawdown as a fraction of the position's notional at inception.
     func checkDrawdown(_ drawdown: Double) -> Trip? {
-        for (index, rule) in rules.enumerated() where rule.condition == "drawdown" && drawdown > rule.threshold {
+        for index in drawdownRules where drawdown > rules[index].threshold {
+            let rule = rules[index]
             return Trip(rule: index, condition: rule.condition, action: rule.action, pauseSeconds: rule.pauseSeconds, measured: drawdown)
         }
         return nil
     }
 
     func checkSlippage(_ slippage: Double) -> Trip? {
-        for (index, rule) in rules.enumerated() where rule.condition == "slippage" && slippage > rule.threshold {
+        for index in slippageRules where slippage > rules[index].threshold {
+            let rule = rules[index]
             return Trip(rule: index, condition: rule.condition, action: rule.action, pauseSeconds: rule.pauseSeconds, measured: slippage)
         }
         return nil
