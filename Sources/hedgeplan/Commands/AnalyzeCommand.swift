@@ -20,6 +20,7 @@ struct Analyze: ParsableCommand {
             Examples:
               hedgeplan analyze strategies/eth-iron-condor-perp-hedged.yaml
               hedgeplan analyze strategy.yaml --format json | jq .max_loss
+              hedgeplan analyze strategies/eth-iron-condor-perp-hedged.yaml --plot payoff.svg
             """
     )
 
@@ -33,6 +34,10 @@ struct Analyze: ParsableCommand {
     @Option(help: "Output format: text or json (to standard output).")
     var format: Format = .text
 
+    @Option(help: ArgumentHelp("Also write the payoff at expiry and today's model value against spot as an SVG file.",
+                               valueName: "FILE.svg"))
+    var plot: String?
+
     func run() throws {
         let checked = Checker.validate(path: file, now: try Clock.now())
         if !checked.diagnostics.isEmpty {
@@ -42,6 +47,14 @@ struct Analyze: ParsableCommand {
         guard let analysis = checked.analysis else { throw ExitCode(1) }
         let report = AnalysisReport(analysis)
         Terminal.standardOutput.write(format == .json ? report.json() : report.text())
+        if let plot {
+            do {
+                try Data(PayoffPlot(analysis).render().utf8).write(to: URL(fileURLWithPath: plot), options: .atomic)
+            } catch {
+                Terminal.standardError.write("\(plot): error: cannot write the plot: \(error.localizedDescription) [io]\n")
+                throw ExitCode(74)
+            }
+        }
         if checked.hasErrors { throw ExitCode(1) }
     }
 }

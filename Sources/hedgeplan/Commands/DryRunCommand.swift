@@ -34,6 +34,9 @@ struct DryRun: ParsableCommand {
     @Option(help: "A CSV price history to fit GARCH on, when compiling a strategy.")
     var history: String?
 
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report (tables and SVG charts).", valueName: "FILE.html"))
+    var reportFile: String?
+
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
@@ -69,6 +72,12 @@ struct DryRun: ParsableCommand {
         let report = RunReport(result)
         try journal.finish(watch, report)
         Terminal.standardOutput.write(format == .json ? report.json() : report.text())
+        if let reportFile {
+            do { try Data(RunReportHTML(result, feed: feed).render().utf8).write(to: URL(fileURLWithPath: reportFile), options: .atomic) } catch {
+                Terminal.standardError.write("\(reportFile): error: cannot write the report: \(error.localizedDescription) [io]\n")
+                throw ExitCode(74)
+            }
+        }
     }
 
     static func run<S: TickSource>(_ interpreter: inout Interpreter, _ source: S) throws -> RunResult {

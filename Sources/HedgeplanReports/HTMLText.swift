@@ -1,0 +1,49 @@
+import HedgeplanChecker
+import HedgeplanCharts
+
+/// Locale-free text for the HTML report: escaping, money to the cent, times in UTC.
+enum HTMLText {
+    /// `text` safe in HTML element content and double-quoted attributes.
+    static func escape(_ text: String) -> String { SVGWriter.escape(text) }
+
+    /// QUOTE to the cent with thousands separators and a typographic minus: `−1,234.56`.
+    static func money(_ amount: Double) -> String {
+        typographic(Money.grouped(amount, decimals: 2))
+    }
+
+    /// A BASE quantity or other risk number, typographic minus.
+    static func number(_ value: Double) -> String {
+        typographic(RiskNumber.format(value))
+    }
+
+    /// A fraction as a percentage with 2 decimals: `8.25%`.
+    static func percent(_ fraction: Double) -> String {
+        typographic(NumberFormat.fixed(fraction * 100, decimals: 2)) + "%"
+    }
+
+    /// An integer with thousands separators: `26,280`.
+    static func count(_ n: Int) -> String { Money.grouped(Double(n), decimals: 0) }
+
+    static func typographic(_ text: String) -> String {
+        text.hasPrefix("-") ? NumberFormat.minusSign + text.dropFirst() : text
+    }
+
+    /// ms since the epoch as `2024-03-01 08:00:00 UTC`.
+    static func time(_ ms: Int64) -> String {
+        let d = UTCDateTime(millisecondsSinceEpoch: Double(ms))
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(d.year)-\(two(d.month))-\(two(d.day)) \(two(d.hour)):\(two(d.minute)):\(two(d.second)) UTC"
+    }
+
+    /// A span in days, hours and minutes: `1,095 days 23 h`, `6 h 5 min`, `42 s`.
+    static func duration(milliseconds ms: Int64) -> String {
+        let seconds = max(0, ms / 1000)
+        let days = seconds / 86_400, hours = seconds / 3600 % 24, minutes = seconds / 60 % 60
+        if days > 0 {
+            return "\(count(Int(days))) day\(days == 1 ? "" : "s")" + (hours > 0 ? " \(hours) h" : "")
+        }
+        if hours > 0 { return "\(hours) h" + (minutes > 0 ? " \(minutes) min" : "") }
+        if minutes > 0 { return "\(minutes) min" }
+        return "\(seconds) s"
+    }
+}
