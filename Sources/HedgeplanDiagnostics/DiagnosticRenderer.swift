@@ -12,11 +12,17 @@ public struct DiagnosticRenderer: Sendable {
     public var color: Bool
     /// Tool version, recorded in SARIF.
     public var toolVersion: String
+    /// Descriptions of rules beyond the front end's (lint's, the checker's), for SARIF's rule table.
+    public var ruleDescriptions: [RuleID: String]
 
-    public init(sources: [String: String] = [:], color: Bool = false, toolVersion: String = "0.1.0") {
+    public init(
+        sources: [String: String] = [:], color: Bool = false, toolVersion: String = "0.1.0",
+        ruleDescriptions: [RuleID: String] = [:]
+    ) {
         self.sources = sources
         self.color = color
         self.toolVersion = toolVersion
+        self.ruleDescriptions = ruleDescriptions
     }
 
     public func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
@@ -121,7 +127,7 @@ public struct DiagnosticRenderer: Sendable {
                     name: "hedgeplan", version: toolVersion,
                     informationUri: "https://github.com/hedgeplan/hedgeplan",
                     rules: ruleIDs.map {
-                        .init(id: $0.rawValue, shortDescription: .init(text: RuleCatalog.description(of: $0)))
+                        .init(id: $0.rawValue, shortDescription: .init(text: ruleDescriptions[$0] ?? RuleCatalog.description(of: $0)))
                     })),
                 results: diagnostics.map { d in
                     SARIF.Result(

@@ -51,7 +51,7 @@ struct Lint: ParsableCommand {
         let diagnostics = run.diagnostics
         let renderer = DiagnosticRenderer(
             sources: run.sources, color: output.format == .text && Terminal.standardError.supportsColor,
-            toolVersion: Hedgeplan.version)
+            toolVersion: Hedgeplan.version, ruleDescriptions: LintRegistry.descriptions)
         let rendered = renderer.render(diagnostics, as: output.format)
         if output.format == .text {
             Terminal.standardError.write(rendered)
