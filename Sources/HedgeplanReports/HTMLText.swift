@@ -28,11 +28,12 @@ enum HTMLText {
         text.hasPrefix("-") ? NumberFormat.minusSign + text.dropFirst() : text
     }
 
-    /// ms since the epoch as `2024-03-01 08:00:00 UTC`.
+    /// ms since the epoch as `2024-03-01 08:00 UTC`, with seconds when not zero.
     static func time(_ ms: Int64) -> String {
         let d = UTCDateTime(millisecondsSinceEpoch: Double(ms))
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(d.year)-\(two(d.month))-\(two(d.day)) \(two(d.hour)):\(two(d.minute)):\(two(d.second)) UTC"
+        let seconds = d.second == 0 && d.millisecond == 0 ? "" : ":\(two(d.second))"
+        return "\(d.year)-\(two(d.month))-\(two(d.day)) \(two(d.hour)):\(two(d.minute))\(seconds) UTC"
     }
 
     /// A span in days, hours and minutes: `1,095 days 23 h`, `6 h 5 min`, `42 s`.

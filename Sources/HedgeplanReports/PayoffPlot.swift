@@ -38,22 +38,47 @@ public struct PayoffPlot: Sendable {
         let range = spotRange()
         let expiry = expiryCurve(range)
         let today = todayCurve(range)
+        // Liquidity and linear legs have no time value: today's curve is the expiry curve,
+        // and a dashed line exactly on top of a solid one reads as a rendering fault.
+        let sameCurve = Self.coincide(today, with: payoff.evaluate)
+        let expiryName = payoff.isModelBased ? "P&L at first expiry (model)" : "P&L at expiry"
         var series = [
-            Series(payoff.isModelBased ? "P&L at first expiry (model)" : "P&L at expiry", kind: .area,
+            Series(sameCurve ? expiryName + ", the same today" : expiryName, kind: .area,
                    x: expiry.map(\.0), y: expiry.map(\.1), color: Color(hex: 0x1F2328), lineWidth: 2),
         ]
-        series.append(Series("Today (\(analysis.model.modelName) model, \(percent(analysis.model.volatility)) vol)",
-                             x: today.map(\.0), y: today.map(\.1), color: Color(hex: 0x0072B2), dashed: true))
+        if !sameCurve {
+            series.append(Series("Today (\(analysis.model.modelName) model, \(percent(analysis.model.volatility)) vol)",
+                                 x: today.map(\.0), y: today.map(\.1), color: Color(hex: 0x0072B2), dashed: true))
+        }
+        var xAxis = Axis.linear("Spot", unit: "\(quote) per \(base)")
+        xAxis.domain = range
+        var yAxis = Axis.linear("P&L", unit: quote)
+        yAxis.domain = valueDomain(series)
         return Chart(
             title: "\(strategy.name.value) · payoff",
             subtitle: subtitle(),
-            x: .linear("Spot", unit: "\(quote) per \(base)"),
-            y: .linear("P&L", unit: quote),
+            x: xAxis,
+            y: yAxis,
             series: series,
             referenceLines: referenceLines(range),
             annotations: annotations(range, expiry: expiry),
             size: size,
             idPrefix: "payoff")
+    }
+
+    /// Whether `curve` is `f` to within a hundredth of a cent at every point.
+    static func coincide(_ curve: [(Double, Double)], with f: (Double) -> Double) -> Bool {
+        curve.allSatisfy { abs($0.1 - f($0.0)) <= 1e-4 }
+    }
+
+    /// The P&L axis: both curves and zero, with room above the highest point for the
+    /// max profit label and a little below the lowest, widened to whole tick steps.
+    func valueDomain(_ series: [Series]) -> ClosedRange<Double> {
+        let values = series.flatMap(\.y).filter(\.isFinite) + [0]
+        let lo = values.min()!, hi = values.max()!
+        let span = hi > lo ? hi - lo : max(1, abs(hi))
+        let nice = NiceScale(min: lo - 0.05 * span, max: hi + 0.1 * span, targetTicks: 8, loose: true)
+        return nice.lower...nice.upper
     }
 
     // MARK: - Range
@@ -131,31 +156,27 @@ public struct PayoffPlot: Sendable {
     /// Max profit and max loss at the middle of where they are reached (clamped to the
     /// range), or "unbounded" at the edge where the P&L keeps going.
     func annotations(_ range: ClosedRange<Double>, expiry: [(Double, Double)]) -> [Annotation] {
-        var notes: [Annotation] = []
-        let slopeUp = payoff.slopeAtInfinity
-        let slopeDown = payoff.slopeAtZero
-        func place(_ extreme: PayoffExtreme, sign: Double) -> Double? {
-            guard let region = extreme.regions.first else { return nil }
+        guard let first = expiry.first, let last = expiry.last else { return [] }
+        func note(_ extreme: PayoffExtreme, _ word: String, amount: Double, below: Bool) -> Annotation? {
+            guard extreme.amount > 0, let region = extreme.regions.first else { return nil }
             let upper = min(region.upper ?? range.upperBound, range.upperBound)
             let lower = max(region.lower, range.lowerBound)
+            // A model's extreme outside the drawn range is the edge of its grid, not a
+            // place worth pointing at.
             guard lower <= upper else { return nil }
-            return (lower + upper) / 2
+            let x = (lower + upper) / 2
+            return Annotation(x: x, y: payoff.evaluate(x), text: "\(word) " + money(amount), below: below)
         }
+        var notes: [Annotation] = []
         if let maxProfit = payoff.maxProfit {
-            if maxProfit.amount > 0, let x = place(maxProfit, sign: 1) {
-                notes.append(Annotation(x: x, y: payoff.evaluate(x), text: "max profit " + money(maxProfit.amount)))
-            }
-        } else if let end = expiry.last, slopeUp > 0 {
-            notes.append(Annotation(x: end.0, y: end.1, text: "profit unbounded", showsMarker: false))
+            if let n = note(maxProfit, "max profit", amount: maxProfit.amount, below: false) { notes.append(n) }
+        } else {
+            notes.append(Annotation(x: last.0, y: last.1, text: "profit unbounded", showsMarker: false))
         }
         if let maxLoss = payoff.maxLoss {
-            if maxLoss.amount > 0, let x = place(maxLoss, sign: -1) {
-                notes.append(Annotation(x: x, y: payoff.evaluate(x), text: "max loss " + money(-maxLoss.amount), below: true))
-            }
-        } else if slopeUp < 0, let end = expiry.last {
-            notes.append(Annotation(x: end.0, y: end.1, text: "loss unbounded", showsMarker: false, below: true))
-        } else if slopeDown > 0, let start = expiry.first {
-            notes.append(Annotation(x: start.0, y: start.1, text: "loss unbounded", showsMarker: false, below: true))
+            if let n = note(maxLoss, "max loss", amount: -maxLoss.amount, below: true) { notes.append(n) }
+        } else {
+            notes.append(Annotation(x: last.0, y: last.1, text: "loss unbounded", showsMarker: false, below: true))
         }
         return notes
     }

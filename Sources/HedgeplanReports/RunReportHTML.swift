@@ -189,10 +189,12 @@ public struct RunReportHTML: Sendable {
         .card .unit{font-size:13px;font-weight:400;color:var(--muted)}
         .columns{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.25fr);gap:0 40px}
         table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-        th,td{padding:5px 10px 5px 0;text-align:left;vertical-align:baseline;border-bottom:1px solid var(--faint)}
+        th,td{padding:5px 8px;text-align:left;vertical-align:baseline;border-bottom:1px solid var(--faint)}
+        th:first-child,td:first-child{padding-left:0}
+        th:last-child,td:last-child{padding-right:0}
         thead th{font-size:13px;color:var(--muted);font-weight:500;border-bottom:1px solid var(--rule)}
         tbody th{font-weight:400}
-        .num{text-align:right;padding-right:0;white-space:nowrap}
+        .num{text-align:right;white-space:nowrap}
         .neg{color:var(--neg)}
         tr.indent th{padding-left:16px;color:var(--muted)}
         tr.sub th,tr.sub td{font-weight:600}
@@ -200,7 +202,7 @@ public struct RunReportHTML: Sendable {
         .facts-table th{color:var(--muted);width:45%}
         .muted{color:var(--muted);font-size:13px}
         .hint{color:var(--muted);font-size:13px;margin:8px 0 0}
-        .events td:first-child{white-space:nowrap}
+        .events td:first-child,.events code{white-space:nowrap;overflow-wrap:normal}
         .issues{font-size:14px;padding-left:20px}
         figure{margin:0 0 20px;break-inside:avoid;page-break-inside:avoid}
         figure svg{display:block;width:100%;height:auto}
@@ -210,6 +212,8 @@ public struct RunReportHTML: Sendable {
           .cards{grid-template-columns:repeat(2,minmax(0,1fr))}
           .columns{grid-template-columns:minmax(0,1fr)}
           .card .value{font-size:19px}
+          figure{overflow-x:auto}
+          figure svg{min-width:760px}
         }
         @media print{
           @page{margin:14mm}
