@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         // The dry-run journal (HedgeplanJournal); uses the system SQLite (libsqlite3-dev).
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // WebSocket live feed (LiveFeed) and its loopback test server only; no core target uses them.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
     ],
     targets: [
         .target(name: "HedgeplanDiagnostics"),
@@ -52,6 +55,8 @@ let package = Package(
             name: "HedgeplanJournal",
             dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        /// Live `ws://` feed: JSON ticks over WebSocket, bridged to the synchronous `TickSource`.
+        .target(name: "LiveFeed", dependencies: ["Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
         .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
@@ -74,6 +79,13 @@ let package = Package(
         .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VenuesTests", dependencies: ["Venues"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "LiveFeedTests",
+            dependencies: [
+                "LiveFeed", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts"], exclude: ["Golden"]),
         .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan"], exclude: ["Corpus"]),
         .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan"]),
