@@ -63,3 +63,26 @@ public enum BlackScholes {
         return (V.maximum(price, .splat(0)), delta, gamma, vega, theta, rho)
     }
 }
+
+extension BlackScholes {
+    /// Price, delta and gamma only, with no carry: what a hedging loop needs on every tick
+    /// (the value to mark the book, delta for the trigger, gamma for Whalley-Wilmott). The
+    /// same formulas as `kernel` with q = 0, minus the carry discount and the other greeks.
+    @inlinable @inline(__always)
+    public static func spotKernel<V: Lanes>(
+        sign: V, spot: V, strike: V, rate: V, volatility: V, timeToExpiry: V
+    ) -> (price: V, delta: V, gamma: V) {
+        typealias F = ElementaryFunctions
+        let sqrtT = timeToExpiry.squareRoot()
+        let sd = V.maximum(volatility * sqrtT, .splat(1e-150))
+        let d1 = (F.log(spot / strike) + rate * timeToExpiry) / sd + V.splat(0.5) * sd
+        let n1 = F.normal(d1)
+        let n2 = F.normalCDFPair(d1 - sd)
+        let isCall = V.less(.splat(0), sign)
+        let nw1 = V.select(isCall, n1.lower, n1.upper)
+        let nw2 = V.select(isCall, n2.lower, n2.upper)
+        let kDr = strike * F.exp(-(rate * timeToExpiry))
+        let price = sign * (spot * nw1 - kDr * nw2)
+        return (V.maximum(price, .splat(0)), sign * nw1, n1.pdf / (spot * sd))
+    }
+}

@@ -80,3 +80,27 @@ import Testing
         }
     }
 }
+
+/// The hedging loop's reduced kernel agrees with the full one at q = 0.
+@Suite struct SpotKernelTests {
+    @Test func matchesTheFullKernelWithoutCarry() {
+        var state: UInt64 = 99
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for _ in 0..<2_000 {
+            let sign: Double = uniform() < 0.5 ? 1 : -1
+            let spot = 1_000 + uniform() * 99_000
+            let strike = spot * (0.5 + uniform())
+            let rate = uniform() * 0.08
+            let vol = 0.05 + uniform() * 1.5
+            let t = uniform() * 2
+            let full = BlackScholes.kernel(sign: sign, spot: spot, strike: strike, rate: rate, carry: 0, volatility: vol, timeToExpiry: t)
+            let reduced = BlackScholes.spotKernel(sign: sign, spot: spot, strike: strike, rate: rate, volatility: vol, timeToExpiry: t)
+            #expect(abs(reduced.price - full.price) <= 1e-12 * max(1, full.price))
+            #expect(abs(reduced.delta - full.delta) <= 1e-14)
+            #expect(abs(reduced.gamma - full.gamma) <= 1e-12 * max(1e-12, abs(full.gamma)))
+        }
+    }
+}

@@ -31,7 +31,7 @@ let typical = "strategies/eth-iron-condor-perp-hedged.yaml"
 let text = try String(contentsOfFile: typical, encoding: .utf8)
 
 let parseOnly = measure(2_000) { _ = StrategyLoader.load(text: text, path: typical, now: now) }
-print(String(format: "frontend parse+decode %-40s %8.1f us", typical, parseOnly * 1e6))
+print("frontend parse+decode \(typical) " + String(format: "%.1f us", parseOnly * 1e6))
 let loaded = StrategyLoader.load(text: text, path: typical, now: now)
 let check = measure(2_000) { _ = Checker.check(loaded.strategy!) }
 print(String(format: "checker check (exact payoff, greeks, 3 scenarios, Merton) %8.1f us", check * 1e6))
@@ -45,7 +45,7 @@ let exact = measure(200_000) {
 print(String(format: "exact payoff analysis of the 4-leg iron condor %8.2f us", exact * 1e6))
 
 let compileTypical = measure(200) { _ = PlanCompiler.compile(path: typical, now: now) }
-print(String(format: "compile %-40s %8.2f ms (read, check, compile, encode not included)", typical, compileTypical * 1e3))
+print("compile \(typical) (read, check, compile) " + String(format: "%.2f ms", compileTypical * 1e3))
 
 var state: UInt64 = 3
 var returns: [Double] = []

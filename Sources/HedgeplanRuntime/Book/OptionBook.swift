@@ -14,11 +14,6 @@ struct OptionBook: Sendable {
     var quantity: [Double] = []
     /// QUOTE per BASE paid at opening (for reports).
     var premium: [Double] = []
-    /// Per-leg value and greeks from the last valuation (per unit).
-    var price: [Double] = []
-    var delta: [Double] = []
-    var gamma: [Double] = []
-    var vega: [Double] = []
 
     var count: Int { strike.count }
 
@@ -29,10 +24,6 @@ struct OptionBook: Sendable {
         expiry.append(e)
         quantity.append(q)
         premium.append(p)
-        price.append(0)
-        delta.append(0)
-        gamma.append(0)
-        vega.append(0)
     }
 
     mutating func remove(at index: Int) {
@@ -42,13 +33,10 @@ struct OptionBook: Sendable {
         expiry.remove(at: index)
         quantity.remove(at: index)
         premium.remove(at: index)
-        price.remove(at: index)
-        delta.remove(at: index)
-        gamma.remove(at: index)
-        vega.remove(at: index)
     }
 
-    /// Position totals after `valuate`: value (QUOTE), delta (BASE), gamma, vega.
+    /// Position totals after `valuate`: value (QUOTE), delta (BASE), gamma; vega only under
+    /// Merton (the Black-Scholes tick path computes what hedging needs, not vega).
     struct Totals {
         var value = 0.0
         var delta = 0.0
@@ -59,7 +47,7 @@ struct OptionBook: Sendable {
     /// Values every open leg at `spot`, `now` (ms), with the model's volatility and rate, and
     /// returns the position's totals. Merton jumps use the series; Black-Scholes runs four
     /// legs per SIMD step.
-    mutating func valuate(spot: Double, now: Int64, volatility: Double, rate: Double, jumps: Pricing.JumpParameters?) -> Totals {
+    func valuate(spot: Double, now: Int64, volatility: Double, rate: Double, jumps: Pricing.JumpParameters?) -> Totals {
         var totals = Totals()
         let n = count
         guard n > 0 else { return totals }
@@ -70,7 +58,7 @@ struct OptionBook: Sendable {
                 let v = MertonJumpDiffusion.valuation(
                     sign: sign[i], spot: spot, strike: strike[i], rate: rate, carry: 0, volatility: volatility,
                     timeToExpiry: t, intensity: jumps.intensity, meanLog: jumps.meanLog, jumpVolatility: jumps.volatility)
-                store(i, v.price, v.delta, v.gamma, v.vega, &totals)
+                add(quantity[i], v.price, v.delta, v.gamma, v.vega, &totals)
             }
             return totals
         }
@@ -83,11 +71,11 @@ struct OptionBook: Sendable {
                 k[l] = strike[i + l]
                 t[l] = max(0, Double(expiry[i + l] - now) / msPerYear)
             }
-            let v = BlackScholes.kernel(
-                sign: s, spot: SIMD4(repeating: spot), strike: k, rate: SIMD4(repeating: rate), carry: SIMD4(repeating: 0),
+            let v = BlackScholes.spotKernel(
+                sign: s, spot: SIMD4(repeating: spot), strike: k, rate: SIMD4(repeating: rate),
                 volatility: SIMD4(repeating: volatility), timeToExpiry: t)
             for l in 0..<lanes {
-                store(i + l, v.price[l], v.delta[l], v.gamma[l], v.vega[l], &totals)
+                add(quantity[i + l], v.price[l], v.delta[l], v.gamma[l], 0, &totals)
             }
             i += 4
         }
@@ -95,12 +83,7 @@ struct OptionBook: Sendable {
     }
 
     @inline(__always)
-    private mutating func store(_ i: Int, _ p: Double, _ d: Double, _ g: Double, _ v: Double, _ totals: inout Totals) {
-        price[i] = p
-        delta[i] = d
-        gamma[i] = g
-        vega[i] = v
-        let q = quantity[i]
+    private func add(_ q: Double, _ p: Double, _ d: Double, _ g: Double, _ v: Double, _ totals: inout Totals) {
         totals.value += q * p
         totals.delta += q * d
         totals.gamma += q * g
