@@ -57,6 +57,7 @@ struct WebSocketFeedTests {
         #expect(run.issues.details.map(\.line) == [4, 5])
         #expect(run.endReason == .serverClosed(reason: nil))
         #expect(run.notes.contains { $0.contains("reconnect 1 of 3") }, "\(run.notes)")
+        #expect(run.connectionFinished)
     }
 
     @Test func aSilentServerMakesTheFeedStale() async throws {
@@ -88,6 +89,7 @@ struct WebSocketFeedTests {
         #expect(gap.silence >= .milliseconds(300))
         #expect(run.issues.count(of: .gap) == 1)
         #expect(run.issues.rejectedRows == 0)
+        #expect(run.connectionFinished)
     }
 
     @Test func malformedMessagesAreCountedNotFatal() async throws {
@@ -119,6 +121,7 @@ struct WebSocketFeedTests {
         #expect(run.issues.details.map(\.line) == Array(2...11))
         #expect(run.issues.details.count == 10 && run.issues.details[3].message == "price is NaN")
         #expect(run.endReason == .serverClosed(reason: nil))
+        #expect(run.connectionFinished)
     }
 
     @Test func endsAfterMaxTicksAndClosesTheConnection() async throws {
