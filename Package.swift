@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanJournal", "Pricing", "Feeds",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanJournal", "Pricing", "Feeds", "LiveFeed",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -32,4 +32,10 @@ public struct FeedGap: Equatable, Sendable {
     public var line: Int
     /// Length of the hole in milliseconds.
     public var duration: Int64 { to - from }
+
+    public init(from: Int64, to: Int64, line: Int) {
+        self.from = from
+        self.to = to
+        self.line = line
+    }
 }

@@ -164,7 +164,7 @@ public struct Interpreter {
         var peakEquity = 0.0
         var maxDrawdown = 0.0
         var trackingSquares = 0.0
-        var hedges = 0, fills = 0, settlements = 0, rolls = 0
+        var hedges = 0, fills = 0, settlements = 0, rolls = 0, vegaHedges = 0
         var hedgeVolume = 0.0, unfilled = 0.0
         var breakerEvents: [BreakerEvent] = []
         var halted = false
@@ -312,6 +312,25 @@ public struct Interpreter {
                 }
             }
 
+            // Vega hedge: when the book's vega leaves ±band, trade the plan's option to bring it to zero.
+            if let vegaProgram = plan.hedge?.vega, !halted, now >= pausedUntil, abs(o.vega) > vegaProgram.band {
+                let sign: Double = vegaProgram.optionType == "call" ? 1 : -1
+                let years = Double(vegaProgram.expirySeconds) / (365.0 * 86_400)
+                let leg = PlanLeg(id: "vega-hedge", instrument: sign > 0 ? .call : .put, quantity: 0, strikeRule: vegaProgram.strikeRule)
+                let strike = rolledStrike(leg, spot: spot, years: years, sign: sign)
+                let unit = BlackScholes.kernel(
+                    sign: sign, spot: spot, strike: strike, rate: rate, carry: 0, volatility: volatility, timeToExpiry: years)
+                if unit.vega > 1e-9 {
+                    let quantity = -o.vega / unit.vega
+                    let premium = modelPrice(sign: sign, spot: spot, strike: strike, years: years, volatility: volatility)
+                    options.open(id: "vega-hedge-\(vegaHedges)", sign: sign, strike: strike,
+                                 expiry: now + vegaProgram.expirySeconds * 1000, quantity: quantity, premium: premium)
+                    ledger.optionCash -= quantity * premium
+                    ledger.rawCash -= quantity * premium
+                    vegaHedges += 1
+                }
+            }
+
             let after = structureDelta + ledger.hedgePosition
             trackingSquares += (after - target) * (after - target)
             let equity = ledger.equity(optionMarks: o.value, underlyingValue: l.value, spot: spot)
@@ -337,6 +356,7 @@ public struct Interpreter {
         let finalLinear = linear.valuate(spot: tick.price, now: tick.timestamp, rate: rate)
         let pnl = ledger.components(optionMarks: finalOptions.value, underlyingValue: finalLinear.value, spot: tick.price)
         if unfilled > 0 { notes.append("some hedge size could not be filled within max_slippage") }
+        if vegaHedges > 0 { notes.append("\(vegaHedges) vega hedge trade\(vegaHedges == 1 ? "" : "s") in the plan's option (booked under option P&L)") }
         let issues = feed.issues
         return RunResult(
             strategy: plan.strategy.name, base: plan.strategy.base, quote: plan.strategy.quote, ticks: index,

@@ -71,11 +71,8 @@ public final class WebSocketFeed: TickSource {
     /// It carries what `FeedGap` does (tick timestamps around the hole, message number) plus
     /// the wall-clock silence.
     public private(set) var lastStaleGap: StaleGap?
-    /// `TickSource.lastGap`. Always nil for now: `FeedGap` has no public initializer yet, so
-    /// this module cannot make one; read `lastStaleGap` (same fields). Once `Feeds` gives
-    /// `FeedGap` a `public init(from:to:line:)`, this becomes
-    /// `lastStaleGap.map { FeedGap(from: $0.from, to: $0.to, line: $0.line) }`.
-    public var lastGap: FeedGap? { nil }
+    /// `TickSource.lastGap`: the most recent stale spell, in tick time.
+    public var lastGap: FeedGap? { lastStaleGap.map { FeedGap(from: $0.from, to: $0.to, line: $0.line) } }
     /// Why the feed ended, once `next()` has returned nil (or `close()` was called).
     public private(set) var endReason: EndReason?
     /// Ticks handed out by `next()`.

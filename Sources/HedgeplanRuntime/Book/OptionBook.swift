@@ -35,8 +35,8 @@ struct OptionBook: Sendable {
         premium.remove(at: index)
     }
 
-    /// Position totals after `valuate`: value (QUOTE), delta (BASE), gamma; vega only under
-    /// Merton (the Black-Scholes tick path computes what hedging needs, not vega).
+    /// Position totals after `valuate`: value (QUOTE), delta (BASE), gamma (BASE per QUOTE),
+    /// vega (QUOTE per volatility point).
     struct Totals {
         var value = 0.0
         var delta = 0.0
@@ -75,7 +75,8 @@ struct OptionBook: Sendable {
                 sign: s, spot: SIMD4(repeating: spot), strike: k, rate: SIMD4(repeating: rate),
                 volatility: SIMD4(repeating: volatility), timeToExpiry: t)
             for l in 0..<lanes {
-                add(quantity[i + l], v.price[l], v.delta[l], v.gamma[l], 0, &totals)
+                // Vega from gamma (Black-Scholes, no carry): ν = Γ S² σ τ, per volatility point.
+                add(quantity[i + l], v.price[l], v.delta[l], v.gamma[l], v.gamma[l] * spot * spot * volatility * t[l] * 0.01, &totals)
             }
             i += 4
         }

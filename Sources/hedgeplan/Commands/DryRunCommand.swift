@@ -2,6 +2,7 @@ import ArgumentParser
 import Feeds
 import Foundation
 import HedgePlan
+import LiveFeed
 import HedgeplanCompiler
 import HedgeplanReports
 import HedgeplanRuntime
@@ -13,8 +14,9 @@ struct DryRun: ParsableCommand {
         discussion: """
             FEED is a CSV file (`timestamp,price` at least, optional gas_gwei and iv columns, or a \
             common OHLCV layout, whose close is used), `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7`, \
-            or `merton:...` with jump parameters (intensity, mean, jumpvol). Bad rows are counted and \
-            reported with their line numbers; they never stop the run.
+            `merton:...` with jump parameters (intensity, mean, jumpvol), or `ws://HOST:PORT/PATH` \
+            for a live feed of JSON ticks. Bad rows are counted and reported with their line \
+            numbers; they never stop the run.
 
             Examples:
               hedgeplan dry-run strategies/eth-iron-condor-perp-hedged.yaml --feed Examples/feeds/ethereum.csv
@@ -49,7 +51,8 @@ struct DryRun: ParsableCommand {
         }
         let source: any TickSource
         do {
-            source = try spec.makeSource()
+            // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
+            source = try spec.makeSourceIncludingLive()
         } catch {
             Terminal.standardError.write("\(feed): error: \(error)\n")
             throw ExitCode(FileManager.default.fileExists(atPath: feed) || !feed.hasSuffix(".csv") ? 1 : 74)
