@@ -28,7 +28,11 @@ public final class JournalRecorder: RunObserver {
     /// before its first commit): the replay is verified up to it.
     public let resumedFrom: JournalProgress?
     /// What stopped journaling; the guarded source throws it.
-    public private(set) var failure: JournalError?
+    public var failure: JournalError? { signal.failure }
+    /// Shared with the guarded source. A separate object because the interpreter holds the
+    /// recorder weakly, and a weakly referenced object takes the slow reference-counting
+    /// path on every retain: the per-tick check must not touch it.
+    let signal = JournalStopSignal()
 
     private var verifier: ReplayVerifier?
     private var pendingRebalances: [RebalanceRecord] = []
@@ -45,7 +49,8 @@ public final class JournalRecorder: RunObserver {
         self.batchTicks = max(1, batchTicks)
         self.resumedFrom = checkpoint
         verifier = checkpoint.map { ReplayVerifier(journal: journal, checkpoint: $0) }
-        nextCommit = (checkpoint?.tickIndex ?? -1) + self.batchTicks
+        // While verifying, the next stop is the checkpoint itself.
+        nextCommit = checkpoint.map(\.tickIndex) ?? (self.batchTicks - 1)
     }
 
     /// Ticks the replay must still verify before appending (0 once it appends).
@@ -57,23 +62,23 @@ public final class JournalRecorder: RunObserver {
     // MARK: RunObserver
 
     public func tickProcessed(index: Int, tick: Tick, equity: Double) {
-        guard failure == nil else { return }
+        // The hot path: a few stores and one comparison per tick.
         ticks = index + 1
-        if let checkpoint = verifier?.checkpoint {
-            guard index == checkpoint.tickIndex else { return }
-            reachCheckpoint(checkpoint, tick: tick, equity: equity)
-            return
-        }
         last = JournalProgress(tickIndex: index, time: tick.timestamp, equity: equity)
-        if index >= nextCommit || pendingRebalances.count + pendingBreakers.count >= Self.maxPendingEvents {
+        guard index >= nextCommit else { return }
+        guard !signal.stopped else { return }
+        if let checkpoint = verifier?.checkpoint {
+            reachCheckpoint(checkpoint, tick: tick, equity: equity)
+        } else {
             commit()
         }
     }
 
     public func rebalanced(_ record: RebalanceRecord) {
-        guard failure == nil else { return }
+        guard !signal.stopped else { return }
         guard verifier != nil else {
             pendingRebalances.append(record)
+            if pendingRebalances.count + pendingBreakers.count >= Self.maxPendingEvents { nextCommit = record.tickIndex }
             return
         }
         do {
@@ -82,14 +87,15 @@ public final class JournalRecorder: RunObserver {
             }
             if let difference = ReplayVerifier.difference(JournaledRebalance(record), journaled) { diverged(difference) }
         } catch {
-            failure = RunJournal.map(error, path: journal.path)
+            signal.stop(RunJournal.map(error, path: journal.path))
         }
     }
 
     public func breakerTripped(_ event: BreakerEvent) {
-        guard failure == nil else { return }
+        guard !signal.stopped else { return }
         guard verifier != nil else {
             pendingBreakers.append((ticks, event))
+            if pendingRebalances.count + pendingBreakers.count >= Self.maxPendingEvents { nextCommit = ticks }
             return
         }
         do {
@@ -100,7 +106,7 @@ public final class JournalRecorder: RunObserver {
                 diverged(difference)
             }
         } catch {
-            failure = RunJournal.map(error, path: journal.path)
+            signal.stop(RunJournal.map(error, path: journal.path))
         }
     }
 
@@ -109,7 +115,7 @@ public final class JournalRecorder: RunObserver {
     /// Wraps the run's feed so that a journaling failure stops the interpreter at the next
     /// tick (observer callbacks cannot throw).
     public func guarded(_ source: any TickSource) -> any TickSource {
-        func wrap<S: TickSource>(_ base: S) -> any TickSource { JournalGuardedSource(base: base, recorder: self) }
+        func wrap<S: TickSource>(_ base: S) -> any TickSource { JournalGuardedSource(base: base, signal: signal) }
         return wrap(source)
     }
 
@@ -133,7 +139,7 @@ public final class JournalRecorder: RunObserver {
             pendingBreakers.removeAll(keepingCapacity: true)
             nextCommit = (last?.tickIndex ?? 0) + batchTicks
         } catch {
-            failure = RunJournal.map(error, path: journal.path)
+            signal.stop(RunJournal.map(error, path: journal.path))
         }
     }
 
@@ -146,7 +152,7 @@ public final class JournalRecorder: RunObserver {
                 return diverged("the journal has a \(extra.condition) trip on tick \(extra.tickIndex) that the replay did not make")
             }
         } catch {
-            failure = RunJournal.map(error, path: journal.path)
+            signal.stop(RunJournal.map(error, path: journal.path))
             return
         }
         if tick.timestamp != checkpoint.time {
@@ -161,17 +167,28 @@ public final class JournalRecorder: RunObserver {
     }
 
     private func diverged(_ detail: String) {
-        failure = .diverged(path: journal.path, tick: ticks, detail: detail)
+        signal.stop(.diverged(path: journal.path, tick: ticks, detail: detail))
+    }
+}
+
+/// A failure raised in an observer callback, for the guarded source to throw.
+final class JournalStopSignal {
+    private(set) var stopped = false
+    private(set) var failure: JournalError?
+
+    func stop(_ error: JournalError) {
+        failure = error
+        stopped = true
     }
 }
 
 /// A tick source that throws the recorder's failure instead of returning the next tick.
 struct JournalGuardedSource<Base: TickSource>: TickSource {
     var base: Base
-    let recorder: JournalRecorder
+    let signal: JournalStopSignal
 
     mutating func next() throws -> Tick? {
-        if let failure = recorder.failure { throw failure }
+        if signal.stopped, let failure = signal.failure { throw failure }
         return try base.next()
     }
 

@@ -37,9 +37,15 @@ struct JournalOptions: ParsableArguments {
     }
 
     /// Opens the journal, or nil without `--journal`. A refused journal (another run's,
-    /// an unfinished one without `--resume`, not a journal) is reported; exit 1.
+    /// an unfinished one without `--resume`, not a journal) is reported; exit 1. A live
+    /// `ws://` feed can be journaled but not resumed: it cannot be replayed.
     func open(plan: HedgingPlan, feed: String) throws -> JournalStart? {
         guard let path else { return nil }
+        if resume, case .webSocket? = try? FeedSpec.parse(feed) {
+            // Resume replays the feed from its first tick: a live feed cannot be replayed.
+            Terminal.standardError.write("\(path): error: --resume needs a feed that can be replayed (a CSV file, gbm: or merton:); a live \(feed) feed cannot be\n")
+            throw ExitCode(1)
+        }
         do {
             return try JournalStart.open(path: path, identity: RunIdentity(plan: plan, feed: feed), resume: resume, batchTicks: batchTicks)
         } catch {
