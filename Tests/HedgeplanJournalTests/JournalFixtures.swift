@@ -110,3 +110,8 @@ final class EventCapture: RunObserver {
     func rebalanced(_ record: RebalanceRecord) { rebalances.append(JournaledRebalance(record)) }
     func breakerTripped(_ event: BreakerEvent) { breakers.append(JournaledBreakerEvent(event, tickIndex: ticks)) }
 }
+
+/// The verifier reads journaled events 2,048 at a time.
+enum ReplayChunk {
+    static let size = 2048
+}
