@@ -169,7 +169,9 @@ public struct Interpreter {
         var breakerEvents: [BreakerEvent] = []
         var halted = false
         var pausedUntil: Int64 = .min
-        var pendingOrder = 0.0
+        /// The net delta a rebalance in progress aims for. A sliced rebalance re-aims every child
+        /// at it from the book's current delta, so children never chase a stale quantity.
+        var rebalanceGoal: Double?
         var nextChildAt: Int64 = .min
         let maxChild = plan.execution?.maxChild
         let childSpacing = (plan.execution?.childSpacingSeconds ?? 0) * 1000
@@ -193,7 +195,7 @@ public struct Interpreter {
                         book(result.fills, spot: spot)
                     }
                 }
-                pendingOrder = 0
+                rebalanceGoal = nil
                 halted = true
             default: pausedUntil = time + (t.pauseSeconds ?? 0) * 1000
             }
@@ -272,42 +274,45 @@ public struct Interpreter {
             let before = structureDelta + ledger.hedgePosition
 
             if !halted, now >= pausedUntil, policy != nil {
-                if pendingOrder == 0 {
+                if rebalanceGoal == nil {
                     let decision = policy!.decide(
                         netDelta: before, gamma: o.gamma + l.gamma, spot: spot, now: now,
                         yearsToExpiry: options.yearsToNearestExpiry(now: now), rate: rate, gasGwei: tick.gasGwei,
                         nativePrice: gasInQuote ? 1 : spot)
-                    if decision.trade != 0, abs(decision.trade) > 1e-12 {
-                        pendingOrder = decision.trade
+                    if abs(decision.trade) > 1e-12 {
+                        rebalanceGoal = before + decision.trade
                         nextChildAt = now
                         policy!.lastRebalance = now
                         hedges += 1
                     }
                 }
-                if pendingOrder != 0, now >= nextChildAt {
-                    let child = maxChild.map { min(abs(pendingOrder), $0) * (pendingOrder > 0 ? 1 : -1) } ?? pendingOrder
-                    let positionBefore = ledger.hedgePosition
-                    if let result = try? venues.hedge(child, price: spot, gasPerTrade: gasPerTradeQuote(spot, tick.gasGwei)) {
+                if let goal = rebalanceGoal, now >= nextChildAt {
+                    let desired = goal - before
+                    let child = maxChild.map { min(abs(desired), $0) * (desired > 0 ? 1 : -1) } ?? desired
+                    if abs(child) <= 1e-12 {
+                        rebalanceGoal = nil
+                    } else if let result = try? venues.hedge(child, price: spot, gasPerTrade: gasPerTradeQuote(spot, tick.gasGwei)) {
                         book(result.fills, spot: spot)
                         unfilled += result.unfilled
-                        let done = ledger.hedgePosition - positionBefore
-                        pendingOrder = result.fills.isEmpty || abs(pendingOrder - done) < 1e-12 ? 0 : pendingOrder - done
-                        if maxChild == nil || result.unfilled > 0 { pendingOrder = 0 }
+                        let after = structureDelta + ledger.hedgePosition
+                        if maxChild == nil || result.unfilled > 0 || result.fills.isEmpty || abs(goal - after) <= 1e-9 {
+                            rebalanceGoal = nil
+                        }
                         nextChildAt = now + childSpacing
                         let record = RebalanceRecord(
                             tickIndex: index, time: now, reason: "hedge", spot: spot, netDeltaBefore: before,
-                            netDeltaAfter: structureDelta + ledger.hedgePosition, requested: child,
+                            netDeltaAfter: after, requested: child,
                             fills: result.fills.map {
                                 .init(venue: $0.venue, base: $0.fill.side == .buy ? $0.fill.base : -$0.fill.base,
                                       averagePrice: $0.fill.averagePrice, fee: $0.fill.fee, slippage: $0.fill.slippage, gas: $0.gas)
                             })
-                        rebalances.append((now, before, record.netDeltaAfter))
+                        rebalances.append((now, before, after))
                         observer?.rebalanced(record)
                         if let worst = result.fills.map(\.fill.slippage).max(), let t = breakers.checkSlippage(worst) {
                             trip(t, at: now, spot: spot)
                         }
                     } else {
-                        pendingOrder = 0
+                        rebalanceGoal = nil
                     }
                 }
             }
