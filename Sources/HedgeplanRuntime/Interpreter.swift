@@ -154,6 +154,7 @@ public struct Interpreter {
         let structurePerp = linear.perpQuantity
         let target = plan.hedge?.delta?.target ?? 0
         let gasInQuote = plan.execution?.gas?.native == plan.strategy.quote
+        let vegaProgram = plan.hedge?.vega
         let rollsOptions = plan.roll != nil && plan.legs.contains { $0.instrument == .call || $0.instrument == .put }
         let notional = max(1, options.quantity.reduce(0) { $0 + abs($1) } * first.price
             + linear.linear.reduce(0) { $0 + abs($1.quantity) } * first.price + linear.liquidity.reduce(0) { $0 + $1.capital })
@@ -318,7 +319,7 @@ public struct Interpreter {
             }
 
             // Vega hedge: when the book's vega leaves ±band, trade the plan's option to bring it to zero.
-            if let vegaProgram = plan.hedge?.vega, !halted, now >= pausedUntil, abs(o.vega) > vegaProgram.band {
+            if let vegaProgram, !halted, now >= pausedUntil, abs(o.vega) > vegaProgram.band {
                 let sign: Double = vegaProgram.optionType == "call" ? 1 : -1
                 let years = Double(vegaProgram.expirySeconds) / (365.0 * 86_400)
                 let leg = PlanLeg(id: "vega-hedge", instrument: sign > 0 ? .call : .put, quantity: 0, strikeRule: vegaProgram.strikeRule)
