@@ -10,9 +10,10 @@ import Glibc
 /// then prints exactly what an uninterrupted run prints.
 @Suite(.serialized) struct KillAndResumeTests {
     /// About a million one-minute ticks: several seconds in a debug build, so the kill
-    /// lands mid-run (the first checkpoint is at 50,000 ticks).
+    /// lands mid-run (the first checkpoint is at 50,000 ticks). The short straddle is priced
+    /// with Black-Scholes and does not roll, which keeps a debug build's run short.
     static let arguments = [
-        "dry-run", "strategies/eth-iron-condor-perp-hedged.yaml",
+        "dry-run", "strategies/eth-short-straddle-hedged.yaml",
         "--feed", "gbm:spot=3000,vol=0.8,days=720,step=1m,seed=5", "--format", "json",
     ]
 
