@@ -9,7 +9,10 @@ import Pricing
 /// same result, byte for byte, which is what journal replay relies on.
 public struct Interpreter {
     public let plan: HedgingPlan
-    public weak var observer: RunObserver?
+    /// Held strongly: a weakly referenced object pays the slow reference-counting path on
+    /// every retain, and the loop calls the observer on every tick. Observers never own
+    /// the interpreter, so there is no cycle.
+    public var observer: RunObserver?
     /// Checks on every tick that the P&L components add up to the change in equity (tests).
     public var checksInvariant = false
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.

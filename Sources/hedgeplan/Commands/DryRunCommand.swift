@@ -57,10 +57,15 @@ struct DryRun: ParsableCommand {
             Terminal.standardError.write("\(feed): error: \(error)\n")
             throw ExitCode(FileManager.default.fileExists(atPath: feed) || !feed.hasSuffix(".csv") ? 1 : 74)
         }
-        let journaled = try journal.open(plan: plan, feed: feed)
+        var journaled = try journal.open(plan: plan, feed: feed)
         if case .finished(let stored)? = journaled {
-            Terminal.standardOutput.write(format == .json ? stored.json : stored.text)
-            return
+            guard reportFile != nil else {
+                Terminal.standardOutput.write(format == .json ? stored.json : stored.text)
+                return
+            }
+            // The journal keeps the result, not the series a report draws: replay the run
+            // (deterministic, so it prints what the journal stored) without writing to it.
+            journaled = nil
         }
         let watch = journal.watch(journaled, feed: spec)
         var interpreter = Interpreter(plan: plan)
