@@ -67,4 +67,49 @@ import Testing
         #expect(out.volatility[50].isNaN)
         #expect(out.failure[50] != nil)
     }
+    /// The SIMD batch (four options per step, scalar fallback per lane) against the scalar
+    /// solver on the round-trip inputs, with failures and edge cases mixed into every group
+    /// of four: the same volatility to 1e-12 relative and the same typed failures.
+    @Test func simdBatchAgreesWithScalarIncludingEdgeCases() throws {
+        var batch = OptionBatch()
+        var prices: [Double] = []
+        var rng = SplitMix64(seed: 13)
+        for i in 0..<2_003 {
+            let s = Double.random(in: 1_000...100_000, using: &rng)
+            let t = i % 97 == 5 ? 0 : Double.random(in: 1.0 / 365...2, using: &rng)
+            let o = try EuropeanOption(
+                kind: Bool.random(using: &rng) ? .call : .put, spot: s, strike: s * Double.random(in: 0.5...1.5, using: &rng),
+                rate: Double.random(in: 0...0.08, using: &rng), carry: Double.random(in: 0...0.1, using: &rng),
+                volatility: Double.random(in: 0.01...3, using: &rng), timeToExpiry: t)
+            batch.append(o)
+            var p = BlackScholes.price(o)
+            switch i % 23 {
+            case 3: p = .nan
+            case 7: p = -1
+            case 11: p = 0.5 * p
+            case 13: p = o.kind == .call ? o.spot * 2 : o.strike * 2
+            case 17: p = .infinity
+            default: break
+            }
+            prices.append(p)
+        }
+        var out = ImpliedVolatilityBatch(count: 0)
+        ImpliedVolatility.solve(batch, prices: prices, into: &out)
+        var failures = 0
+        for i in 0..<batch.count {
+            let scalar = ImpliedVolatility.solve(
+                price: prices[i], sign: batch.kinds[i].sign, spot: batch.spot[i], strike: batch.strike[i],
+                rate: batch.rate[i], carry: batch.carry[i], timeToExpiry: batch.timeToExpiry[i])
+            switch scalar {
+            case .success(let v):
+                #expect(out.failure[i] == nil, "\(i)")
+                #expect(abs(out.volatility[i] - v) <= 1e-12 * max(v, 1e-3), "\(i): \(out.volatility[i]) vs \(v)")
+            case .failure(let e):
+                failures += 1
+                #expect(out.failure[i] == e, "\(i)")
+                #expect(out.volatility[i].isNaN, "\(i)")
+            }
+        }
+        #expect(failures > 300)
+    }
 }

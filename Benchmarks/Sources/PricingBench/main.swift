@@ -2,7 +2,8 @@ import Foundation
 import Pricing
 
 // Prices the fixed-seed random workloads of BENCHMARKS.md and prints ns/option.
-// Usage: PricingBench [--dump DIR] [--options N]
+// Usage: PricingBench [--dump DIR] [--options N] [--implied-vol-only]
+// --implied-vol-only skips the Black-Scholes and Merton timings (the implied-vol workload is the same).
 // --dump writes the exact inputs as raw little-endian float64 files so that the C, C++ and
 // numpy peers price the very same options.
 
@@ -22,11 +23,13 @@ struct SplitMix64 {
 
 nonisolated(unsafe) var dumpDirectory: String?
 var optionCount = 1_000_000
+var impliedVolOnly = false
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
     case "--dump": dumpDirectory = args.popFirst()
     case "--options": optionCount = Int(args.popFirst() ?? "") ?? optionCount
+    case "--implied-vol-only": impliedVolOnly = true
     default: FileHandle.standardError.write("unknown argument \(a)\n".data(using: .utf8)!); exit(64)
     }
 }
@@ -77,13 +80,14 @@ let bs = makeOptions(optionCount, seed: 42)
 dumpBatch("bs", bs)
 var out = ValuationBatch(count: bs.count)
 
+let mertonCount = min(100_000, bs.count)
+if !impliedVolOnly {
 let simdNs = measure(bs.count) { BlackScholes.valuate(bs, into: &out) }
 report("bs_simd_all_greeks", simdNs, out.price.reduce(0, +) + out.gamma.reduce(0, +))
 let scalarNs = measure(bs.count) { BlackScholes.valuateScalar(bs, into: &out) }
 report("bs_scalar_all_greeks", scalarNs, out.price.reduce(0, +) + out.gamma.reduce(0, +))
 
 // Merton: the first 100k options with lambda = 5 per year, log-jump mean -0.05, log-jump stdev 0.15.
-let mertonCount = min(100_000, bs.count)
 var merton = MertonBatch()
 for i in 0..<mertonCount {
     merton.append(kind: bs.kinds[i], spot: bs.spot[i], strike: bs.strike[i], rate: bs.rate[i], carry: bs.carry[i],
@@ -93,6 +97,7 @@ for i in 0..<mertonCount {
 var mertonOut = ValuationBatch(count: mertonCount)
 let mertonNs = measure(mertonCount, repeats: 3) { MertonJumpDiffusion.valuate(merton, into: &mertonOut) }
 report("merton_all_greeks", mertonNs, mertonOut.price.reduce(0, +))
+}
 
 // Implied volatility of the first 100k Black-Scholes prices.
 var ivOptions = OptionBatch(reservingCapacity: mertonCount)
