@@ -156,7 +156,7 @@ public struct PayoffPlot: Sendable {
     /// Max profit and max loss at the middle of where they are reached (clamped to the
     /// range), or "unbounded" at the edge where the P&L keeps going.
     func annotations(_ range: ClosedRange<Double>, expiry: [(Double, Double)]) -> [Annotation] {
-        guard let first = expiry.first, let last = expiry.last else { return [] }
+        guard let last = expiry.last else { return [] }
         func note(_ extreme: PayoffExtreme, _ word: String, amount: Double, below: Bool) -> Annotation? {
             guard extreme.amount > 0, let region = extreme.regions.first else { return nil }
             let upper = min(region.upper ?? range.upperBound, range.upperBound)

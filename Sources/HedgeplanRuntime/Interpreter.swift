@@ -77,7 +77,7 @@ public struct Interpreter {
 
         // Open the structure at the first tick.
         func openStructure(at tick: Tick, expiryBase: Int64, roll: Bool) {
-            for (index, leg) in plan.legs.enumerated() {
+            for leg in plan.legs {
                 switch leg.instrument {
                 case .call, .put:
                     let sign: Double = leg.instrument == .call ? 1 : -1
@@ -93,8 +93,7 @@ public struct Interpreter {
                     let volatility = tick.impliedVolatility ?? planVolatility
                     let model = modelPrice(sign: sign, spot: tick.price, strike: strike, years: years, volatility: volatility)
                     let premium = (!roll && leg.premiumSource == "declared") ? (leg.premium ?? model) : model
-                    options.open(id: roll ? "\(leg.id)#\(index)" : leg.id, sign: sign, strike: strike, expiry: expiry,
-                                 quantity: leg.quantity, premium: premium)
+                    options.open(sign: sign, strike: strike, expiry: expiry, quantity: leg.quantity)
                     ledger.optionCash -= leg.quantity * premium
                     ledger.rawCash -= leg.quantity * premium
                 case .spot, .perp:
@@ -279,12 +278,12 @@ public struct Interpreter {
 
             if !halted, now >= pausedUntil, policy != nil {
                 if rebalanceGoal == nil {
-                    let decision = policy!.decide(
+                    let trade = policy!.decide(
                         netDelta: before, gamma: o.gamma + l.gamma, spot: spot, now: now,
                         yearsToExpiry: options.yearsToNearestExpiry(now: now), rate: rate, gasGwei: tick.gasGwei,
                         nativePrice: gasInQuote ? 1 : spot)
-                    if abs(decision.trade) > 1e-12 {
-                        rebalanceGoal = before + decision.trade
+                    if abs(trade) > 1e-12 {
+                        rebalanceGoal = before + trade
                         nextChildAt = now
                         policy!.lastRebalance = now
                         hedges += 1
@@ -332,8 +331,7 @@ public struct Interpreter {
                 if unit.vega > 1e-9 {
                     let quantity = -o.vega / unit.vega
                     let premium = modelPrice(sign: sign, spot: spot, strike: strike, years: years, volatility: volatility)
-                    options.open(id: "vega-hedge-\(vegaHedges)", sign: sign, strike: strike,
-                                 expiry: now + vegaProgram.expirySeconds * 1000, quantity: quantity, premium: premium)
+                    options.open(sign: sign, strike: strike, expiry: now + vegaProgram.expirySeconds * 1000, quantity: quantity)
                     ledger.optionCash -= quantity * premium
                     ledger.rawCash -= quantity * premium
                     vegaHedges += 1

@@ -46,8 +46,6 @@ struct Ledger: Sendable {
     /// "components add up to equity" checks the bookkeeping instead of restating it.
     var rawCash = 0.0
 
-    var cash: Double { optionCash + underlyingCash + hedgeCash - fees - slippage - gas - funding }
-
     func components(optionMarks: Double, underlyingValue: Double, spot: Double) -> PnLComponents {
         var c = PnLComponents()
         c.options = optionCash + optionMarks

@@ -28,7 +28,7 @@ struct LinearBook: Sendable {
         var value = 0.0, delta = 0.0, gamma = 0.0
         for leg in linear {
             if let expiry = leg.expiry {
-                let growth = expm1(rate * max(0, Double(expiry - now)) / (365.0 * 86_400_000)) + 1
+                let growth = ElementaryFunctions.exp(rate * max(0, Double(expiry - now)) / (365.0 * 86_400_000))
                 value += leg.quantity * (spot * growth - leg.entry)
                 delta += leg.quantity * growth
             } else {
@@ -46,8 +46,4 @@ struct LinearBook: Sendable {
 
     /// Perp legs of the structure, BASE, for funding.
     var perpQuantity: Double { linear.filter(\.isPerp).reduce(0) { $0 + $1.quantity } }
-}
-
-@inline(__always) func expm1(_ x: Double) -> Double {
-    abs(x) < 1e-5 ? x + x * x / 2 : ElementaryFunctions.exp(x) - 1
 }

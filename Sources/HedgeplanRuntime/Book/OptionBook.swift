@@ -4,7 +4,6 @@ import Pricing
 /// time with the SIMD Black-Scholes kernel: the interpreter's hottest code, with no
 /// allocation per tick.
 struct OptionBook: Sendable {
-    var ids: [String] = []
     /// +1 call, -1 put.
     var sign: [Double] = []
     var strike: [Double] = []
@@ -12,27 +11,22 @@ struct OptionBook: Sendable {
     var expiry: [Int64] = []
     /// BASE, signed.
     var quantity: [Double] = []
-    /// QUOTE per BASE paid at opening (for reports).
-    var premium: [Double] = []
 
     var count: Int { strike.count }
 
-    mutating func open(id: String, sign s: Double, strike k: Double, expiry e: Int64, quantity q: Double, premium p: Double) {
-        ids.append(id)
+    /// Opens a leg; its premium is booked by the ledger, not kept here.
+    mutating func open(sign s: Double, strike k: Double, expiry e: Int64, quantity q: Double) {
         sign.append(s)
         strike.append(k)
         expiry.append(e)
         quantity.append(q)
-        premium.append(p)
     }
 
     mutating func remove(at index: Int) {
-        ids.remove(at: index)
         sign.remove(at: index)
         strike.remove(at: index)
         expiry.remove(at: index)
         quantity.remove(at: index)
-        premium.remove(at: index)
     }
 
     /// Position totals after `valuate`: value (QUOTE), delta (BASE), gamma (BASE per QUOTE),

@@ -41,19 +41,12 @@ struct DeltaPolicy: Sendable {
         return min(adapter.maxScale, max(1, cbrt(cost / adapter.referenceCost)))
     }
 
-    struct Decision: Equatable {
-        /// BASE to trade (positive buys); 0 for none.
-        var trade: Double
-        /// The band half-width in force, BASE (nil for a pure interval trigger).
-        var halfWidth: Double?
-        var reason: String
-    }
-
-    /// `netDelta` includes the hedge position; `gamma` is the book's (BASE per QUOTE).
+    /// BASE to trade now (positive buys; 0 for none). `netDelta` includes the hedge
+    /// position; `gamma` is the book's (BASE per QUOTE).
     mutating func decide(
         netDelta: Double, gamma: Double, spot: Double, now: Int64, yearsToExpiry: Double, rate: Double,
         gasGwei: Double?, nativePrice: Double
-    ) -> Decision {
+    ) -> Double {
         let error = netDelta - target
         var width: Double?
         if kind == .whalleyWilmott {
@@ -74,15 +67,15 @@ struct DeltaPolicy: Sendable {
         let outside = width.map { abs(error) > $0 } ?? false
         switch kind {
         case .band where outside, .hybrid where outside:
-            return Decision(trade: -error, halfWidth: width, reason: "band")
+            return -error
         case .whalleyWilmott where outside:
             // Back to the nearer edge of the no-transaction band, not to its centre.
             let h = width ?? 0
-            return Decision(trade: -(error - (error > 0 ? h : -h)), halfWidth: width, reason: "whalley-wilmott")
+            return -(error - (error > 0 ? h : -h))
         case .interval where intervalDue, .hybrid where intervalDue:
-            return Decision(trade: abs(error) > 1e-12 ? -error : 0, halfWidth: width, reason: "interval")
+            return abs(error) > 1e-12 ? -error : 0
         default:
-            return Decision(trade: 0, halfWidth: width, reason: "")
+            return 0
         }
     }
 }
