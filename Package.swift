@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics"]),
         .target(name: "Pricing"),
         /// The plan format: Codable types, versioning, canonical JSON. Depends on nothing.
-        .target(name: "HedgePlan"),
+        .target(name: "HedgePlan", dependencies: ["HedgeplanDiagnostics"]),
         /// Lowering passes from a checked strategy to a plan.
         .target(
             name: "HedgeplanCompiler",

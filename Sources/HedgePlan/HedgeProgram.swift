@@ -1,11 +1,16 @@
 /// What the runtime computes on every tick and what makes it trade.
 public struct HedgeProgram: Codable, Equatable, Sendable {
-    /// `spot` or `perp`.
-    public var instrument: String
+    /// What the delta hedge trades.
+    public enum Instrument: String, ClosedVocabulary {
+        case spot, perp
+        public static let noun = "hedge instrument"
+    }
+
+    public var instrument: Instrument
     public var delta: DeltaProgram?
     public var gamma: GammaProgram?
     public var vega: VegaProgram?
-    public init(instrument: String, delta: DeltaProgram?, gamma: GammaProgram?, vega: VegaProgram?) {
+    public init(instrument: Instrument, delta: DeltaProgram?, gamma: GammaProgram?, vega: VegaProgram?) {
         self.instrument = instrument
         self.delta = delta
         self.gamma = gamma
@@ -36,7 +41,14 @@ public struct DeltaProgram: Codable, Equatable, Sendable {
 ///   H = (3/2 · e^{-r τ} · λ · S · Γ² / γ)^{1/3}, recomputed on every tick from the book's
 ///   gamma Γ and spot S; λ is `costRate` (fee plus gas per unit notional), γ `riskAversion`.
 public struct TriggerRule: Codable, Equatable, Sendable {
-    public var kind: String
+    /// When a delta rebalance fires (see `TriggerRule`).
+    public enum Kind: String, ClosedVocabulary {
+        case band, interval, hybrid
+        case whalleyWilmott = "whalley-wilmott"
+        public static let noun = "trigger"
+    }
+
+    public var kind: Kind
     /// BASE.
     public var halfWidth: Double?
     public var intervalSeconds: Int64?
@@ -45,7 +57,7 @@ public struct TriggerRule: Codable, Equatable, Sendable {
     public var costRate: Double?
     /// H at inception (BASE), for reference and tests.
     public var inceptionHalfWidth: Double?
-    public init(kind: String, halfWidth: Double? = nil, intervalSeconds: Int64? = nil, riskAversion: Double? = nil,
+    public init(kind: Kind, halfWidth: Double? = nil, intervalSeconds: Int64? = nil, riskAversion: Double? = nil,
                 costRate: Double? = nil, inceptionHalfWidth: Double? = nil) {
         self.kind = kind
         self.halfWidth = halfWidth
@@ -64,7 +76,13 @@ public struct TriggerRule: Codable, Equatable, Sendable {
 /// EWMA: σ²ₜ = λ σ²ₜ₋₁ + (1 - λ) r²ₜ (`decay` λ). GARCH(1,1): σ²ₜ = ω + α r²ₜ₋₁ + β σ²ₜ₋₁,
 /// fitted by maximum likelihood to a history at compile time.
 public struct VolatilityAdapter: Codable, Equatable, Sendable {
-    public var model: String
+    /// The volatility forecast behind a `VolatilityAdapter`.
+    public enum Model: String, ClosedVocabulary {
+        case ewma, garch
+        public static let noun = "volatility model"
+    }
+
+    public var model: Model
     public var decay: Double?
     public var omega: Double?
     public var alpha: Double?
@@ -74,7 +92,7 @@ public struct VolatilityAdapter: Codable, Equatable, Sendable {
     public var referenceVolatility: Double
     public var minScale: Double
     public var maxScale: Double
-    public init(model: String, decay: Double? = nil, omega: Double? = nil, alpha: Double? = nil, beta: Double? = nil,
+    public init(model: Model, decay: Double? = nil, omega: Double? = nil, alpha: Double? = nil, beta: Double? = nil,
                 fittedStepSeconds: Int64? = nil, referenceVolatility: Double, minScale: Double, maxScale: Double) {
         self.model = model
         self.decay = decay
@@ -120,14 +138,22 @@ public struct GammaProgram: Codable, Equatable, Sendable {
 /// Vega hedging with an option: keep the book's vega within ±`band` (QUOTE per volatility
 /// point) by trading `option`.
 public struct VegaProgram: Codable, Equatable, Sendable {
+    /// An option's type.
+    public enum OptionType: String, ClosedVocabulary {
+        case call, put
+        public static let noun = "option type"
+        /// +1 for a call, -1 for a put: the sign in the payoff max(sign × (S − K), 0).
+        public var sign: Double { self == .call ? 1 : -1 }
+    }
+
     public var band: Double
-    public var optionType: String
+    public var optionType: OptionType
     public var strikeRule: StrikeRule
     public var expirySeconds: Int64
     /// The option's strike and vega per unit at inception (QUOTE per volatility point).
     public var inceptionStrike: Double
     public var inceptionVegaPerUnit: Double
-    public init(band: Double, optionType: String, strikeRule: StrikeRule, expirySeconds: Int64, inceptionStrike: Double, inceptionVegaPerUnit: Double) {
+    public init(band: Double, optionType: OptionType, strikeRule: StrikeRule, expirySeconds: Int64, inceptionStrike: Double, inceptionVegaPerUnit: Double) {
         self.band = band
         self.optionType = optionType
         self.strikeRule = strikeRule
@@ -136,3 +162,7 @@ public struct VegaProgram: Codable, Equatable, Sendable {
         self.inceptionVegaPerUnit = inceptionVegaPerUnit
     }
 }
+
+
+
+

@@ -4,10 +4,11 @@
 /// the same bytes.
 ///
 /// Units: quantities in BASE (signed: positive long), money and prices in QUOTE, rates and
-/// volatilities as annual fractions, durations in seconds, instants as ISO 8601 UTC.
+/// volatilities as annual fractions, durations in seconds, instants in milliseconds since
+/// the Unix epoch (UTC), with an ISO 8601 copy beside them for people.
 public struct HedgingPlan: Codable, Equatable, Sendable {
     public static let formatName = "hedgeplan.plan"
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public var format: String
     public var version: Int
@@ -81,15 +82,19 @@ public struct StrategyInfo: Codable, Equatable, Sendable {
 /// without it, at the first tick of the run (`run_start`), so compiling never reads the
 /// wall clock. Every expiry and roll is an offset in seconds from the anchor.
 public struct PlanClock: Codable, Equatable, Sendable {
-    public enum Anchor: String, Codable, Sendable {
+    public enum Anchor: String, ClosedVocabulary {
         case asOf = "as_of"
         case runStart = "run_start"
+        public static let noun = "clock anchor"
     }
     public var anchor: Anchor
-    /// The anchor instant, ISO 8601 UTC, when `anchor` is `as_of`.
+    /// The anchor instant, milliseconds since the Unix epoch (UTC), when `anchor` is `as_of`.
+    public var asOfMs: Int64?
+    /// The same instant in ISO 8601, for people.
     public var asOf: String?
-    public init(anchor: Anchor, asOf: String?) {
+    public init(anchor: Anchor, asOfMs: Int64?, asOf: String?) {
         self.anchor = anchor
+        self.asOfMs = asOfMs
         self.asOf = asOf
     }
 }
@@ -109,9 +114,10 @@ public struct MarketAssumptions: Codable, Equatable, Sendable {
 }
 
 public struct ModelSpec: Codable, Equatable, Sendable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, ClosedVocabulary {
         case blackScholes = "black-scholes"
         case merton
+        public static let noun = "model"
     }
     public var kind: Kind
     /// Merton jumps: expected jumps per year, mean and stdev of the log jump size.

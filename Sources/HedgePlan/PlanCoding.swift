@@ -1,23 +1,15 @@
 import Foundation
+import HedgeplanDiagnostics
 
 /// The canonical JSON form of a plan: keys sorted, two-space pretty printing, numbers in
 /// their shortest round-tripping form, a final newline. Encoding the same plan always gives
 /// the same bytes, and decoding then re-encoding a plan gives its bytes back.
+///
+/// Reading is strict: a plan is refused, with every problem located by its JSON path, when
+/// it is not JSON, is another format or version, has a key this version does not define, a
+/// missing or mistyped key, a word outside a closed vocabulary, or a number out of range
+/// (`PlanValidation`). Nothing is defaulted silently.
 public enum PlanCoding {
-    public enum DecodingError: Error, CustomStringConvertible, Equatable {
-        case notAPlan(String)
-        case unsupportedVersion(Int)
-        case malformed(String)
-
-        public var description: String {
-            switch self {
-            case .notAPlan(let format): return "not a Hedgeplan plan (format \"\(format)\", expected \"\(HedgingPlan.formatName)\")"
-            case .unsupportedVersion(let v): return "plan version \(v) is newer than this runtime reads (\(HedgingPlan.currentVersion)); upgrade hedgeplan"
-            case .malformed(let why): return "malformed plan: \(why)"
-            }
-        }
-    }
-
     public static func encode(_ plan: HedgingPlan) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -28,24 +20,155 @@ public enum PlanCoding {
         return data
     }
 
-    public static func decode(_ data: Data) throws(DecodingError) -> HedgingPlan {
-        struct Header: Decodable {
-            var format: String?
-            var version: Int?
+    /// Decodes and validates a plan; throws every problem found.
+    public static func decode(_ data: Data) throws(PlanRejection) -> HedgingPlan {
+        let tree: Any
+        do {
+            tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw PlanRejection([PlanProblem("$", "not JSON (a compiled plan is a JSON object written by `hedgeplan compile`)")])
         }
+        guard let object = tree as? [String: Any] else {
+            throw PlanRejection([PlanProblem("$", "expected a JSON object (a compiled plan), found \(JSONShape.describe(tree))")])
+        }
+        try checkHeader(object)
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        guard let header = try? decoder.decode(Header.self, from: data) else {
-            throw .malformed("not a JSON object")
-        }
-        guard header.format == HedgingPlan.formatName else { throw .notAPlan(header.format ?? "missing") }
-        guard let version = header.version, version <= HedgingPlan.currentVersion else {
-            throw .unsupportedVersion(header.version ?? -1)
-        }
+        let plan: HedgingPlan
         do {
-            return try decoder.decode(HedgingPlan.self, from: data)
+            plan = try decoder.decode(HedgingPlan.self, from: data)
+        } catch let error as DecodingError {
+            throw PlanRejection([problem(error)])
         } catch {
-            throw .malformed(String(describing: error))
+            throw PlanRejection([PlanProblem("$", "cannot be read: \(error)")])
+        }
+        var problems = UnknownKeys.find(in: object, decoded: plan)
+        problems += PlanValidation.problems(in: plan)
+        guard problems.isEmpty else { throw PlanRejection(problems) }
+        return plan
+    }
+
+    static func checkHeader(_ object: [String: Any]) throws(PlanRejection) {
+        guard let format = object["format"] as? String else {
+            throw PlanRejection([PlanProblem("$.format", "missing: not a Hedgeplan plan (expected \"\(HedgingPlan.formatName)\")")])
+        }
+        guard format == HedgingPlan.formatName else {
+            throw PlanRejection([PlanProblem(
+                "$.format", "not a Hedgeplan plan: format \(PlanText.quoted(format)), expected \"\(HedgingPlan.formatName)\"")])
+        }
+        let current = HedgingPlan.currentVersion
+        guard let number = object["version"] as? NSNumber, !JSONShape.isBoolean(number),
+            number.doubleValue == number.doubleValue.rounded(), abs(number.doubleValue) < 1e9
+        else {
+            let found = object["version"].map(JSONShape.describe) ?? "nothing"
+            throw PlanRejection([PlanProblem("$.version", "expected the integer \(current), found \(found)")])
+        }
+        let version = Int(number.doubleValue)
+        if version == 1 {
+            throw PlanRejection([PlanProblem(
+                "$.version",
+                "plan format version 1 is no longer read (its instants were text and its vocabularies unchecked); recompile the strategy with `hedgeplan compile STRATEGY -o plan.json`")])
+        }
+        if version > current {
+            throw PlanRejection([PlanProblem(
+                "$.version", "plan format version \(version) is newer than this hedgeplan reads (\(current)); upgrade hedgeplan")])
+        }
+        guard version == current else {
+            throw PlanRejection([PlanProblem("$.version", "expected the integer \(current), found \(version)")])
+        }
+    }
+
+    /// One located line for a Swift decoding error.
+    static func problem(_ error: DecodingError) -> PlanProblem {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return PlanProblem(PlanPath.render(context.codingPath + [key]), "missing; this key is required")
+        case .typeMismatch(let type, let context):
+            return PlanProblem(PlanPath.render(context.codingPath), "expected \(JSONShape.expected(type))")
+        case .valueNotFound(let type, let context):
+            return PlanProblem(PlanPath.render(context.codingPath), "expected \(JSONShape.expected(type)), found null")
+        case .dataCorrupted(let context):
+            let message = context.debugDescription.hasPrefix("unknown ") ? context.debugDescription
+                : "cannot be read: \(context.debugDescription)"
+            return PlanProblem(PlanPath.render(context.codingPath), message)
+        @unknown default:
+            return PlanProblem("$", "cannot be read: \(error)")
+        }
+    }
+}
+
+/// Keys in the file that the plan format does not define: a typo (`half_widht`) must not
+/// be dropped silently. The decoded plan's stored properties (optional ones included, via
+/// reflection) are the keys each object may hold.
+enum UnknownKeys {
+    static func find(in object: Any, decoded: Any, path: String = "$") -> [PlanProblem] {
+        let value = unwrap(decoded)
+        if let dictionary = object as? [String: Any] {
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .struct else { return [] }
+            var children: [String: Any] = [:]
+            for child in mirror.children {
+                if let label = child.label { children[PlanPath.snakeCase(label)] = child.value }
+            }
+            var problems: [PlanProblem] = []
+            for key in dictionary.keys.sorted() {
+                let childPath = path + "." + key
+                guard let child = children[key] else {
+                    let hint = DidYouMean.hint(for: key, among: children.keys.sorted())
+                    problems.append(PlanProblem(childPath, "unknown key\(hint)"))
+                    continue
+                }
+                problems += find(in: dictionary[key]!, decoded: child, path: childPath)
+            }
+            return problems
+        }
+        if let array = object as? [Any] {
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .collection else { return [] }
+            return zip(array, mirror.children).enumerated().flatMap { index, pair in
+                find(in: pair.0, decoded: pair.1.value, path: "\(path)[\(index)]")
+            }
+        }
+        return []
+    }
+
+    private static func unwrap(_ value: Any) -> Any {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first.map { unwrap($0.value) } ?? value
+    }
+}
+
+/// Names for JSON shapes in messages.
+enum JSONShape {
+    static func describe(_ value: Any) -> String {
+        switch value {
+        case let n as NSNumber where isBoolean(n): return n.boolValue ? "true" : "false"
+        case let n as NSNumber: return "the number \(n)"
+        case let s as String: return "the string \(PlanText.quoted(s))"
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        case is NSNull: return "null"
+        default: return "a value"
+        }
+    }
+
+    /// JSON's true and false come back as NSNumbers whose Objective-C type is `char`
+    /// (the same on Linux and Darwin); numbers never do.
+    static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
+    }
+
+    static func expected(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Double.Type, is Float.Type: return "a number"
+        case is Int.Type, is Int64.Type: return "an integer"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type: return "an array"
+        default:
+            let name = "\(type)"
+            return name.hasPrefix("Array") ? "an array" : (name.hasPrefix("Dictionary") ? "an object" : "an object")
         }
     }
 }

@@ -23,7 +23,7 @@ struct PolicyParameterTests {
         // The short straddle hedges on its perp (fee 0.05%) with risk aversion from the file.
         let plan = try #require(Fixtures.compile("eth-short-straddle-hedged.yaml").plan)
         let trigger = try #require(plan.hedge?.delta?.trigger)
-        #expect(trigger.kind == "whalley-wilmott")
+        #expect(trigger.kind == .whalleyWilmott)
         let cost = try #require(trigger.costRate)
         let aversion = try #require(trigger.riskAversion)
         let expected = WhalleyWilmott.halfWidth(
@@ -79,7 +79,7 @@ struct PolicyParameterTests {
     @Test func garchPlanIsFittedOnTheBundledHistory() throws {
         let plan = try #require(Fixtures.compile("eth-lp-hedge-univ3.yaml").plan)
         let adapter = try #require(plan.hedge?.delta?.volatilityAdapter)
-        #expect(adapter.model == "garch")
+        #expect(adapter.model == .garch)
         let (a, b) = (try #require(adapter.alpha), try #require(adapter.beta))
         #expect(a > 0 && b > 0 && a + b < 1)
         #expect(adapter.fittedStepSeconds == 3_600)

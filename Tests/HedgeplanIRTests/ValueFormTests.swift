@@ -1,3 +1,4 @@
+import HedgeplanDiagnostics
 import Testing
 @testable import HedgeplanIR
 

@@ -24,7 +24,7 @@ enum JournalFixtures {
     /// that pauses hedging, so that runs also trip breakers.
     static func busyPlan() throws -> HedgingPlan {
         var plan = try plan("eth-short-straddle-hedged")
-        plan.safety = [BreakerRule(condition: "price_move", windowSeconds: 900, threshold: 0.012, action: "pause", pauseSeconds: 1800)]
+        plan.safety = [BreakerRule(condition: .priceMove, windowSeconds: 900, threshold: 0.012, action: .pause, pauseSeconds: 1800)]
         return plan
     }
 

@@ -11,10 +11,8 @@ enum RuntimeFixtures {
     static let now = Instant(iso8601: "2026-11-25T12:00:00Z")!
 
     static func plan(_ strategy: String) throws -> HedgingPlan {
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        let compiled = PlanCompiler.compile(path: "strategies/\(strategy)", now: now)
+        // An absolute path: tests run in parallel and must not change the working directory.
+        let compiled = PlanCompiler.compile(path: root.appendingPathComponent("strategies/\(strategy)").path, now: now)
         return try #require(compiled.plan, "\(compiled.diagnostics.map(\.message))")
     }
 

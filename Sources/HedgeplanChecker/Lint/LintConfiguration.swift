@@ -145,37 +145,9 @@ public struct LintConfiguration: Sendable {
     }
 }
 
-/// "Did you mean" for rule ids and settings: the closest candidate within a third of the
-/// word's length in edits (Levenshtein), at least two.
+/// "Did you mean" for rule ids and settings: within a third of the word's length in edits, at least two.
 enum LintDidYouMean {
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
-        guard !word.isEmpty else { return nil }
-        let limit = max(2, word.count / 3)
-        var best: (name: String, distance: Int)?
-        for candidate in candidates {
-            let d = distance(Array(word.lowercased()), Array(candidate.lowercased()))
-            if d <= limit, d < (best?.distance ?? .max) { best = (candidate, d) }
-        }
-        return best?.name
-    }
-
-    /// `; did you mean `x`?`, or nothing.
     static func hint(for word: String, among candidates: [String]) -> String {
-        suggestion(for: word, among: candidates).map { "; did you mean `\($0)`?" } ?? ""
-    }
-
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        DidYouMean.hint(for: word, among: candidates, minimumLimit: 2)
     }
 }

@@ -78,11 +78,7 @@ public struct LegResolver: Sendable {
         case .relative(let r): return Self.clean(model.spot * (1 + r))
         case .atTheMoney: return model.spot
         case .delta(let d):
-            // Call delta N(d1) = d; put delta N(d1) - 1 = d.
-            let target = d > 0 ? d : 1 + d
-            guard t > 0, model.volatility > 0, let d1 = InverseNormalCDF.quantile(target) else { return nil }
-            let sigmaRootT = model.volatility * t.squareRoot()
-            return model.spot * exp(-d1 * sigmaRootT + (model.rate + model.volatility * model.volatility / 2) * t)
+            return DeltaStrike.strike(delta: d, spot: model.spot, volatility: model.volatility, rate: model.rate, years: t)
         }
     }
 

@@ -44,10 +44,8 @@ public struct ValuationModel: Sendable {
             return OptionValuation(
                 price: max(kind.sign * (s - strike), 0), delta: itm ? kind.sign : 0, gamma: 0, vega: 0, theta: 0, rho: 0)
         }
-        if let jumps, let merton = try? MertonJumpDiffusion.valuation(option, jumps: jumps) {
-            return merton
-        }
-        return BlackScholes.valuation(option)
+        return OptionModel(rate: rate, jumps: jumps).valuation(
+            sign: kind.sign, spot: option.spot, strike: strike, volatility: option.volatility, years: option.timeToExpiry)
     }
 
     /// Total annualised variance, diffusion plus jumps, for sizing spot ranges.

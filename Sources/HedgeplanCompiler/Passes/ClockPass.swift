@@ -6,9 +6,9 @@ import HedgeplanIR
 enum ClockPass {
     static func run(_ strategy: Strategy) -> PlanClock {
         if let asOf = strategy.market.asOf?.value {
-            return PlanClock(anchor: .asOf, asOf: asOf.description)
+            return PlanClock(anchor: .asOf, asOfMs: asOf.secondsSinceEpoch * 1000, asOf: asOf.description)
         }
-        return PlanClock(anchor: .runStart, asOf: nil)
+        return PlanClock(anchor: .runStart, asOfMs: nil, asOf: nil)
     }
 
     /// True when no leg expires at an instant, so figures at inception do not depend on

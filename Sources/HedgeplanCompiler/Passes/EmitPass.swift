@@ -25,27 +25,27 @@ enum EmitPass {
             market: MarketAssumptions(spot: model.spot, volatility: model.volatility, rate: model.rate, model: modelSpec),
             legs: legs, hedge: hedge, execution: execution,
             safety: (strategy.safety?.circuitBreakers ?? []).map(breaker),
-            roll: strategy.roll.map { RollSchedule(everySeconds: Int64($0.every.value.seconds.rounded()), strikes: $0.strikes.value.rawValue) },
+            roll: strategy.roll.map { RollSchedule(everySeconds: Int64($0.every.value.seconds.rounded()), strikes: $0.strikes.value == .same ? .same : .relative) },
             inception: inception ?? InceptionFigures(netPremium: 0, maxLoss: nil, maxProfit: nil, delta: 0, gamma: 0, vega: 0, theta: 0))
     }
 
     static func breaker(_ b: CircuitBreaker) -> BreakerRule {
         let seconds = { (d: Duration) in Int64(d.seconds.rounded()) }
-        let action: (String, Int64?)
+        let action: (BreakerRule.Action, Int64?)
         switch b.action.value {
-        case .halt: action = ("halt", nil)
-        case .flatten: action = ("flatten", nil)
-        case .pause(let d): action = ("pause", seconds(d))
+        case .halt: action = (.halt, nil)
+        case .flatten: action = (.flatten, nil)
+        case .pause(let d): action = (.pause, seconds(d))
         }
         switch b.condition.value {
         case .priceMove(let window, let above):
-            return BreakerRule(condition: "price_move", windowSeconds: seconds(window), threshold: above, action: action.0, pauseSeconds: action.1)
+            return BreakerRule(condition: .priceMove, windowSeconds: seconds(window), threshold: above, action: action.0, pauseSeconds: action.1)
         case .feedStale(let above):
-            return BreakerRule(condition: "feed_stale", windowSeconds: nil, threshold: above.seconds, action: action.0, pauseSeconds: action.1)
+            return BreakerRule(condition: .feedStale, windowSeconds: nil, threshold: above.seconds, action: action.0, pauseSeconds: action.1)
         case .drawdown(let above):
-            return BreakerRule(condition: "drawdown", windowSeconds: nil, threshold: above, action: action.0, pauseSeconds: action.1)
+            return BreakerRule(condition: .drawdown, windowSeconds: nil, threshold: above, action: action.0, pauseSeconds: action.1)
         case .slippage(let above):
-            return BreakerRule(condition: "slippage", windowSeconds: nil, threshold: above, action: action.0, pauseSeconds: action.1)
+            return BreakerRule(condition: .slippage, windowSeconds: nil, threshold: above, action: action.0, pauseSeconds: action.1)
         }
     }
 

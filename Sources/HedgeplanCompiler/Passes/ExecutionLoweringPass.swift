@@ -7,13 +7,13 @@ enum ExecutionLoweringPass {
         let venues = execution.venues.map { venue -> PlanVenue in
             switch venue.kind {
             case .constantProduct(let base, let quote):
-                return PlanVenue(name: venue.name.value, kind: venue.kind.name, fee: venue.fee.value, reserveBase: base, reserveQuote: quote)
+                return PlanVenue(name: venue.name.value, kind: .constantProduct, fee: venue.fee.value, reserveBase: base, reserveQuote: quote)
             case .concentratedLiquidity(let positions):
                 return PlanVenue(
-                    name: venue.name.value, kind: venue.kind.name, fee: venue.fee.value,
+                    name: venue.name.value, kind: .concentratedLiquidity, fee: venue.fee.value,
                     positions: positions.map { PoolRange(lower: $0.range.lower, upper: $0.range.upper, liquidity: $0.liquidity) })
             case .perp(let funding):
-                return PlanVenue(name: venue.name.value, kind: venue.kind.name, fee: venue.fee.value, funding: funding)
+                return PlanVenue(name: venue.name.value, kind: .perp, fee: venue.fee.value, funding: funding)
             }
         }
         let gas = execution.gas.map { g in
@@ -21,7 +21,7 @@ enum ExecutionLoweringPass {
                     native: g.native.value.isEmpty ? strategy.underlying.value.base : g.native.value)
         }
         return ExecutionPlan(
-            venues: venues, routing: execution.routing.value.rawValue, maxSlippage: execution.maxSlippage?.value,
+            venues: venues, routing: execution.routing.value == .split ? .split : .best, maxSlippage: execution.maxSlippage?.value,
             maxChild: execution.slicing?.maxChild.value, childSpacingSeconds: execution.slicing.map { Int64($0.every.value.seconds.rounded()) },
             gas: gas)
     }

@@ -45,7 +45,7 @@ enum PolicyLoweringPass {
         }
         guard diagnostics.isEmpty else { return .failure(CompileFailure(diagnostics: diagnostics)) }
         return .success(HedgeProgram(
-            instrument: hedge.instrument.value.rawValue, delta: delta, gamma: hedge.gamma.map { GammaProgram(scalp: $0.scalp.value) },
+            instrument: hedge.instrument.value == .perp ? .perp : .spot, delta: delta, gamma: hedge.gamma.map { GammaProgram(scalp: $0.scalp.value) },
             vega: vega))
     }
 
@@ -54,9 +54,9 @@ enum PolicyLoweringPass {
     static func lowerTrigger(_ d: DeltaHedge, hedge: Hedge, strategy: Strategy, analysis: StrategyAnalysis) -> TriggerRule {
         let interval = d.interval.map { Int64($0.value.seconds.rounded()) }
         switch d.trigger.value {
-        case .band: return TriggerRule(kind: "band", halfWidth: d.band?.value)
-        case .interval: return TriggerRule(kind: "interval", intervalSeconds: interval)
-        case .hybrid: return TriggerRule(kind: "hybrid", halfWidth: d.band?.value, intervalSeconds: interval)
+        case .band: return TriggerRule(kind: .band, halfWidth: d.band?.value)
+        case .interval: return TriggerRule(kind: .interval, intervalSeconds: interval)
+        case .hybrid: return TriggerRule(kind: .hybrid, halfWidth: d.band?.value, intervalSeconds: interval)
         case .whalleyWilmott:
             let gamma = d.riskAversion?.value ?? 1
             let cost = costRate(hedge, strategy: strategy)
@@ -64,7 +64,7 @@ enum PolicyLoweringPass {
             let h = WhalleyWilmott.halfWidth(
                 gamma: analysis.greeks.gamma, spot: analysis.model.spot, costRate: cost, riskAversion: gamma,
                 rate: analysis.model.rate, yearsToExpiry: tau)
-            return TriggerRule(kind: "whalley-wilmott", riskAversion: gamma, costRate: cost, inceptionHalfWidth: h)
+            return TriggerRule(kind: .whalleyWilmott, riskAversion: gamma, costRate: cost, inceptionHalfWidth: h)
         }
     }
 
@@ -88,7 +88,7 @@ enum PolicyLoweringPass {
         switch forecast.value {
         case .ewma(let decay):
             return .success(VolatilityAdapter(
-                model: "ewma", decay: decay, referenceVolatility: referenceVolatility, minScale: minScale, maxScale: maxScale))
+                model: .ewma, decay: decay, referenceVolatility: referenceVolatility, minScale: minScale, maxScale: maxScale))
         case .garch:
             guard let history else {
                 return .failure(.error(
@@ -98,7 +98,7 @@ enum PolicyLoweringPass {
             do {
                 let fit = try GARCH11.fit(history.logReturns)
                 return .success(VolatilityAdapter(
-                    model: "garch", omega: fit.omega, alpha: fit.alpha, beta: fit.beta, fittedStepSeconds: history.stepSeconds,
+                    model: .garch, omega: fit.omega, alpha: fit.alpha, beta: fit.beta, fittedStepSeconds: history.stepSeconds,
                     referenceVolatility: referenceVolatility, minScale: minScale, maxScale: maxScale))
             } catch {
                 return .failure(.error(.compile, "cannot fit GARCH(1,1) to \(history.name): \(error)", at: forecast.location))
@@ -154,19 +154,7 @@ enum PolicyLoweringPass {
         }
         let vegaPerUnit = analysis.model.value(kind, strike: strike, years: seconds / Duration.secondsPerYear).vega
         return .success(VegaProgram(
-            band: v.band.value, optionType: option.type.rawValue, strikeRule: StrikeRules.rule(for: option.strike.value),
+            band: v.band.value, optionType: option.type == .call ? .call : .put, strikeRule: StrikeRules.rule(for: option.strike.value),
             expirySeconds: Int64(seconds.rounded()), inceptionStrike: strike, inceptionVegaPerUnit: vegaPerUnit))
-    }
-}
-
-/// The Whalley-Wilmott (1997) asymptotically optimal no-transaction band for proportional
-/// transaction costs: hedge back to the band's edge when delta leaves
-/// Δ ± H, H = (3/2 · e^{-r τ} · λ · S · Γ² / γ)^{1/3}.
-public enum WhalleyWilmott {
-    /// Half-width in BASE. `gamma` BASE per QUOTE, `spot` QUOTE per BASE, `costRate` λ a
-    /// fraction of notional, `riskAversion` γ, `rate` r per year, `yearsToExpiry` τ.
-    public static func halfWidth(gamma: Double, spot: Double, costRate: Double, riskAversion: Double, rate: Double, yearsToExpiry: Double) -> Double {
-        guard riskAversion > 0 else { return .infinity }
-        return cbrt(1.5 * exp(-rate * yearsToExpiry) * costRate * spot * gamma * gamma / riskAversion)
     }
 }

@@ -15,10 +15,13 @@ enum ResolvePass {
                 switch e.value {
                 case .after(let d):
                     let offset = Int64(d.seconds.rounded())
-                    return PlanExpiry(offsetSeconds: offset, instant: anchored ? strategy.valuationTime.adding(d).description : nil)
+                    let instant = anchored ? strategy.valuationTime.adding(d) : nil
+                    return PlanExpiry(
+                        offsetSeconds: offset, instantMs: instant.map { $0.secondsSinceEpoch * 1000 }, instant: instant?.description)
                 case .at(let instant):
                     return PlanExpiry(
-                        offsetSeconds: anchored ? strategy.valuationTime.seconds(until: instant) : nil, instant: instant.description)
+                        offsetSeconds: anchored ? strategy.valuationTime.seconds(until: instant) : nil,
+                        instantMs: instant.secondsSinceEpoch * 1000, instant: instant.description)
                 }
             }
             // Known at compile time unless it needs the time to an instant expiry and there is no anchor.
@@ -26,13 +29,13 @@ enum ResolvePass {
             switch resolved.terms {
             case .option(let kind, let strike, _):
                 let rule = leg.instrument.option.map { StrikeRules.rule(for: $0.strike.value) }
-                let strikeKnown = timeKnown || rule?.kind != "delta"
+                let strikeKnown = timeKnown || rule?.kind != .delta
                 let declared = leg.premium != nil
                 return PlanLeg(
                     id: resolved.id, instrument: kind == .call ? .call : .put, quantity: resolved.quantity,
                     strike: strikeKnown ? strike : nil, strikeRule: rule, expiry: expiry,
                     premium: declared || timeKnown ? resolved.premium : nil,
-                    premiumSource: declared ? "declared" : (timeKnown ? "model" : "model at run start"))
+                    premiumSource: declared ? .declared : (timeKnown ? .model : .modelAtRunStart))
             case .linear(let entry):
                 return PlanLeg(
                     id: resolved.id, instrument: leg.instrument.type == .perp ? .perp : .spot, quantity: resolved.quantity,
@@ -57,10 +60,10 @@ enum ResolvePass {
 enum StrikeRules {
     static func rule(for strike: Strike) -> StrikeRule {
         switch strike {
-        case .absolute(let k): return StrikeRule(kind: "absolute", value: k)
-        case .relative(let r): return StrikeRule(kind: "relative", value: r)
-        case .atTheMoney: return StrikeRule(kind: "atm", value: 0)
-        case .delta(let d): return StrikeRule(kind: "delta", value: d)
+        case .absolute(let k): return StrikeRule(kind: .absolute, value: k)
+        case .relative(let r): return StrikeRule(kind: .relative, value: r)
+        case .atTheMoney: return StrikeRule(kind: .atm, value: 0)
+        case .delta(let d): return StrikeRule(kind: .delta, value: d)
         }
     }
 }

@@ -29,22 +29,63 @@ public struct PnLComponents: Codable, Equatable, Sendable {
     }
 }
 
+/// One movement of cash, as the ledger books it.
+enum LedgerEntry {
+    /// An option bought (`quantity` > 0) or sold at `price` QUOTE per BASE.
+    case optionTrade(quantity: Double, price: Double)
+    /// An option leg settled at expiry: `quantity` × intrinsic value.
+    case optionSettlement(quantity: Double, intrinsic: Double)
+    /// A dated future settled against its entry.
+    case futureSettlement(amount: Double)
+    /// A hedge fill of `base` BASE (signed, positive bought) marked at the feed's `spot`;
+    /// `quoteCash` is what the fill actually paid (negative) or received, fee included;
+    /// `impact` the price impact against the feed's price, QUOTE.
+    case hedgeFill(base: Double, spot: Double, quoteCash: Double, fee: Double, impact: Double, gas: Double)
+    /// Perp funding paid (positive) or received.
+    case funding(Double)
+}
+
+/// The book's cash, by where it came from. `book(_:)` is the only way cash moves.
 struct Ledger: Sendable {
     /// QUOTE, cumulative, by where it came from.
-    var optionCash = 0.0
-    var underlyingCash = 0.0
+    private(set) var optionCash = 0.0
+    private(set) var underlyingCash = 0.0
     /// Hedge trades at the mid: −Σ size × mid.
-    var hedgeCash = 0.0
-    var fees = 0.0
-    var slippage = 0.0
-    var gas = 0.0
-    var funding = 0.0
+    private(set) var hedgeCash = 0.0
+    private(set) var fees = 0.0
+    private(set) var slippage = 0.0
+    private(set) var gas = 0.0
+    private(set) var funding = 0.0
     /// BASE.
-    var hedgePosition = 0.0
+    private(set) var hedgePosition = 0.0
     /// Cash as it actually moves (premiums, settlements, what fills paid or received with
     /// their fees, gas, funding), kept apart from the components so that the invariant
     /// "components add up to equity" checks the bookkeeping instead of restating it.
-    var rawCash = 0.0
+    private(set) var rawCash = 0.0
+
+    mutating func book(_ entry: LedgerEntry) {
+        switch entry {
+        case .optionTrade(let quantity, let price):
+            optionCash -= quantity * price
+            rawCash -= quantity * price
+        case .optionSettlement(let quantity, let intrinsic):
+            optionCash += quantity * intrinsic
+            rawCash += quantity * intrinsic
+        case .futureSettlement(let amount):
+            underlyingCash += amount
+            rawCash += amount
+        case .hedgeFill(let base, let spot, let quoteCash, let fee, let impact, let gas):
+            hedgePosition += base
+            hedgeCash -= base * spot
+            fees += fee
+            slippage += impact
+            self.gas += gas
+            rawCash += quoteCash - gas
+        case .funding(let payment):
+            funding += payment
+            rawCash -= payment
+        }
+    }
 
     func components(optionMarks: Double, underlyingValue: Double, spot: Double) -> PnLComponents {
         var c = PnLComponents()

@@ -4,7 +4,6 @@ import Pricing
 /// liquidity positions (valued with the pool formula).
 struct LinearBook: Sendable {
     struct Linear: Sendable {
-        var id: String
         /// BASE, signed.
         var quantity: Double
         /// QUOTE per BASE at opening (the forward for futures).
@@ -15,7 +14,6 @@ struct LinearBook: Sendable {
     }
 
     struct Liquidity: Sendable {
-        var id: String
         var position: LiquidityPosition
         var capital: Double
     }
@@ -28,7 +26,7 @@ struct LinearBook: Sendable {
         var value = 0.0, delta = 0.0, gamma = 0.0
         for leg in linear {
             if let expiry = leg.expiry {
-                let growth = ElementaryFunctions.exp(rate * max(0, Double(expiry - now)) / (365.0 * 86_400_000))
+                let growth = ElementaryFunctions.exp(rate * RunContext.years(from: now, to: expiry))
                 value += leg.quantity * (spot * growth - leg.entry)
                 delta += leg.quantity * growth
             } else {
@@ -46,4 +44,21 @@ struct LinearBook: Sendable {
 
     /// Perp legs of the structure, BASE, for funding.
     var perpQuantity: Double { linear.filter(\.isPerp).reduce(0) { $0 + $1.quantity } }
+
+    /// Settles the futures that expire at or before `now` against their entry; returns how
+    /// many settled.
+    mutating func settleFutures(now: Int64, spot: Double, ledger: inout Ledger) -> Int {
+        var settled = 0
+        var j = 0
+        while j < linear.count {
+            if let expiry = linear[j].expiry, now >= expiry {
+                ledger.book(.futureSettlement(amount: linear[j].quantity * (spot - linear[j].entry)))
+                linear.remove(at: j)
+                settled += 1
+            } else {
+                j += 1
+            }
+        }
+        return settled
+    }
 }

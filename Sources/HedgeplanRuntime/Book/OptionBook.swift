@@ -22,6 +22,13 @@ struct OptionBook: Sendable {
         quantity.append(q)
     }
 
+    mutating func removeAll() {
+        sign.removeAll(keepingCapacity: true)
+        strike.removeAll(keepingCapacity: true)
+        expiry.removeAll(keepingCapacity: true)
+        quantity.removeAll(keepingCapacity: true)
+    }
+
     mutating func remove(at index: Int) {
         sign.remove(at: index)
         strike.remove(at: index)
@@ -41,17 +48,16 @@ struct OptionBook: Sendable {
     /// Values every open leg at `spot`, `now` (ms), with the model's volatility and rate, and
     /// returns the position's totals. Merton jumps use the series; Black-Scholes runs four
     /// legs per SIMD step.
-    func valuate(spot: Double, now: Int64, volatility: Double, rate: Double, jumps: Pricing.JumpParameters?) -> Totals {
+    func valuate(spot: Double, now: Int64, volatility: Double, model: OptionModel) -> Totals {
+        let rate = model.rate
         var totals = Totals()
         let n = count
         guard n > 0 else { return totals }
-        let msPerYear = 365.0 * 86_400_000
-        if let jumps {
+        let msPerYear = RunContext.msPerYear
+        if model.jumps != nil {
             for i in 0..<n {
                 let t = max(0, Double(expiry[i] - now) / msPerYear)
-                let v = MertonJumpDiffusion.valuation(
-                    sign: sign[i], spot: spot, strike: strike[i], rate: rate, carry: 0, volatility: volatility,
-                    timeToExpiry: t, intensity: jumps.intensity, meanLog: jumps.meanLog, jumpVolatility: jumps.volatility)
+                let v = model.valuation(sign: sign[i], spot: spot, strike: strike[i], volatility: volatility, years: t)
                 add(quantity[i], v.price, v.delta, v.gamma, v.vega, &totals)
             }
             return totals
@@ -85,9 +91,25 @@ struct OptionBook: Sendable {
         totals.vega += q * v
     }
 
+    /// Settles the legs that expire at or before `now` at intrinsic value; returns how many settled.
+    mutating func settle(now: Int64, spot: Double, ledger: inout Ledger) -> Int {
+        var settled = 0
+        var i = 0
+        while i < count {
+            if now >= expiry[i] {
+                ledger.book(.optionSettlement(quantity: quantity[i], intrinsic: max(sign[i] * (spot - strike[i]), 0)))
+                remove(at: i)
+                settled += 1
+            } else {
+                i += 1
+            }
+        }
+        return settled
+    }
+
     /// Years to the nearest expiry, for the Whalley-Wilmott band.
     func yearsToNearestExpiry(now: Int64) -> Double {
         guard let nearest = expiry.min() else { return 0 }
-        return max(0, Double(nearest - now) / (365.0 * 86_400_000))
+        return RunContext.years(from: now, to: nearest)
     }
 }

@@ -1,15 +1,17 @@
 import HedgePlan
 import Venues
 
-/// The venues a hedge can trade on, built from the plan, and how fills happen.
+/// The venues a hedge can trade on, built from the plan, and how fills happen. This is venue
+/// state, apart from any book: the engine passes it to every book on every tick, so books
+/// that share it see each other's price impact.
 ///
-/// Pools are arbitraged to the feed's price before every hedge: between ticks,
-/// arbitrageurs close any gap between a pool and the market, so a pool's mid starts each
-/// hedge at the feed's price. Within one hedge, each child order sees the price impact of
-/// the ones before it (your own trades move your prices). A constant-product pool keeps its
+/// Pools are arbitraged to the feed's price between ticks (`arbitrage(to:)`): arbitrageurs
+/// close any gap between a pool and the market, so a pool's mid starts each tick at the
+/// feed's price. Within a tick, every fill sees the price impact of the ones before it
+/// (your own trades, and other books', move your prices). A constant-product pool keeps its
 /// invariant k through the arbitrage; a concentrated-liquidity pool keeps its positions.
 /// Gas is paid per on-chain trade (AMM venues); perps are modelled off-chain, fee only.
-struct VenueBook: Sendable {
+public struct VenueBook: Sendable {
     struct Entry: Sendable {
         var name: String
         var venue: Kind
@@ -27,37 +29,46 @@ struct VenueBook: Sendable {
     let maxSlippage: Double
     /// Indices of the venues that offer the hedge instrument.
     let eligible: [Int]
+    /// The feed's price the pools are brought to before the tick's first trade. Aligning is
+    /// done lazily: most ticks do not trade, and rebuilding a concentrated pool is not free.
+    private var pendingAlignment: Double?
 
-    init(plan: HedgingPlan, spot: Double) throws {
+    public init(plan: HedgingPlan, spot: Double) throws {
         let execution = plan.execution
-        routing = execution?.routing == "split" ? .split : .best
+        routing = execution?.routing == .split ? .split : .best
         maxSlippage = execution?.maxSlippage ?? 0.05
         var entries: [Entry] = []
         for venue in execution?.venues ?? [] {
             switch venue.kind {
-            case "constant-product":
+            case .constantProduct:
                 let pool = try ConstantProductPool(base: venue.reserveBase ?? 1, quote: venue.reserveQuote ?? spot, fee: venue.fee)
                 entries.append(Entry(name: venue.name, venue: .constantProduct(pool), onChain: true))
-            case "concentrated-liquidity":
+            case .concentratedLiquidity:
                 let positions = (venue.positions ?? []).map {
                     ConcentratedLiquidityPool.Position(lower: $0.lower, upper: $0.upper, liquidity: $0.liquidity)
                 }
                 entries.append(Entry(name: venue.name, venue: .concentrated(positions: positions, fee: venue.fee, pool: nil), onChain: true))
-            default:
+            case .perp:
                 let perp = try PerpVenue(markPrice: spot, fee: venue.fee, annualFundingRate: venue.funding ?? 0)
                 entries.append(Entry(name: venue.name, venue: .perp(perp), onChain: false))
             }
         }
         self.entries = entries
-        let wantsPerp = plan.hedge?.instrument == "perp"
+        let wantsPerp = plan.hedge?.instrument == .perp
         eligible = entries.indices.filter { index in
             if case .perp = entries[index].venue { return wantsPerp }
             return !wantsPerp
         }
     }
 
-    /// Brings every pool to `price` (arbitrage between ticks) and marks perps to it.
-    mutating func align(to price: Double) throws {
+    /// Arbitrage between ticks: every pool is brought to the feed's `price`, and perps are
+    /// marked to it, before the tick's first trade.
+    public mutating func arbitrage(to price: Double) {
+        pendingAlignment = price
+    }
+
+    /// Brings every pool to `price` and marks perps to it.
+    private mutating func align(to price: Double) throws {
         for index in entries.indices {
             switch entries[index].venue {
             case .constantProduct(let pool):
@@ -82,11 +93,14 @@ struct VenueBook: Sendable {
         var gas: Double
     }
 
-    /// Routes and executes a hedge of `base` BASE (positive buys), pools aligned to `price`.
-    /// Returns the fills and what no venue could take within the slippage cap.
+    /// Routes and executes a hedge of `base` BASE (positive buys) at the tick whose feed price
+    /// is `price`. Returns the fills and what no venue could take within the slippage cap.
     mutating func hedge(_ base: Double, price: Double, gasPerTrade: Double) throws -> (fills: [Execution], unfilled: Double) {
         guard base != 0, !eligible.isEmpty else { return ([], abs(base)) }
-        try align(to: price)
+        if let target = pendingAlignment {
+            try align(to: target)
+            pendingAlignment = nil
+        }
         let side: TradeSide = base > 0 ? .buy : .sell
         let venues: [any HedgeVenue] = eligible.map { index in
             switch entries[index].venue {

@@ -1,14 +1,13 @@
 import Foundation
 import HedgePlan
+import Pricing
 
 /// Decides on every tick whether the delta hedge trades, and how much, from the plan's
 /// trigger and adapters.
 struct DeltaPolicy: Sendable {
-    enum Kind: Sendable { case band, interval, hybrid, whalleyWilmott }
-
     let program: DeltaProgram
-    /// The trigger's parameters, unpacked once so the per-tick path compares no strings.
-    let kind: Kind
+    /// The trigger's parameters, unpacked once.
+    let kind: TriggerRule.Kind
     let target: Double
     let halfWidth: Double?
     let intervalMs: Int64?
@@ -20,17 +19,13 @@ struct DeltaPolicy: Sendable {
 
     init(program: DeltaProgram) {
         self.program = program
-        switch program.trigger.kind {
-        case "interval": kind = .interval
-        case "hybrid": kind = .hybrid
-        case "whalley-wilmott": kind = .whalleyWilmott
-        default: kind = .band
-        }
+        kind = program.trigger.kind
         target = program.target
         halfWidth = program.trigger.halfWidth
         intervalMs = program.trigger.intervalSeconds.map { $0 * 1000 }
         costRate = program.trigger.costRate ?? 0
-        riskAversion = program.trigger.riskAversion ?? 1
+        // Validated plans carry it for whalley-wilmott; the band formula's guard covers the rest.
+        riskAversion = program.trigger.riskAversion ?? 0
         forecaster = program.volatilityAdapter.map(VolatilityForecaster.init)
     }
 
@@ -50,7 +45,8 @@ struct DeltaPolicy: Sendable {
         let error = netDelta - target
         var width: Double?
         if kind == .whalleyWilmott {
-            width = cbrt(1.5 * exp(-rate * yearsToExpiry) * costRate * spot * gamma * gamma / riskAversion)
+            width = WhalleyWilmott.halfWidth(
+                gamma: gamma, spot: spot, costRate: costRate, riskAversion: riskAversion, rate: rate, yearsToExpiry: yearsToExpiry)
         } else {
             width = halfWidth
         }

@@ -10,7 +10,6 @@ struct VolatilityForecaster: Sendable {
     private var lastPrice: Double?
     private var lastTime: Int64?
 
-    static let msPerYear = 365.0 * 86_400_000
 
     init(adapter: VolatilityAdapter) {
         self.adapter = adapter
@@ -25,11 +24,11 @@ struct VolatilityForecaster: Sendable {
         defer { lastPrice = price; lastTime = time }
         guard let previous = lastPrice, let t0 = lastTime, time > t0, previous > 0 else { return }
         let r = ElementaryFunctions.log(price / previous)
-        let dtYears = Double(time - t0) / Self.msPerYear
-        if adapter.model == "garch", let omega = adapter.omega, let alpha = adapter.alpha, let beta = adapter.beta,
+        let dtYears = Double(time - t0) / RunContext.msPerYear
+        if adapter.model == .garch, let omega = adapter.omega, let alpha = adapter.alpha, let beta = adapter.beta,
             let step = adapter.fittedStepSeconds
         {
-            let stepYears = Double(step) / (365.0 * 86_400)
+            let stepYears = Double(step) * 1000 / RunContext.msPerYear
             let perStepVariance = annualVariance * stepYears
             let scaledReturnSquared = r * r * stepYears / dtYears
             let next = omega + alpha * scaledReturnSquared + beta * perStepVariance

@@ -18,11 +18,11 @@ struct BreakerMonitor: Sendable {
 
     init(rules: [BreakerRule]) {
         self.rules = rules
-        staleRules = rules.indices.filter { rules[$0].condition == "feed_stale" }
-        moveRules = rules.indices.filter { rules[$0].condition == "price_move" }
-        drawdownRules = rules.indices.filter { rules[$0].condition == "drawdown" }
-        slippageRules = rules.indices.filter { rules[$0].condition == "slippage" }
-        window = (rules.compactMap { $0.condition == "price_move" ? $0.windowSeconds : nil }.max() ?? 0) * 1000
+        staleRules = rules.indices.filter { rules[$0].condition == .feedStale }
+        moveRules = rules.indices.filter { rules[$0].condition == .priceMove }
+        drawdownRules = rules.indices.filter { rules[$0].condition == .drawdown }
+        slippageRules = rules.indices.filter { rules[$0].condition == .slippage }
+        window = (rules.compactMap { $0.condition == .priceMove ? $0.windowSeconds : nil }.max() ?? 0) * 1000
         let capacity = window > 0 ? 4096 : 1
         times = Array(repeating: 0, count: capacity)
         prices = Array(repeating: 0, count: capacity)
@@ -30,8 +30,8 @@ struct BreakerMonitor: Sendable {
 
     struct Trip: Sendable, Equatable {
         var rule: Int
-        var condition: String
-        var action: String
+        var condition: BreakerRule.Condition
+        var action: BreakerRule.Action
         var pauseSeconds: Int64?
         /// What was measured: a fraction, or seconds for feed_stale.
         var measured: Double

@@ -95,14 +95,13 @@ struct DryRun: ParsableCommand {
 
     func loadPlan() throws -> HedgingPlan {
         if input.hasSuffix(".json") {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                Terminal.standardError.write("\(input): error: cannot read the plan [io]\n")
-                throw ExitCode(74)
-            }
             do {
-                return try PlanCoding.decode(data)
-            } catch {
-                Terminal.standardError.write("\(input): error: \(error)\n")
+                return try PlanLoader.load(path: input)
+            } catch .unreadable(let path, let reason) {
+                Terminal.standardError.write("\(path): error: \(reason) [io]\n")
+                throw ExitCode(74)
+            } catch .rejected(let path, let problems) {
+                Terminal.standardError.write(problems.map { "\(path): \($0)\n" }.joined())
                 throw ExitCode(1)
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
+import Pricing
 
 /// A delta band narrower than the Whalley-Wilmott (1997) optimal half-width for the cost
 /// of one rebalance.
@@ -32,8 +33,8 @@ public struct BandNarrowerThanCost: LintRule {
     public static func optimalHalfWidth(
         proportionalCost: Double, spot: Double, gamma: Double, riskAversion: Double, rate: Double, years: Double
     ) -> Double {
-        guard riskAversion > 0 else { return 0 }
-        return cbrt(1.5 * exp(-rate * years) * proportionalCost * spot * gamma * gamma / riskAversion)
+        WhalleyWilmott.halfWidth(
+            gamma: gamma, spot: spot, costRate: proportionalCost, riskAversion: riskAversion, rate: rate, yearsToExpiry: years)
     }
 
     /// The smallest self-consistent band, BASE: the width b at which b equals the optimal

@@ -1,9 +1,10 @@
 /// "Did you mean" hints: the closest known name within a small edit distance.
-enum DidYouMean {
+public enum DidYouMean {
     /// The candidate closest to `word` (Damerau-Levenshtein with adjacent swaps), if it is
-    /// within a third of the word's length (at least one edit).
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
+    /// within a third of the word's length, and at least `minimumLimit` edits.
+    public static func suggestion(for word: String, among candidates: [String], minimumLimit: Int = 1) -> String? {
+        guard !word.isEmpty else { return nil }
+        let limit = max(minimumLimit, word.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let d = distance(Array(word.lowercased()), Array(candidate.lowercased()))
@@ -12,7 +13,7 @@ enum DidYouMean {
         return best?.name
     }
 
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)
@@ -33,7 +34,7 @@ enum DidYouMean {
     }
 
     /// ` (did you mean `x`?)`, or nothing.
-    static func hint(for word: String, among candidates: [String]) -> String {
-        suggestion(for: word, among: candidates).map { "; did you mean `\($0)`?" } ?? ""
+    public static func hint(for word: String, among candidates: [String], minimumLimit: Int = 1) -> String {
+        suggestion(for: word, among: candidates, minimumLimit: minimumLimit).map { "; did you mean `\($0)`?" } ?? ""
     }
 }

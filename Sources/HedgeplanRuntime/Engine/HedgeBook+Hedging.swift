@@ -1,0 +1,90 @@
+import Feeds
+import HedgePlan
+import Pricing
+
+/// Phases that trade: the delta rebalance (decided by the policy, sliced into child
+/// orders) and the vega hedge; and how fills are booked.
+extension HedgeBook {
+    /// Decides a rebalance when none is in progress, then sends its next child order.
+    mutating func rebalanceDelta(_ tick: Tick, marks: Marks, venues: inout VenueBook, observer: RunObserver?) {
+        guard clock.trades(at: tick.timestamp), policy != nil else { return }
+        let before = marks.structureDelta + ledger.hedgePosition
+        if rebalance.goal == nil { decideRebalance(tick, netDelta: before, gamma: marks.options.gamma + marks.linear.gamma) }
+        guard let goal = rebalance.goal, tick.timestamp >= rebalance.nextChildAt else { return }
+        let desired = goal - before
+        let child = context.maxChild.map { min(abs(desired), $0) * (desired > 0 ? 1 : -1) } ?? desired
+        guard abs(child) > 1e-12 else {
+            rebalance.goal = nil
+            return
+        }
+        let gas = context.gasPerTrade(spot: tick.price, gwei: tick.gasGwei)
+        guard let result = try? venues.hedge(child, price: tick.price, gasPerTrade: gas) else {
+            rebalance.goal = nil
+            return
+        }
+        book(result.fills, spot: tick.price)
+        counters.unfilled += result.unfilled
+        let after = marks.structureDelta + ledger.hedgePosition
+        if context.maxChild == nil || result.unfilled > 0 || result.fills.isEmpty || abs(goal - after) <= 1e-9 {
+            rebalance.goal = nil
+        }
+        rebalance.nextChildAt = tick.timestamp + context.childSpacingMs
+        let record = RebalanceRecord(
+            tickIndex: clock.index, time: tick.timestamp, reason: "hedge", spot: tick.price, netDeltaBefore: before,
+            netDeltaAfter: after, requested: child,
+            fills: result.fills.map {
+                .init(venue: $0.venue, base: $0.fill.side == .buy ? $0.fill.base : -$0.fill.base,
+                      averagePrice: $0.fill.averagePrice, fee: $0.fill.fee, slippage: $0.fill.slippage, gas: $0.gas)
+            })
+        rebalances.append((tick.timestamp, before, after))
+        observer?.rebalanced(record)
+        if let worst = result.fills.map(\.fill.slippage).max(), let trip = breakers.checkSlippage(worst) {
+            self.trip(trip, at: tick, venues: &venues, observer: observer)
+        }
+    }
+
+    private mutating func decideRebalance(_ tick: Tick, netDelta: Double, gamma: Double) {
+        let trade = policy!.decide(
+            netDelta: netDelta, gamma: gamma, spot: tick.price, now: tick.timestamp,
+            yearsToExpiry: options.yearsToNearestExpiry(now: tick.timestamp), rate: context.model.rate,
+            gasGwei: tick.gasGwei, nativePrice: context.gasInQuote ? 1 : tick.price)
+        guard abs(trade) > 1e-12 else { return }
+        rebalance.goal = netDelta + trade
+        rebalance.nextChildAt = tick.timestamp
+        policy!.lastRebalance = tick.timestamp
+        counters.hedges += 1
+    }
+
+    /// When the book's vega leaves ±band, trades the plan's option to bring it to zero. The
+    /// option is sized with its vega under the run's model and booked at that model's price.
+    /// Returns whether it traded (the book must then be valued again).
+    mutating func hedgeVega(_ tick: Tick, marks: Marks) -> Bool {
+        guard let program = context.plan.hedge?.vega, clock.trades(at: tick.timestamp), abs(marks.options.vega) > program.band
+        else { return false }
+        let sign = program.optionType.sign
+        let years = Double(program.expirySeconds) / (RunContext.msPerYear / 1000)
+        let strike = context.strike(for: program.strikeRule, fallback: nil, spot: tick.price, years: years)
+        let volatility = tick.impliedVolatility ?? context.planVolatility
+        let unit = context.model.valuation(sign: sign, spot: tick.price, strike: strike, volatility: volatility, years: years)
+        guard unit.vega > 1e-9 else { return false }
+        let quantity = -marks.options.vega / unit.vega
+        options.open(sign: sign, strike: strike, expiry: tick.timestamp + program.expirySeconds * 1000, quantity: quantity)
+        ledger.book(.optionTrade(quantity: quantity, price: unit.price))
+        counters.vegaHedges += 1
+        return true
+    }
+
+    /// Books hedge fills against the feed's price: the pool's mid equals it after
+    /// arbitrage, and any residual difference is price impact.
+    mutating func book(_ executions: [VenueBook.Execution], spot: Double) {
+        for e in executions {
+            let signed = e.fill.side == .buy ? e.fill.base : -e.fill.base
+            let impact = e.fill.costVersusMid - e.fill.fee + (e.fill.side == .buy ? 1 : -1) * e.fill.base * (e.fill.midBefore - spot)
+            ledger.book(.hedgeFill(
+                base: signed, spot: spot, quoteCash: e.fill.side == .buy ? -e.fill.quote : e.fill.quote, fee: e.fill.fee,
+                impact: impact, gas: e.gas))
+            counters.hedgeVolume += e.fill.base
+            counters.fills += 1
+        }
+    }
+}

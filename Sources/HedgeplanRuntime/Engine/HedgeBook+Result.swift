@@ -1,0 +1,36 @@
+import Feeds
+import HedgePlan
+
+extension HedgeBook {
+    /// What the run did, valued at the last tick.
+    public func result(issues: FeedIssueLog, feedNotes: [String]) -> RunResult {
+        let tick = lastTick
+        let marks = value(tick)
+        let pnl = ledger.components(optionMarks: marks.options.value, underlyingValue: marks.linear.value, spot: tick.price)
+        var notes: [String] = []
+        if context.shiftMs != 0, let asOf = context.plan.clock.asOf ?? context.plan.clock.asOfMs.map(RunClock.iso) {
+            notes.append("the plan's calendar (as_of \(asOf)) is shifted to start at the feed's first tick, \(RunClock.iso(context.anchorMs)); every expiry moves with it")
+        }
+        if counters.unfilled > 0 { notes.append("some hedge size could not be filled within max_slippage") }
+        if counters.vegaHedges > 0 {
+            let n = counters.vegaHedges
+            notes.append("\(n) vega hedge trade\(n == 1 ? "" : "s") in the plan's option (booked under option P&L)")
+        }
+        let ticks = clock.index
+        return RunResult(
+            strategy: context.plan.strategy.name, base: context.plan.strategy.base, quote: context.plan.strategy.quote,
+            ticks: ticks, rejected: issues.details.filter { $0.kind.rejectsRow }, rejectedCount: issues.rejectedRows,
+            gaps: counters.gaps, firstTime: context.anchorMs, lastTime: tick.timestamp, hedges: counters.hedges,
+            fills: counters.fills, hedgeVolume: counters.hedgeVolume, pnl: pnl, maxDrawdown: risk.maxDrawdown,
+            trackingError: ticks > 0 ? (risk.trackingSquares / Double(ticks)).squareRoot() : 0,
+            breakerEvents: breakerEvents, settlements: counters.settlements, rolls: counters.rolls,
+            unfilled: counters.unfilled, finalSpot: tick.price, finalHedgePosition: ledger.hedgePosition,
+            series: RunSeries(lines: finishedSeries(), rebalances: rebalances),
+            notes: notes + feedNotes)
+    }
+
+    private func finishedSeries() -> [RunSeries.Line] {
+        var recorder = self.recorder
+        return recorder.finish()
+    }
+}

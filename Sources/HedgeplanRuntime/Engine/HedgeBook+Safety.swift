@@ -1,0 +1,56 @@
+import Feeds
+import HedgePlan
+
+/// Phases that watch the book: circuit breakers on the feed (price moves, staleness) and on
+/// equity (drawdown), and what a trip does.
+extension HedgeBook {
+    mutating func checkFeedBreakers(_ tick: Tick, venues: inout VenueBook, observer: RunObserver?) {
+        guard !clock.halted else { return }
+        let trip = breakers.observe(
+            price: tick.price, time: tick.timestamp, previousTime: clock.previousTime, afterGap: tick.flags.contains(.afterGap))
+        if let trip { self.trip(trip, at: tick, venues: &venues, observer: observer) }
+    }
+
+    /// Records a trip and acts on it: `halt` stops trading, `flatten` closes the hedge and
+    /// then halts, `pause` stops trading for the rule's duration.
+    mutating func trip(_ trip: BreakerMonitor.Trip, at tick: Tick, venues: inout VenueBook, observer: RunObserver?) {
+        let event = BreakerEvent(
+            time: tick.timestamp, condition: trip.condition.rawValue, action: trip.action.rawValue, measured: trip.measured)
+        breakerEvents.append(event)
+        observer?.breakerTripped(event)
+        switch trip.action {
+        case .halt: clock.halted = true
+        case .flatten:
+            if ledger.hedgePosition != 0 {
+                let gas = context.gasPerTrade(spot: tick.price, gwei: nil)
+                if let result = try? venues.hedge(-ledger.hedgePosition, price: tick.price, gasPerTrade: gas) {
+                    book(result.fills, spot: tick.price)
+                }
+            }
+            rebalance.goal = nil
+            clock.halted = true
+        case .pause: clock.pausedUntil = tick.timestamp + (trip.pauseSeconds ?? 0) * 1000
+        }
+    }
+
+    /// Marks the book: tracking error, equity and its drawdown (and the drawdown breaker),
+    /// the P&L series. Returns equity, QUOTE.
+    mutating func mark(
+        _ tick: Tick, marks: Marks, netDeltaBefore before: Double, venues: inout VenueBook, observer: RunObserver?
+    ) -> Double {
+        let spot = tick.price
+        let after = marks.structureDelta + ledger.hedgePosition
+        risk.trackingSquares += (after - context.target) * (after - context.target)
+        let equity = marks.equity(ledger, spot: spot)
+        let drawdown = risk.observe(equity: equity)
+        if !clock.halted, let trip = breakers.checkDrawdown(drawdown / notional) {
+            self.trip(trip, at: tick, venues: &venues, observer: observer)
+        }
+        let components = ledger.components(optionMarks: marks.options.value, underlyingValue: marks.linear.value, spot: spot)
+        if checksInvariant { worstInvariantError = max(worstInvariantError, abs(components.total - equity)) }
+        recorder.add(tick.timestamp, (
+            spot, before, after, ledger.hedgePosition, components.options, components.underlying, components.hedge,
+            components.costs, components.total))
+        return equity
+    }
+}

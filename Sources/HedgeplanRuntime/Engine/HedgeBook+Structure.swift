@@ -1,0 +1,49 @@
+import Feeds
+
+/// Phases that keep the structure: funding, expiries and rolls.
+extension HedgeBook {
+    /// Funding on perp positions (the hedge on a perp, and the structure's perp legs) since
+    /// the previous tick, at this tick's price.
+    mutating func accrueFunding(_ tick: Tick, venues: VenueBook) {
+        guard let previous = clock.previousTime, tick.timestamp > previous else { return }
+        let position = (context.hedgesOnPerp ? ledger.hedgePosition : 0) + structurePerp
+        let rate = venues.perpFundingRate
+        guard rate != 0, position != 0 else { return }
+        let years = Double(tick.timestamp - previous) / RunContext.msPerYear
+        ledger.book(.funding(position * tick.price * rate * years))
+    }
+
+    /// Options settle at intrinsic value at expiry; futures against their entry.
+    mutating func settleExpiries(_ tick: Tick) {
+        counters.settlements += options.settle(now: tick.timestamp, spot: tick.price, ledger: &ledger)
+        counters.settlements += linear.settleFutures(now: tick.timestamp, spot: tick.price, ledger: &ledger)
+    }
+
+    /// On the roll schedule (`roll.every_seconds` after the previous opening), closes the
+    /// options still open (the structure's and the vega hedge's, at the model's price) and
+    /// re-opens the structure's option legs at the feed's price; not once a breaker halted
+    /// the book. With an expiry equal to the period, the roll falls on the expiry tick, after
+    /// settlement, so nothing is left to close. A late tick (a gap in the feed) delays the
+    /// roll, and the next one counts from it, as the expiries do.
+    mutating func rollIfDue(_ tick: Tick) {
+        guard tick.timestamp >= clock.nextRollAt, let every = context.rollEveryMs else { return }
+        guard !clock.halted else { return }
+        clock.nextRollAt = tick.timestamp + every
+        closeOptions(at: tick)
+        StructureBuilder(context: context).open(
+            at: tick, expiryBase: tick.timestamp, rolled: true, options: &options, linear: &linear, ledger: &ledger)
+        counters.rolls += 1
+    }
+
+    /// Buys back or sells every open option at the run model's price.
+    mutating func closeOptions(at tick: Tick) {
+        let volatility = tick.impliedVolatility ?? context.planVolatility
+        for i in 0..<options.count {
+            let years = RunContext.years(from: tick.timestamp, to: options.expiry[i])
+            let price = context.model.valuation(
+                sign: options.sign[i], spot: tick.price, strike: options.strike[i], volatility: volatility, years: years).price
+            ledger.book(.optionTrade(quantity: -options.quantity[i], price: price))
+        }
+        options.removeAll()
+    }
+}

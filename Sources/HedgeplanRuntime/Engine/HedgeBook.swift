@@ -1,0 +1,136 @@
+import Feeds
+import HedgePlan
+import Pricing
+
+/// One book run by the engine: the structure's legs, the hedge, the ledger, the breakers,
+/// the hedging policy and the run's clock, advanced one tick at a time by `step`. The
+/// venues it trades on (pools, perps) are not part of it: they are passed in on every step,
+/// so several books can trade through one pool and see each other's impact.
+///
+/// `step` runs the phases of a tick in a fixed order: funding, volatility forecast, feed
+/// breakers, expiries, roll, valuation, delta rebalance, vega hedge, marking and the
+/// drawdown breaker. Each phase is a small method in an extension of this type.
+public struct HedgeBook: Sendable {
+    let context: RunContext
+    var options = OptionBook()
+    var linear = LinearBook()
+    var ledger = Ledger()
+    var policy: DeltaPolicy?
+    var breakers: BreakerMonitor
+    var clock = BookClock()
+    var rebalance = RebalanceProgress()
+    var counters = RunCounters()
+    var risk = RiskTracker()
+    var recorder = SeriesRecorder(names: [
+        "price", "net delta before hedge", "net delta after hedge", "hedge position", "option", "underlying", "hedge",
+        "costs", "total",
+    ])
+    var rebalances: [(time: Int64, before: Double, after: Double)] = []
+    var breakerEvents: [BreakerEvent] = []
+    /// Perp legs of the structure, BASE (funding is paid on them and on a perp hedge).
+    let structurePerp: Double
+    /// Gross notional at the first tick, QUOTE: the drawdown breaker's base.
+    let notional: Double
+    /// The last tick processed.
+    private(set) var lastTick: Tick
+    /// Checks on every tick that the P&L components add up to equity (tests).
+    public var checksInvariant = false
+    /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
+    internal(set) public var worstInvariantError = 0.0
+
+    /// Opens the structure at the feed's first tick.
+    public init(plan: HedgingPlan, firstTick: Tick) {
+        context = RunContext(plan: plan, firstTick: firstTick)
+        policy = plan.hedge?.delta.map(DeltaPolicy.init)
+        breakers = BreakerMonitor(rules: plan.safety)
+        lastTick = firstTick
+        StructureBuilder(context: context).open(at: firstTick, expiryBase: context.anchorMs, rolled: false, options: &options, linear: &linear, ledger: &ledger)
+        structurePerp = linear.perpQuantity
+        if let every = context.rollEveryMs, context.rollsOptions { clock.nextRollAt = context.anchorMs + every }
+        let price = firstTick.price
+        notional = max(1, options.quantity.reduce(0) { $0 + abs($1) } * price
+            + linear.linear.reduce(0) { $0 + abs($1.quantity) } * price + linear.liquidity.reduce(0) { $0 + $1.capital })
+    }
+
+    /// Advances the book by one tick, trading on `venues`.
+    public mutating func step(_ tick: Tick, venues: inout VenueBook, observer: RunObserver?) {
+        let now = tick.timestamp
+        if tick.flags.contains(.afterGap) { counters.gaps += 1 }
+        accrueFunding(tick, venues: venues)
+        policy?.forecaster?.update(price: tick.price, time: now)
+        checkFeedBreakers(tick, venues: &venues, observer: observer)
+        settleExpiries(tick)
+        rollIfDue(tick)
+        var marks = value(tick)
+        let netDeltaBefore = marks.structureDelta + ledger.hedgePosition
+        rebalanceDelta(tick, marks: marks, venues: &venues, observer: observer)
+        if hedgeVega(tick, marks: marks) { marks = value(tick) }
+        let equity = mark(tick, marks: marks, netDeltaBefore: netDeltaBefore, venues: &venues, observer: observer)
+        observer?.tickProcessed(index: clock.index, tick: tick, equity: equity)
+        clock.previousTime = now
+        clock.index += 1
+        lastTick = tick
+    }
+
+    /// The book's totals at a tick: option and other legs' values and greeks.
+    struct Marks {
+        var options: OptionBook.Totals
+        var linear: (value: Double, delta: Double, gamma: Double)
+        var structureDelta: Double { options.delta + linear.delta }
+
+        func equity(_ ledger: Ledger, spot: Double) -> Double {
+            ledger.equity(optionMarks: options.value, underlyingValue: linear.value, spot: spot)
+        }
+    }
+
+    func value(_ tick: Tick) -> Marks {
+        let volatility = tick.impliedVolatility ?? context.planVolatility
+        return Marks(
+            options: options.valuate(spot: tick.price, now: tick.timestamp, volatility: volatility, model: context.model),
+            linear: linear.valuate(spot: tick.price, now: tick.timestamp, rate: context.model.rate))
+    }
+}
+
+/// The run's clock as a book sees it.
+struct BookClock: Sendable {
+    /// Ticks processed (0-based index of the next one).
+    var index = 0
+    var previousTime: Int64?
+    /// A `halt` or `flatten` breaker stopped all trading.
+    var halted = false
+    /// A `pause` breaker stops trading until this instant, ms.
+    var pausedUntil: Int64 = .min
+    /// When the roll schedule next re-opens the structure, ms.
+    var nextRollAt: Int64 = .max
+
+    func trades(at now: Int64) -> Bool { !halted && now >= pausedUntil }
+}
+
+/// A rebalance in progress: the net delta it aims for, and when the next child order may go.
+/// A sliced rebalance re-aims every child at the goal from the book's current delta, so
+/// children never chase a stale quantity.
+struct RebalanceProgress: Sendable {
+    var goal: Double?
+    var nextChildAt: Int64 = .min
+}
+
+/// What a run counts.
+struct RunCounters: Sendable {
+    var hedges = 0, fills = 0, settlements = 0, rolls = 0, vegaHedges = 0, gaps = 0
+    /// BASE traded by the hedge; BASE no venue could take within the slippage cap.
+    var hedgeVolume = 0.0, unfilled = 0.0
+}
+
+/// Equity's running peak and drawdown, and the tracking error's sum of squares.
+struct RiskTracker: Sendable {
+    var peakEquity = 0.0
+    var maxDrawdown = 0.0
+    var trackingSquares = 0.0
+
+    /// Records equity; returns the drawdown from the peak, QUOTE.
+    mutating func observe(equity: Double) -> Double {
+        peakEquity = max(peakEquity, equity)
+        maxDrawdown = max(maxDrawdown, peakEquity - equity)
+        return peakEquity - equity
+    }
+}

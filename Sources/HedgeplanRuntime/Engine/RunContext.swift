@@ -1,0 +1,88 @@
+import Feeds
+import HedgePlan
+import Pricing
+
+/// What a run needs from the plan, unpacked once when the run starts so that the per-tick
+/// path compares no strings and looks nothing up: the valuation model, the calendar, the
+/// hedge's constants, gas pricing and the strike rules of rolls.
+struct RunContext: Sendable {
+    /// The year of the language and the pricing library: 365 days.
+    static let msPerYear = 365.0 * 86_400_000
+
+    let plan: HedgingPlan
+    /// The plan's market model: rolls, marks and vega hedges are all priced with it.
+    let model: OptionModel
+    /// The plan's volatility, used when the feed has no `iv` column.
+    let planVolatility: Double
+    /// The feed's first instant, ms since the epoch: where a `run_start` plan's calendar begins.
+    let anchorMs: Int64
+    /// How far an `as_of` plan is shifted so that `as_of` falls on the feed's first tick, ms.
+    let shiftMs: Int64
+    let hedgesOnPerp: Bool
+    let target: Double
+    /// Gas is paid in the QUOTE token (priced at 1) rather than in BASE (priced at spot).
+    let gasInQuote: Bool
+    let maxChild: Double?
+    let childSpacingMs: Int64
+    /// The structure holds options that a roll re-opens.
+    let rollsOptions: Bool
+    /// The roll schedule's period, ms (nil without a roll).
+    let rollEveryMs: Int64?
+
+    init(plan: HedgingPlan, firstTick: Tick) {
+        self.plan = plan
+        let market = plan.market
+        let jumps = market.model.kind == .merton
+            ? try? JumpParameters(
+                intensity: market.model.jumpIntensity ?? 0, meanLog: market.model.jumpMeanLog ?? 0,
+                volatility: market.model.jumpVolatility ?? 0)
+            : nil
+        model = OptionModel(rate: market.rate, jumps: jumps)
+        planVolatility = market.volatility
+        anchorMs = firstTick.timestamp
+        shiftMs = plan.clock.asOfMs.map { firstTick.timestamp - $0 } ?? 0
+        hedgesOnPerp = plan.hedge?.instrument == .perp
+        target = plan.hedge?.delta?.target ?? 0
+        gasInQuote = plan.execution?.gas?.native == plan.strategy.quote
+        maxChild = plan.execution?.maxChild
+        childSpacingMs = (plan.execution?.childSpacingSeconds ?? 0) * 1000
+        rollsOptions = plan.roll != nil && plan.legs.contains { $0.instrument.isOption }
+        rollEveryMs = plan.roll.map { $0.everySeconds * 1000 }
+    }
+
+    /// Years from `now` to `expiry` (both ms since the epoch), never negative.
+    @inline(__always)
+    static func years(from now: Int64, to expiry: Int64) -> Double {
+        max(0, Double(expiry - now) / msPerYear)
+    }
+
+    /// QUOTE per on-chain trade: gwei (the feed's, else the plan's) × gas units × the native
+    /// token's price.
+    func gasPerTrade(spot: Double, gwei: Double?) -> Double {
+        guard let gas = plan.execution?.gas else { return 0 }
+        let price = gas.native == plan.strategy.base ? spot : (gas.native == plan.strategy.quote ? 1 : 0)
+        return (gwei ?? gas.priceGwei) * 1e-9 * gas.perTrade * price
+    }
+
+    /// The strike a rule gives at `spot` with `years` to expiry: at roll time, and for a
+    /// delta strike the compiler could not resolve. `absolute` rules keep their strike with
+    /// `roll.strikes: same` and otherwise keep its moneyness against the plan's spot.
+    func strike(for rule: StrikeRule?, fallback: Double?, spot: Double, years: Double) -> Double {
+        guard let rule else { return fallback ?? spot }
+        switch rule.kind {
+        case .absolute: return plan.roll?.strikes == .same ? rule.value : spot * rule.value / plan.market.spot
+        case .relative: return spot * (1 + rule.value)
+        case .atm: return spot
+        case .delta:
+            return DeltaStrike.strike(delta: rule.value, spot: spot, volatility: planVolatility, rate: model.rate, years: years)
+                ?? spot
+        }
+    }
+
+    /// The instant a leg expires in this run, ms since the epoch: its plan instant shifted
+    /// with the calendar, or its offset from `base` (the run's start, or a roll).
+    func expiry(of leg: PlanLeg, base: Int64, rolled: Bool) -> Int64 {
+        if !rolled, let instant = leg.expiry?.instantMs { return instant + shiftMs }
+        return base + (leg.expiry?.offsetSeconds ?? 0) * 1000
+    }
+}

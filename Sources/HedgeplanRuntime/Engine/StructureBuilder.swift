@@ -1,0 +1,63 @@
+import Feeds
+import Foundation
+import HedgePlan
+import Pricing
+
+/// Opens the plan's structure: at the first tick, and again at every roll (options only).
+/// Option legs are priced with the run's model (a declared premium is honoured at the
+/// first opening); spot and perp legs enter at the feed's price, futures at the forward,
+/// liquidity positions are sized so that they hold their capital at the feed's price.
+struct StructureBuilder {
+    let context: RunContext
+
+    func open(
+        at tick: Tick, expiryBase: Int64, rolled: Bool, options: inout OptionBook, linear: inout LinearBook, ledger: inout Ledger
+    ) {
+        for leg in context.plan.legs {
+            switch leg.instrument {
+            case .call, .put:
+                openOption(leg, at: tick, expiryBase: expiryBase, rolled: rolled, options: &options, ledger: &ledger)
+            case .spot, .perp:
+                if !rolled {
+                    linear.linear.append(.init(quantity: leg.quantity, entry: tick.price, expiry: nil, isPerp: leg.instrument == .perp))
+                }
+            case .future:
+                if !rolled {
+                    let expiry = context.expiry(of: leg, base: context.anchorMs, rolled: false)
+                    let years = RunContext.years(from: tick.timestamp, to: expiry)
+                    let forward = tick.price * exp(context.model.rate * years)
+                    linear.linear.append(.init(quantity: leg.quantity, entry: forward, expiry: expiry, isPerp: false))
+                }
+            case .lp:
+                if !rolled, let spec = leg.liquidity, let position = Self.position(spec, holdingCapitalAt: tick.price) {
+                    linear.liquidity.append(.init(position: position, capital: spec.capital))
+                }
+            }
+        }
+    }
+
+    private func openOption(
+        _ leg: PlanLeg, at tick: Tick, expiryBase: Int64, rolled: Bool, options: inout OptionBook, ledger: inout Ledger
+    ) {
+        let sign: Double = leg.instrument == .call ? 1 : -1
+        let expiry = context.expiry(of: leg, base: expiryBase, rolled: rolled)
+        let years = RunContext.years(from: tick.timestamp, to: expiry)
+        let resolved = context.strike(for: leg.strikeRule, fallback: leg.strike, spot: tick.price, years: years)
+        let strike = rolled ? resolved : (leg.strike ?? resolved)
+        let volatility = tick.impliedVolatility ?? context.planVolatility
+        let model = context.model.valuation(sign: sign, spot: tick.price, strike: strike, volatility: volatility, years: years).price
+        let premium = (!rolled && leg.premiumSource == .declared) ? (leg.premium ?? model) : model
+        options.open(sign: sign, strike: strike, expiry: expiry, quantity: leg.quantity)
+        ledger.book(.optionTrade(quantity: leg.quantity, price: premium))
+    }
+
+    /// The position with the plan's range holding `capital` QUOTE at `price`.
+    static func position(_ spec: LiquiditySpec, holdingCapitalAt price: Double) -> LiquidityPosition? {
+        func make(_ liquidity: Double) -> LiquidityPosition? {
+            guard let lower = spec.lower else { return try? LiquidityPosition.fullRange(liquidity: liquidity) }
+            return try? LiquidityPosition(liquidity: liquidity, lower: lower, upper: spec.upper ?? .infinity)
+        }
+        guard let unit = make(1), unit.value(at: price) > 0 else { return nil }
+        return make(spec.capital / unit.value(at: price))
+    }
+}
