@@ -35,8 +35,9 @@ enum LedgerEntry {
     case optionTrade(quantity: Double, price: Double)
     /// An option leg settled at expiry: `quantity` × intrinsic value.
     case optionSettlement(quantity: Double, intrinsic: Double)
-    /// A dated future settled against its entry.
-    case futureSettlement(amount: Double)
+    /// A spot, perp, future or liquidity leg of the structure closed or settled: its value
+    /// against entry, QUOTE.
+    case underlyingRealized(amount: Double)
     /// A hedge fill of `base` BASE (signed, positive bought) marked at the feed's `spot`;
     /// `quoteCash` is what the fill actually paid (negative) or received, fee included;
     /// `impact` the price impact against the feed's price, QUOTE.
@@ -71,7 +72,7 @@ struct Ledger: Sendable {
         case .optionSettlement(let quantity, let intrinsic):
             optionCash += quantity * intrinsic
             rawCash += quantity * intrinsic
-        case .futureSettlement(let amount):
+        case .underlyingRealized(let amount):
             underlyingCash += amount
             rawCash += amount
         case .hedgeFill(let base, let spot, let quoteCash, let fee, let impact, let gas):

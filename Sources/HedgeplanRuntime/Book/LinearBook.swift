@@ -42,6 +42,15 @@ struct LinearBook: Sendable {
         return (value, delta, gamma)
     }
 
+    /// Closes every leg at `spot` (futures at the forward, liquidity positions at their
+    /// value), booking each one's value against entry.
+    mutating func closeAll(spot: Double, now: Int64, rate: Double, ledger: inout Ledger) {
+        let value = valuate(spot: spot, now: now, rate: rate).value
+        if !linear.isEmpty || !liquidity.isEmpty { ledger.book(.underlyingRealized(amount: value)) }
+        linear.removeAll()
+        liquidity.removeAll()
+    }
+
     /// Perp legs of the structure, BASE, for funding.
     var perpQuantity: Double { linear.filter(\.isPerp).reduce(0) { $0 + $1.quantity } }
 
@@ -52,7 +61,7 @@ struct LinearBook: Sendable {
         var j = 0
         while j < linear.count {
             if let expiry = linear[j].expiry, now >= expiry {
-                ledger.book(.futureSettlement(amount: linear[j].quantity * (spot - linear[j].entry)))
+                ledger.book(.underlyingRealized(amount: linear[j].quantity * (spot - linear[j].entry)))
                 linear.remove(at: j)
                 settled += 1
             } else {

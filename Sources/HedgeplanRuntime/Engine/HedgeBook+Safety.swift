@@ -11,8 +11,10 @@ extension HedgeBook {
         if let trip { self.trip(trip, at: tick, venues: &venues, observer: observer) }
     }
 
-    /// Records a trip and acts on it: `halt` stops trading, `flatten` closes the hedge and
-    /// then halts, `pause` stops trading for the rule's duration.
+    /// Records a trip and acts on it: `halt` stops trading, `flatten` closes every position
+    /// (the hedge through the venues, with their costs; options bought or sold back at the
+    /// model's price; the structure's other legs at the feed's price) and then halts, so
+    /// the run's P&L is constant after it; `pause` stops trading for the rule's duration.
     mutating func trip(_ trip: BreakerMonitor.Trip, at tick: Tick, venues: inout VenueBook, observer: RunObserver?) {
         let event = BreakerEvent(
             time: tick.timestamp, condition: trip.condition.rawValue, action: trip.action.rawValue, measured: trip.measured)
@@ -21,16 +23,25 @@ extension HedgeBook {
         switch trip.action {
         case .halt: clock.halted = true
         case .flatten:
-            if ledger.hedgePosition != 0 {
-                let gas = context.gasPerTrade(spot: tick.price, gwei: nil)
-                if let result = try? venues.hedge(-ledger.hedgePosition, price: tick.price, gasPerTrade: gas) {
-                    book(result.fills, spot: tick.price)
-                }
-            }
-            rebalance.goal = nil
+            flatten(at: tick, venues: &venues)
             clock.halted = true
         case .pause: clock.pausedUntil = tick.timestamp + (trip.pauseSeconds ?? 0) * 1000
         }
+    }
+
+    mutating func flatten(at tick: Tick, venues: inout VenueBook) {
+        if ledger.hedgePosition != 0 {
+            let gas = context.gasPerTrade(spot: tick.price, gwei: tick.gasGwei)
+            if let result = try? venues.hedge(-ledger.hedgePosition, price: tick.price, gasPerTrade: gas) {
+                book(result.fills, spot: tick.price)
+                counters.unfilled += result.unfilled
+            }
+        }
+        rebalance.goal = nil
+        closeOptions(at: tick)
+        linear.closeAll(spot: tick.price, now: tick.timestamp, rate: context.model.rate, ledger: &ledger)
+        structurePerp = 0
+        positionsVersion += 1
     }
 
     /// Marks the book: tracking error, equity and its drawdown (and the drawdown breaker),
@@ -43,8 +54,10 @@ extension HedgeBook {
         risk.trackingSquares += (after - context.target) * (after - context.target)
         let equity = marks.equity(ledger, spot: spot)
         let drawdown = risk.observe(equity: equity)
+        var marks = marks
         if !clock.halted, let trip = breakers.checkDrawdown(drawdown / notional) {
             self.trip(trip, at: tick, venues: &venues, observer: observer)
+            marks = value(tick)
         }
         let components = ledger.components(optionMarks: marks.options.value, underlyingValue: marks.linear.value, spot: spot)
         if checksInvariant { worstInvariantError = max(worstInvariantError, abs(components.total - equity)) }

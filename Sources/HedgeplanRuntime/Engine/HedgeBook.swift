@@ -28,11 +28,13 @@ public struct HedgeBook: Sendable {
     var rebalances: [(time: Int64, before: Double, after: Double)] = []
     var breakerEvents: [BreakerEvent] = []
     /// Perp legs of the structure, BASE (funding is paid on them and on a perp hedge).
-    let structurePerp: Double
+    var structurePerp: Double
     /// Gross notional at the first tick, QUOTE: the drawdown breaker's base.
     let notional: Double
     /// The last tick processed.
     private(set) var lastTick: Tick
+    /// Counts flattenings: the book's legs changed outside the phases that value them.
+    var positionsVersion = 0
     /// Checks on every tick that the P&L components add up to equity (tests).
     public var checksInvariant = false
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
@@ -63,7 +65,9 @@ public struct HedgeBook: Sendable {
         rollIfDue(tick)
         var marks = value(tick)
         let netDeltaBefore = marks.structureDelta + ledger.hedgePosition
+        let positionsBefore = positionsVersion
         rebalanceDelta(tick, marks: marks, venues: &venues, observer: observer)
+        if positionsVersion != positionsBefore { marks = value(tick) }
         if hedgeVega(tick, marks: marks) { marks = value(tick) }
         let equity = mark(tick, marks: marks, netDeltaBefore: netDeltaBefore, venues: &venues, observer: observer)
         observer?.tickProcessed(index: clock.index, tick: tick, equity: equity)
