@@ -11,6 +11,8 @@ public struct Interpreter {
     /// every retain, and the loop calls the observer on every tick. Observers never own
     /// the interpreter, so there is no cycle.
     public var observer: RunObserver?
+    /// How the run treats a plan far from the feed (`--rebase`).
+    public var options = RunOptions()
     /// Checks on every tick that the P&L components add up to the change in equity (tests).
     public var checksInvariant = false
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
@@ -24,20 +26,23 @@ public struct Interpreter {
     public enum RunError: Error, CustomStringConvertible {
         case emptyFeed
         case venue(String)
+        case planFarFromFeed(String)
 
         public var description: String {
             switch self {
             case .emptyFeed: return "the feed has no usable ticks"
             case .venue(let why): return "cannot set up the venues: \(why)"
+            case .planFarFromFeed(let why): return why
             }
         }
     }
 
     public mutating func run<Source: TickSource>(_ feed: inout Source) throws -> RunResult {
         guard let first = try feed.next() else { throw RunError.emptyFeed }
+        if let why = HedgeBook.refusal(plan: plan, firstTick: first, options: options) { throw RunError.planFarFromFeed(why) }
         var venues: VenueBook
         do { venues = try VenueBook(plan: plan, spot: first.price) } catch { throw RunError.venue("\(error)") }
-        var book = HedgeBook(plan: plan, firstTick: first)
+        var book = HedgeBook(plan: plan, firstTick: first, options: options)
         book.checksInvariant = checksInvariant
         let observer = self.observer
         var tick = first

@@ -44,6 +44,20 @@ extension HedgeBook {
         positionsVersion += 1
     }
 
+    /// The capital a drawdown is a fraction of, QUOTE, in current prices: the structure's
+    /// declared capital (its liquidity positions'), else its defined max loss scaled from
+    /// the plan's spot to the current one (strikes resolved at the feed's price scale with
+    /// it), else its gross notional at the current price. Never below 1 QUOTE.
+    func drawdownBase(spot: Double) -> Double {
+        let capital = linear.liquidity.reduce(0.0) { $0 + $1.capital }
+        if capital > 0 { return capital }
+        if let maxLoss = context.plan.inception.maxLoss, maxLoss > 0 { return maxLoss * spot / context.plan.market.spot }
+        var quantity = 0.0
+        for q in options.quantity { quantity += abs(q) }
+        for leg in linear.linear { quantity += abs(leg.quantity) }
+        return max(1, quantity * spot)
+    }
+
     /// Marks the book: tracking error, equity and its drawdown (and the drawdown breaker),
     /// the P&L series. Returns equity, QUOTE.
     mutating func mark(
@@ -55,7 +69,7 @@ extension HedgeBook {
         let equity = marks.equity(ledger, spot: spot)
         let drawdown = risk.observe(equity: equity)
         var marks = marks
-        if !clock.halted, let trip = breakers.checkDrawdown(drawdown / notional) {
+        if !clock.halted, breakers.watchesDrawdown, let trip = breakers.checkDrawdown(drawdown / drawdownBase(spot: spot)) {
             self.trip(trip, at: tick, venues: &venues, observer: observer)
             marks = value(tick)
         }

@@ -29,8 +29,6 @@ public struct HedgeBook: Sendable {
     var breakerEvents: [BreakerEvent] = []
     /// Perp legs of the structure, BASE (funding is paid on them and on a perp hedge).
     var structurePerp: Double
-    /// Gross notional at the first tick, QUOTE: the drawdown breaker's base.
-    let notional: Double
     /// The last tick processed.
     private(set) var lastTick: Tick
     /// Counts flattenings: the book's legs changed outside the phases that value them.
@@ -40,24 +38,33 @@ public struct HedgeBook: Sendable {
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
     internal(set) public var worstInvariantError = 0.0
 
-    /// Opens the structure at the feed's first tick.
-    public init(plan: HedgingPlan, firstTick: Tick) {
-        context = RunContext(plan: plan, firstTick: firstTick)
+    /// What the run says about how it opened (strikes resolved at the feed's price...).
+    var openingNotes: [String] = []
+
+    /// Opens the structure at the feed's first tick. Call `refusal(plan:firstTick:options:)`
+    /// first: a plan whose absolute strikes are far from the feed opens a worthless cycle.
+    public init(plan: HedgingPlan, firstTick: Tick, options runOptions: RunOptions = RunOptions()) {
+        context = RunContext(plan: plan, firstTick: firstTick, options: runOptions)
         policy = plan.hedge?.delta.map(DeltaPolicy.init)
         breakers = BreakerMonitor(rules: plan.safety)
         lastTick = firstTick
-        StructureBuilder(context: context).open(at: firstTick, expiryBase: context.anchorMs, rolled: false, options: &options, linear: &linear, ledger: &ledger)
+        let builder = StructureBuilder(context: context)
+        if let note = builder.firstCycleNote(at: firstTick) { openingNotes.append(note) }
+        builder.open(at: firstTick, expiryBase: context.anchorMs, rolled: false, options: &options, linear: &linear, ledger: &ledger)
         structurePerp = linear.perpQuantity
         if let every = context.rollEveryMs, context.rollsOptions { clock.nextRollAt = context.anchorMs + every }
-        let price = firstTick.price
-        notional = max(1, options.quantity.reduce(0) { $0 + abs($1) } * price
-            + linear.linear.reduce(0) { $0 + abs($1.quantity) } * price + linear.liquidity.reduce(0) { $0 + $1.capital })
+    }
+
+    /// Why a plan cannot run on a feed that starts at `firstTick`, if it cannot.
+    public static func refusal(plan: HedgingPlan, firstTick: Tick, options: RunOptions = RunOptions()) -> String? {
+        RunContext.farAbsoluteStrikes(plan: plan, firstPrice: firstTick.price, options: options)
     }
 
     /// Advances the book by one tick, trading on `venues`.
     public mutating func step(_ tick: Tick, venues: inout VenueBook, observer: RunObserver?) {
         let now = tick.timestamp
         if tick.flags.contains(.afterGap) { counters.gaps += 1 }
+        if let previous = clock.previousTime { clock.shortestStepMs = min(clock.shortestStepMs, now - previous) }
         accrueFunding(tick, venues: venues)
         policy?.forecaster?.update(price: tick.price, time: now)
         checkFeedBreakers(tick, venues: &venues, observer: observer)
@@ -106,6 +113,8 @@ struct BookClock: Sendable {
     var pausedUntil: Int64 = .min
     /// When the roll schedule next re-opens the structure, ms.
     var nextRollAt: Int64 = .max
+    /// The shortest time between two ticks seen, ms.
+    var shortestStepMs: Int64 = .max
 
     func trades(at now: Int64) -> Bool { !halted && now >= pausedUntil }
 }

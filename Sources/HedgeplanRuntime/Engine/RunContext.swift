@@ -28,8 +28,13 @@ struct RunContext: Sendable {
     let rollsOptions: Bool
     /// The roll schedule's period, ms (nil without a roll).
     let rollEveryMs: Int64?
+    /// Absolute strikes are multiplied by this: 1, or the feed's first price over the
+    /// plan's spot when the run rebases them (`RunOptions.rebasesAbsoluteStrikes`).
+    let absoluteStrikeScale: Double
+    /// The vega hedge, if any.
+    let vegaProgram: VegaProgram?
 
-    init(plan: HedgingPlan, firstTick: Tick) {
+    init(plan: HedgingPlan, firstTick: Tick, options: RunOptions = RunOptions()) {
         self.plan = plan
         let market = plan.market
         let jumps = market.model.kind == .merton
@@ -48,6 +53,10 @@ struct RunContext: Sendable {
         childSpacingMs = (plan.execution?.childSpacingSeconds ?? 0) * 1000
         rollsOptions = plan.roll != nil && plan.legs.contains { $0.instrument.isOption }
         rollEveryMs = plan.roll.map { $0.everySeconds * 1000 }
+        let ratio = firstTick.price / plan.market.spot
+        let far = ratio > RunOptions.farRatio || ratio < 1 / RunOptions.farRatio
+        absoluteStrikeScale = options.rebasesAbsoluteStrikes && far ? ratio : 1
+        vegaProgram = plan.hedge?.vega
     }
 
     /// Years from `now` to `expiry` (both ms since the epoch), never negative.
@@ -70,7 +79,8 @@ struct RunContext: Sendable {
     func strike(for rule: StrikeRule?, fallback: Double?, spot: Double, years: Double) -> Double {
         guard let rule else { return fallback ?? spot }
         switch rule.kind {
-        case .absolute: return plan.roll?.strikes == .same ? rule.value : spot * rule.value / plan.market.spot
+        case .absolute:
+            return plan.roll?.strikes == .same ? rule.value * absoluteStrikeScale : spot * rule.value / plan.market.spot
         case .relative: return spot * (1 + rule.value)
         case .atm: return spot
         case .delta:
@@ -79,10 +89,33 @@ struct RunContext: Sendable {
         }
     }
 
+    /// Absolute option strikes that the feed's first price leaves far away (beyond
+    /// `RunOptions.farRatio` of the plan's spot either way): a message saying so, unless
+    /// the run rebases them.
+    static func farAbsoluteStrikes(plan: HedgingPlan, firstPrice: Double, options: RunOptions) -> String? {
+        guard !options.rebasesAbsoluteStrikes else { return nil }
+        let ratio = firstPrice / plan.market.spot
+        guard ratio > RunOptions.farRatio || ratio < 1 / RunOptions.farRatio else { return nil }
+        let absolute = plan.legs.filter { $0.instrument.isOption && $0.strikeRule?.kind == .absolute }
+        guard !absolute.isEmpty else { return nil }
+        let strikes = absolute.compactMap(\.strike).map { "\($0.formatted2)" }.joined(separator: ", ")
+        return "the plan's absolute strikes (\(strikes)) were set for spot \(plan.market.spot.formatted2) and the feed starts at \(firstPrice.formatted2) (\(ratio.formatted2)x): its first cycle would be far from the money; pass --rebase to scale them by \(ratio.formatted2), or give the strikes as rules (\"+10%\", atm, { delta: 0.25 })"
+    }
+
     /// The instant a leg expires in this run, ms since the epoch: its plan instant shifted
     /// with the calendar, or its offset from `base` (the run's start, or a roll).
     func expiry(of leg: PlanLeg, base: Int64, rolled: Bool) -> Int64 {
         if !rolled, let instant = leg.expiry?.instantMs { return instant + shiftMs }
         return base + (leg.expiry?.offsetSeconds ?? 0) * 1000
+    }
+}
+
+extension Double {
+    /// Two decimals, no grouping: for run notes (reports format money themselves).
+    var formatted2: String {
+        let cents = (self * 100).rounded()
+        let sign = cents < 0 ? "-" : ""
+        let whole = Int64(abs(cents)) / 100, fraction = Int64(abs(cents)) % 100
+        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

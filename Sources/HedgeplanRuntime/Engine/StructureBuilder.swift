@@ -42,13 +42,41 @@ struct StructureBuilder {
         let sign: Double = leg.instrument == .call ? 1 : -1
         let expiry = context.expiry(of: leg, base: expiryBase, rolled: rolled)
         let years = RunContext.years(from: tick.timestamp, to: expiry)
-        let resolved = context.strike(for: leg.strikeRule, fallback: leg.strike, spot: tick.price, years: years)
-        let strike = rolled ? resolved : (leg.strike ?? resolved)
+        let strike = firstCycleStrike(leg, spot: tick.price, years: years, rolled: rolled)
         let volatility = tick.impliedVolatility ?? context.planVolatility
         let model = context.model.valuation(sign: sign, spot: tick.price, strike: strike, volatility: volatility, years: years).price
-        let premium = (!rolled && leg.premiumSource == .declared) ? (leg.premium ?? model) : model
+        // A declared premium is the price of the strike it was declared with: it holds only
+        // while the strike is the compiled one.
+        let declaredHolds = !rolled && leg.premiumSource == .declared && strike == leg.strike
+        let premium = declaredHolds ? (leg.premium ?? model) : model
         options.open(sign: sign, strike: strike, expiry: expiry, quantity: leg.quantity)
         ledger.book(.optionTrade(quantity: leg.quantity, price: premium))
+    }
+
+    /// The strike an option opens at. Rules (`atm`, `"+10%"`, `{ delta: ... }`) are
+    /// resolved at the feed's price at every opening, the first included; absolute strikes
+    /// keep the compiled value (scaled when the run rebases them).
+    func firstCycleStrike(_ leg: PlanLeg, spot: Double, years: Double, rolled: Bool) -> Double {
+        if !rolled, leg.strikeRule?.kind == .absolute, let strike = leg.strike { return strike * context.absoluteStrikeScale }
+        let resolved = context.strike(for: leg.strikeRule, fallback: leg.strike, spot: spot, years: years)
+        // The same strike the compiler resolved, up to binary noise (3000 × 1.1): keep its value.
+        if !rolled, let compiled = leg.strike, abs(resolved - compiled) <= 1e-9 * compiled { return compiled }
+        return resolved
+    }
+
+    /// "strikes resolved at the feed's first price ...": the first cycle's strikes that
+    /// differ from the compiled ones, for the run's notes.
+    func firstCycleNote(at tick: Tick) -> String? {
+        var changes: [String] = []
+        for leg in context.plan.legs where leg.instrument.isOption {
+            let expiry = context.expiry(of: leg, base: context.anchorMs, rolled: false)
+            let strike = firstCycleStrike(leg, spot: tick.price, years: RunContext.years(from: tick.timestamp, to: expiry), rolled: false)
+            guard strike != leg.strike else { continue }
+            changes.append("\(leg.id) \(leg.strike.map(\.formatted2) ?? "(run start)") -> \(strike.formatted2)")
+        }
+        guard !changes.isEmpty else { return nil }
+        let how = context.absoluteStrikeScale != 1 ? "absolute strikes rebased by \(context.absoluteStrikeScale.formatted2)x, rules" : "strike rules"
+        return "\(how) resolved at the feed's first price \(tick.price.formatted2) (the plan was compiled at \(context.plan.market.spot.formatted2)): \(changes.joined(separator: ", "))"
     }
 
     /// The position with the plan's range holding `capital` QUOTE at `price`.

@@ -51,8 +51,10 @@ struct BreakerMonitor: Sendable {
             }
         }
         guard window > 0 else { return nil }
-        // Drop samples older than the window; the oldest kept is the reference.
-        while count > 0, time - times[head] > window {
+        // The reference is the newest sample at or before the window's start, or the oldest
+        // inside it: a move across one step that is longer than the window (a -15% hourly
+        // candle against a 5-minute rule) counts against the window it spans.
+        while count > 1, time - times[(head + 1) % times.count] >= window {
             head = (head + 1) % times.count
             count -= 1
         }
@@ -79,7 +81,13 @@ struct BreakerMonitor: Sendable {
         count += 1
     }
 
-    /// Drawdown as a fraction of the position's notional at inception.
+    /// Whether any rule watches drawdown (the base is only computed then).
+    var watchesDrawdown: Bool { !drawdownRules.isEmpty }
+
+    /// The longest price-move window, ms.
+    var longestWindow: Int64 { window }
+
+    /// Drawdown as a fraction of the book's capital base (`HedgeBook.drawdownBase`).
     func checkDrawdown(_ drawdown: Double) -> Trip? {
         for index in drawdownRules where drawdown > rules[index].threshold {
             let rule = rules[index]

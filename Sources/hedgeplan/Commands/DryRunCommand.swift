@@ -36,6 +36,9 @@ struct DryRun: ParsableCommand {
     @Option(help: "A CSV price history to fit GARCH on, when compiling a strategy.")
     var history: String?
 
+    @Flag(help: "Scale absolute strikes by the feed's first price over the plan's spot when the two are more than 2x apart (otherwise such a run is refused).")
+    var rebase = false
+
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report (tables and SVG charts).", valueName: "FILE.html"))
     var reportFile: String?
 
@@ -69,6 +72,7 @@ struct DryRun: ParsableCommand {
         }
         let watch = journal.watch(journaled, feed: spec)
         var interpreter = Interpreter(plan: plan)
+        interpreter.options = RunOptions(rebasesAbsoluteStrikes: rebase)
         interpreter.observer = watch.observer
         let result: RunResult
         do {

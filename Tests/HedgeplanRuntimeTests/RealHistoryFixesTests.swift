@@ -1,0 +1,100 @@
+import Feeds
+import Foundation
+import HedgePlan
+import Testing
+@testable import HedgeplanRuntime
+
+/// Issue 10's findings on real history, each reproduced on a feed small enough to check by
+/// hand: strikes of the first cycle, the drawdown base, price moves across a step.
+struct RealHistoryFixesTests {
+    static let t0 = EngineTests.t0
+    static let day = EngineTests.day
+
+    static func coveredCall(strike: String) -> String {
+        """
+        hedgeplan: 1
+        name: covered-call
+        underlying: ETH/USDC
+        market: { spot: 3000, volatility: 60%, rate: 0% }
+        legs:
+          - { id: hold, side: long, type: spot, quantity: 1 }
+          - { id: cc, side: short, type: call, strike: \(strike), expiry: 1d, quantity: 1 }
+        """
+    }
+
+    /// A "+10%" call compiled at 3000 and run on a feed that starts at 400 is struck at 440
+    /// (not 3300): settled at 450 it pays 10. The premium is the model's at 400. The spot leg
+    /// enters at the feed's 400, so it gains 50.
+    @Test func ruleStrikesOfTheFirstCycleAreResolvedAtTheFeedsPrice() throws {
+        let plan = try InterpreterTests.plan(Self.coveredCall(strike: "\"+10%\""))
+        let result = try InterpreterTests.run(plan, csv: EngineTests.csv([(Self.t0, 400), (Self.t0 + Self.day, 450)]))
+        let premium = HandBlackScholes.call(spot: 400, strike: 440, volatility: 0.6, years: 1.0 / 365)
+        #expect(abs(result.pnl.options - (premium - 10)) < 1e-9)
+        #expect(abs(result.pnl.underlying - 50) < 1e-12)
+        #expect(result.notes.contains { $0.contains("resolved at the feed's first price 400.00") && $0.contains("cc 3300.00 -> 440.00") })
+    }
+
+    /// An absolute 3300 strike against a feed at 400 (7.5x away) is refused with a message
+    /// naming `--rebase`; with it the strike is scaled by 400/3000 to 440.
+    @Test func absoluteStrikesFarFromTheFeedAreRefusedOrRebased() throws {
+        let plan = try InterpreterTests.plan(Self.coveredCall(strike: "3300"))
+        let csv = EngineTests.csv([(Self.t0, 400), (Self.t0 + Self.day, 450)])
+        var feed = try CSVFeed(text: csv, name: "t.csv")
+        var refusing = Interpreter(plan: plan)
+        #expect {
+            _ = try refusing.run(&feed)
+        } throws: { error in
+            "\(error)".contains("--rebase") && "\(error)".contains("3300.00")
+        }
+        var rebasedFeed = try CSVFeed(text: csv, name: "t.csv")
+        var rebasing = Interpreter(plan: plan)
+        rebasing.options = RunOptions(rebasesAbsoluteStrikes: true)
+        let result = try rebasing.run(&rebasedFeed)
+        let premium = HandBlackScholes.call(spot: 400, strike: 440, volatility: 0.6, years: 1.0 / 365)
+        #expect(abs(result.pnl.options - (premium - 10)) < 1e-9)
+    }
+
+    /// Long 10 ETH compiled at 3000: its defined max loss is 30,000 USDC (spot to zero), so
+    /// the drawdown base is 30,000 × S / 3000 = 10 S in current prices. Up to 3300 (P&L
+    /// +3,000, the peak), then 2800: drawdown 5,000 / 28,000 = 17.9% < 20%, no trip; then
+    /// 2700: 6,000 / 27,000 = 22.2% > 20%, trip.
+    @Test func drawdownIsMeasuredFromThePeakOnTheCapitalBaseInCurrentPrices() throws {
+        let plan = try InterpreterTests.plan("""
+            hedgeplan: 1
+            name: drawdown
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60% }
+            legs:
+              - { side: long, type: spot, quantity: 10 }
+            safety: { circuit_breakers: [{ when: drawdown, above: 20%, then: halt }] }
+            """)
+        #expect(plan.inception.maxLoss == 30_000)
+        let rows: [(Int64, Double)] = [(Self.t0, 3000), (Self.t0 + 3_600_000, 3300), (Self.t0 + 7_200_000, 2800), (Self.t0 + 10_800_000, 2700)]
+        let result = try InterpreterTests.run(plan, csv: EngineTests.csv(rows))
+        let event = try #require(result.breakerEvents.first)
+        #expect(result.breakerEvents.count == 1)
+        #expect(event.time == Self.t0 + 10_800_000)
+        #expect(abs(event.measured - 6000.0 / 27000) < 1e-12)
+    }
+
+    /// A −15% hourly candle (as on 2021-05-19) trips a 5-minute 10% rule: the move across
+    /// the one-hour step counts against the window it spans, and the run notes that the
+    /// window is shorter than the feed's step.
+    @Test func aMoveAcrossOneStepCountsAgainstAShorterWindow() throws {
+        let plan = try InterpreterTests.plan("""
+            hedgeplan: 1
+            name: candle
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60% }
+            legs:
+              - { side: long, type: spot, quantity: 1 }
+            safety: { circuit_breakers: [{ when: price_move, window: 5m, above: 10%, then: halt }] }
+            """)
+        let rows: [(Int64, Double)] = [(Self.t0, 3000), (Self.t0 + 3_600_000, 3000), (Self.t0 + 7_200_000, 2550)]
+        let result = try InterpreterTests.run(plan, csv: EngineTests.csv(rows))
+        let event = try #require(result.breakerEvents.first)
+        #expect(event.time == Self.t0 + 7_200_000)
+        #expect(abs(event.measured - 0.15) < 1e-12)
+        #expect(result.notes.contains("the price_move window (300 s) is shorter than the feed's step (3600 s): a move across one step counts against it"))
+    }
+}
