@@ -5,19 +5,27 @@
 /// This is what makes `Money` agree with C's `%.2f` (correct rounding of the exact binary
 /// value, ties to even) while staying locale-free and Foundation-free.
 enum ExactDecimal {
-    /// How an exact tie (the dropped digits are exactly 5000...) is broken.
-    enum Tie: Sendable { case toEven, awayFromZero }
+    /// How a value half-way between two results is rounded.
+    enum Tie: Sendable {
+        /// The exact binary value, ties to even: C's `printf`.
+        case toEven
+        /// The binary product `magnitude x 10^places` (itself rounded to a double), ties away
+        /// from zero: the rule the SVG charts were written with (687.8249999999999 x 100 is 68782.5 in
+        /// binary and gives 687.83, while printf gives 687.82 from the exact 687.82499999999993...).
+        case productAwayFromZero
+    }
 
     /// The decimal digits (most significant first, no leading zeros, `[0]` for zero) of
     /// `magnitude` x 10^places rounded to an integer; `magnitude` finite and >= 0.
     static func scaledDigits(_ magnitude: Double, places: Int, tie: Tie) -> [UInt8] {
-        // Fast path: the scaled value is far enough from a tie that rounding the binary product
-        // (relative error <= 2^-53) gives the same integer as rounding the exact value.
         if places <= 22 {
             let scaled = magnitude * powerOfTen(places)
             if scaled < 9.0e15 {
+                // Exactly the chart rule; for printf, a fast path where the scaled value is far
+                // enough from a tie that rounding the binary product (relative error <= 2^-53)
+                // gives the same integer as rounding the exact value.
                 let fraction = scaled - scaled.rounded(.down)
-                if (fraction - 0.5).magnitude > scaled * 0x1p-50 + 0x1p-60 {
+                if tie == .productAwayFromZero || (fraction - 0.5).magnitude > scaled * 0x1p-50 + 0x1p-60 {
                     return digits(of: UInt64(scaled.rounded(.toNearestOrAwayFromZero)))
                 }
             }
@@ -66,7 +74,7 @@ enum ExactDecimal {
         if first > 5 || (first == 5 && rest) {
             roundUp = true
         } else if first == 5 {
-            roundUp = tie == .awayFromZero || (kept.last ?? 0) % 2 == 1
+            roundUp = tie == .productAwayFromZero || (kept.last ?? 0) % 2 == 1
         } else {
             roundUp = false
         }

@@ -7,12 +7,14 @@ public enum NumberFormat {
     /// The minus sign used in labels: U+2212 MINUS SIGN.
     public static let minusSign = "\u{2212}"
 
-    /// How a value exactly half-way between two results is rounded. Either way the exact
-    /// binary value is rounded (0.285 is 0.28499999999999998 and gives `0.28`).
+    /// How a value is rounded to its last place.
     public enum Rounding: Sendable {
-        /// Ties to even: what C's `printf("%.2f")` writes; money and report figures.
+        /// The exact binary value, ties to even: what C's `printf("%.2f")` writes (0.285 is
+        /// 0.28499999999999998 and gives `0.28`; 0.125 gives `0.12`); money and report figures.
         case halfToEven
-        /// Ties away from zero (`2.5` gives `3`): chart coordinates and labels.
+        /// `value x 10^decimals` as computed in binary, ties away from zero (`2.5` gives `3`,
+        /// 687.8249999999999 gives `687.83` because its x 100 is 68782.5 in binary): chart
+        /// coordinates and labels, which the SVG goldens were written with.
         case halfAwayFromZero
     }
 
@@ -32,7 +34,7 @@ public enum NumberFormat {
         if value.isInfinite { return value < 0 ? minus + "inf" : "inf" }
         let places = max(0, min(1_100, decimals))
         var digits = ExactDecimal.scaledDigits(value.magnitude, places: places,
-                                               tie: rounding == .halfToEven ? .toEven : .awayFromZero)
+                                               tie: rounding == .halfToEven ? .toEven : .productAwayFromZero)
         let isZero = digits == [0]
         if digits.count <= places { digits = [UInt8](repeating: 0, count: places - digits.count + 1) + digits }
         let whole = digits[0..<(digits.count - places)]

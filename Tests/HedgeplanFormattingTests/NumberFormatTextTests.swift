@@ -7,8 +7,13 @@ import HedgeplanFormatting
         #expect(NumberFormat.fixed(2.5, decimals: 0) == "3")
         #expect(NumberFormat.fixed(-2.5, decimals: 0) == "-3")
         #expect(NumberFormat.fixed(0.125, decimals: 2) == "0.13")
-        // 1.005 is 1.00499999999999989... in binary: no tie, so down either way.
+        // 1.005 is 1.00499999999999989... and 1.005 x 100 is 100.49999999999999: down either way.
         #expect(NumberFormat.fixed(1.005, decimals: 2) == "1.00")
+        // 687.8249999999999 is exactly 687.82499999999993178... (Python: Decimal(x)) but
+        // x * 100 == 68782.5 in binary: charts round the product (as the payoff SVG golden
+        // has it), printf the exact value (Python: '%.2f' % x == '687.82').
+        #expect(NumberFormat.fixed(687.8249999999999, decimals: 2) == "687.83")
+        #expect(NumberFormat.fixed(687.8249999999999, decimals: 2, rounding: .halfToEven) == "687.82")
     }
 
     @Test func percentages() {
