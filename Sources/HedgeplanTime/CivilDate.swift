@@ -12,11 +12,13 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// A date as given, unchecked: `CivilDate(year: 2026, month: 2, day: 30)` normalises to
     /// March 2 through `daysSinceEpoch`. Use `init?(validYear:month:day:)` for user input.
+    @inlinable
     public init(year: Int, month: Int, day: Int) {
         (self.year, self.month, self.day) = (year, month, day)
     }
 
     /// A date that exists (month 1...12, day within the month); nil otherwise (2026-02-29).
+    @inlinable
     public init?(validYear year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         self.init(year: year, month: month, day: day)
@@ -36,6 +38,7 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Days from 1970-01-01 to this date (negative before it).
+    @inlinable
     public var daysSinceEpoch: Int64 { Self.daysSinceEpoch(year: year, month: month, day: day) }
 
     /// Days from 1970-01-01 to `year-month-day` (Hinnant's `days_from_civil`).

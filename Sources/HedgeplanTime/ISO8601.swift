@@ -20,7 +20,8 @@ public enum ISO8601 {
     }
 
     /// Parses the whole of the bytes [start, end) (no surrounding spaces); no allocation, for
-    /// the feeds' row scanner.
+    /// the feeds' row scanner (inlinable, so a constant grammar folds away in the caller).
+    @inlinable
     public static func parse(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, grammar: ISO8601Grammar) -> Int64? {
         guard end - start >= 10, let y0 = twoDigits(start), let y1 = twoDigits(start + 2),
               start[4] == hyphen, let month = twoDigits(start + 5),
@@ -63,7 +64,8 @@ public enum ISO8601 {
     }
 
     /// `ms` (local time) shifted to UTC by the zone designator in [q, end).
-    private static func zoned(_ ms: Int64, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ grammar: ISO8601Grammar) -> Int64? {
+    @inlinable
+    static func zoned(_ ms: Int64, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ grammar: ISO8601Grammar) -> Int64? {
         var q = start
         if grammar.allowsLenientSpelling { while q < end && q.pointee == UInt8(ascii: " ") { q += 1 } }
         if q == end { return grammar.allowsMissingZone ? ms : nil }
@@ -121,35 +123,44 @@ public enum ISO8601 {
         return text + "Z"
     }
 
-    private static let hyphen = UInt8(ascii: "-")
-    private static let colon = UInt8(ascii: ":")
+    @usableFromInline static let hyphen = UInt8(ascii: "-")
+    @usableFromInline static let colon = UInt8(ascii: ":")
 
-    @inline(__always)
-    private static func digit(_ p: UnsafePointer<UInt8>) -> Int? {
+    @inlinable @inline(__always)
+    static func digit(_ p: UnsafePointer<UInt8>) -> Int? {
         let d = p.pointee &- 48
         return d <= 9 ? Int(d) : nil
     }
 
-    @inline(__always)
-    private static func twoDigits(_ p: UnsafePointer<UInt8>) -> Int? {
+    @inlinable @inline(__always)
+    static func twoDigits(_ p: UnsafePointer<UInt8>) -> Int? {
         let a = p.pointee &- 48, b = p[1] &- 48
         return a <= 9 && b <= 9 ? Int(a) * 10 + Int(b) : nil
     }
 }
 
-/// Which ISO 8601 spellings a parser accepts (see `ISO8601`): one of the two presets.
-public struct ISO8601Grammar: Sendable, Hashable {
+/// Which ISO 8601 spellings a parser accepts (see `ISO8601`): `.strategy` or `.feed`, or a
+/// set of the permissions below. Everything is inlinable so that a constant grammar costs
+/// nothing in the feeds' row loop.
+public struct ISO8601Grammar: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
+
     /// `2024-01-01` (midnight) and `2024-01-01T08:00` (no seconds).
-    public var allowsDateOnly: Bool
+    @inlinable public static var dateOnly: ISO8601Grammar { ISO8601Grammar(rawValue: 1) }
     /// No zone designator means UTC.
-    public var allowsMissingZone: Bool
+    @inlinable public static var missingZone: ISO8601Grammar { ISO8601Grammar(rawValue: 2) }
     /// Lower-case `t` and `z`, `,` before the fraction, spaces before the zone, `UTC`/`GMT`,
     /// and offsets written `+0200` or `+02`.
-    public var allowsLenientSpelling: Bool
+    @inlinable public static var lenientSpelling: ISO8601Grammar { ISO8601Grammar(rawValue: 4) }
 
     /// The strategy language: `YYYY-MM-DD(T| )HH:MM:SS[.fff](Z|±HH:MM)`.
-    public static let strategy = ISO8601Grammar(allowsDateOnly: false, allowsMissingZone: false, allowsLenientSpelling: false)
-
+    @inlinable public static var strategy: ISO8601Grammar { [] }
     /// Price feeds: every form above.
-    public static let feed = ISO8601Grammar(allowsDateOnly: true, allowsMissingZone: true, allowsLenientSpelling: true)
+    @inlinable public static var feed: ISO8601Grammar { [.dateOnly, .missingZone, .lenientSpelling] }
+
+    @inlinable public var allowsDateOnly: Bool { contains(.dateOnly) }
+    @inlinable public var allowsMissingZone: Bool { contains(.missingZone) }
+    @inlinable public var allowsLenientSpelling: Bool { contains(.lenientSpelling) }
 }
