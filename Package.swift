@@ -2,6 +2,7 @@
 import PackageDescription
 
 /// Layers point one way: Syntax -> IR -> (Checker -> Compiler -> Plan <- Runtime).
+/// Time (calendar, ISO 8601), Formatting (number text) and JSON sit below everything and depend on nothing.
 /// Pricing is pure numerics with no dependencies; the CLI is a thin shell.
 let package = Package(
     name: "Hedgeplan",
@@ -28,12 +29,18 @@ let package = Package(
     ],
     targets: [
         .target(name: "HedgeplanDiagnostics"),
+        /// Civil dates, epoch-millisecond instants, ISO 8601 text and the 365-day year. No dependencies.
+        .target(name: "HedgeplanTime"),
+        /// Locale-free text of numbers: money, plain numbers, percentages, compact axis labels. No dependencies (not even Foundation).
+        .target(name: "HedgeplanFormatting"),
+        /// `JSONValue`: a JSON document as a value, serialised with sorted keys (Foundation's encoder).
+        .target(name: "HedgeplanJSON"),
         .target(
             name: "HedgeplanSyntax",
-            dependencies: ["HedgeplanDiagnostics", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HedgeplanDiagnostics", "HedgeplanJSON", .product(name: "Yams", package: "Yams")],
             cSettings: [.define("YAML_DECLARE_STATIC")]
         ),
-        .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics"]),
+        .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting", "HedgeplanJSON"]),
         .target(name: "Pricing"),
         /// The plan format: Codable types, versioning, canonical JSON. Depends on nothing.
         .target(name: "HedgePlan", dependencies: ["HedgeplanDiagnostics"]),
@@ -43,11 +50,11 @@ let package = Package(
             dependencies: ["HedgeplanIR", "HedgeplanChecker", "Pricing", "HedgePlan", .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Exact payoff analysis, risk bounds, greeks, scenarios and lint over the IR.
-        .target(name: "HedgeplanChecker", dependencies: ["HedgeplanIR", "Pricing", "HedgeplanDiagnostics"]),
+        .target(name: "HedgeplanChecker", dependencies: ["HedgeplanIR", "Pricing", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting"]),
         /// Venue math: AMM pools (exact Uniswap v2/v3 integer math) and perps. Pure, no I/O.
         .target(name: "Venues", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
-        .target(name: "Feeds"),
+        .target(name: "Feeds", dependencies: ["HedgeplanTime"]),
         /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
         .target(name: "HedgeplanRuntime", dependencies: ["HedgePlan", "Pricing", "Venues", "Feeds"]),
         /// The dry-run journal: every decision, fill and breaker event in SQLite (GRDB); `--resume` replays and verifies.
@@ -58,24 +65,26 @@ let package = Package(
         /// Live `ws://` feed: JSON ticks over WebSocket, bridged to the synchronous `TickSource`.
         .target(name: "LiveFeed", dependencies: ["Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
-        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime"]),
+        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
-        .target(name: "HedgeplanCharts"),
+        .target(name: "HedgeplanCharts", dependencies: ["HedgeplanTime", "HedgeplanFormatting"]),
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanJournal", "Pricing", "Feeds", "LiveFeed",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanJournal", "Pricing", "Feeds", "LiveFeed", "HedgeplanFormatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "HedgeplanTimeTests", dependencies: ["HedgeplanTime"]),
+        .testTarget(name: "HedgeplanFormattingTests", dependencies: ["HedgeplanFormatting"]),
         .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
-        .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR", "HedgeplanFormatting", "HedgeplanJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCheckerTests", dependencies: ["HedgeplanChecker"]),
-        .testTarget(name: "HedgeplanLintTests", dependencies: ["HedgeplanChecker"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeplanLintTests", dependencies: ["HedgeplanChecker", "HedgeplanTime"], exclude: ["Golden"]),
         .testTarget(name: "HedgePlanTests", dependencies: ["HedgePlan"]),
         .testTarget(name: "HedgeplanRuntimeTests", dependencies: ["HedgeplanRuntime", "HedgeplanCompiler"]),
         .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler"], exclude: ["Golden"]),
-        .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports", "HedgeplanFormatting"], exclude: ["Golden"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VenuesTests", dependencies: ["Venues"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Fixtures"]),
@@ -86,7 +95,7 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ]
         ),
-        .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),
         .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan"], exclude: ["Corpus"]),
         .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan"]),
     ]

@@ -17,11 +17,9 @@ let package = Package(
             dependencies: [.product(name: "Pricing", package: "Hedgeplan")],
             path: "Sources/PricingBench"
         ),
-        // Feeds is not a product of the root package yet: FeedsMirror is a symlink to
-        // ../Sources/Feeds, compiled as its own module so the bench calls across a module
-        // boundary as the runtime will. Run: `swift run -c release --package-path Benchmarks FeedsBench`.
-        .target(name: "FeedsMirror", path: "Sources/FeedsMirror"),
-        .executableTarget(name: "FeedsBench", dependencies: ["FeedsMirror"], path: "Sources/FeedsBench"),
+        // The root package's Feeds product (with HedgeplanTime below it), called across a module
+        // boundary as the runtime calls it. Run: `swift run -c release --package-path Benchmarks FeedsBench`.
+        .executableTarget(name: "FeedsBench", dependencies: [.product(name: "Feeds", package: "Hedgeplan")], path: "Sources/FeedsBench"),
         // Run: `swift run -c release --package-path Benchmarks VenuesBench`.
         .executableTarget(
             name: "VenuesBench",

@@ -1,3 +1,5 @@
+import HedgeplanFormatting
+
 /// A chart: a title, two axes, series, reference lines, annotations, a legend and a size.
 /// A value: build it, then `render()` it to a complete SVG document.
 ///

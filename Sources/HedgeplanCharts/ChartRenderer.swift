@@ -1,3 +1,6 @@
+import HedgeplanFormatting
+import HedgeplanTime
+
 /// Lays out and draws one `Chart` into an `SVGWriter`: margins sized to the labels, ticks
 /// that do not overlap, decimated series, reference lines, annotations and the legend.
 struct ChartRenderer {

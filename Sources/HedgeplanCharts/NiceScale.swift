@@ -1,3 +1,5 @@
+import HedgeplanFormatting
+
 /// "Nice numbers" for axis ticks, after Paul Heckbert, *Nice Numbers for Graph Labels*
 /// (Graphics Gems, 1990): tick steps are 1, 2 or 5 times a power of ten.
 ///

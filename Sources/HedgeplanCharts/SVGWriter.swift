@@ -1,3 +1,5 @@
+import HedgeplanFormatting
+
 /// A minimal, deterministic SVG text builder: elements are written in call order,
 /// attribute values and text are XML-escaped, numbers go through `NumberFormat` (2 decimals,
 /// no locale).

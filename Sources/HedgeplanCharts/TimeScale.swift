@@ -1,81 +1,4 @@
-/// A UTC calendar date and time, converted from and to milliseconds since the Unix epoch
-/// with Howard Hinnant's civil-date algorithms (proleptic Gregorian, no Foundation, no
-/// time zones, no leap seconds).
-public struct UTCDateTime: Sendable, Hashable {
-    public var year: Int
-    /// 1...12
-    public var month: Int
-    /// 1...31
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
-    public var millisecond: Int
-
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
-                millisecond: Int = 0) {
-        (self.year, self.month, self.day) = (year, month, day)
-        (self.hour, self.minute, self.second, self.millisecond) = (hour, minute, second, millisecond)
-    }
-
-    /// The date and time of a millisecond timestamp (fractions of a millisecond dropped).
-    public init(millisecondsSinceEpoch ms: Double) {
-        let total = Int64(ms.rounded(.down))
-        let msPerDay: Int64 = 86_400_000
-        var days = total / msPerDay
-        var rest = total % msPerDay
-        if rest < 0 { rest += msPerDay; days -= 1 }
-        (year, month, day) = Self.civil(fromDays: days)
-        hour = Int(rest / 3_600_000)
-        minute = Int(rest / 60_000 % 60)
-        second = Int(rest / 1000 % 60)
-        millisecond = Int(rest % 1000)
-    }
-
-    /// Milliseconds since 1970-01-01T00:00:00Z.
-    public var millisecondsSinceEpoch: Double {
-        let days = Self.days(fromCivil: year, month, day)
-        let ms = ((days * 24 + Int64(hour)) * 60 + Int64(minute)) * 60_000 + Int64(second) * 1000
-            + Int64(millisecond)
-        return Double(ms)
-    }
-
-    /// Days since the epoch of a civil date (Hinnant's `days_from_civil`).
-    public static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The civil date of a day count since the epoch (Hinnant's `civil_from_days`).
-    public static func civil(fromDays z0: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return (Int(y), Int(m), Int(d))
-    }
-
-    /// `2024-03-05 14:00` (seconds added when not zero).
-    public var isoMinutes: String {
-        var s = "\(year)-\(Self.two(month))-\(Self.two(day)) \(Self.two(hour)):\(Self.two(minute))"
-        if second != 0 { s += ":\(Self.two(second))" }
-        return s
-    }
-
-    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-}
+import HedgeplanTime
 
 /// Time axis ticks at calendar steps for x values in milliseconds since the epoch (UTC).
 ///
@@ -192,7 +115,7 @@ public struct TimeScale: Sendable, Hashable {
     /// hours and minutes `14:00` (midnight shows the day); seconds `14:05:30`.
     public func label(_ t: Double) -> String {
         let d = UTCDateTime(millisecondsSinceEpoch: t)
-        let monthName = UTCDateTime.monthNames[d.month - 1]
+        let monthName = CivilDate.monthAbbreviations[d.month - 1]
         let midnight = d.hour == 0 && d.minute == 0 && d.second == 0
         switch step.unit {
         case .year:
@@ -202,11 +125,11 @@ public struct TimeScale: Sendable, Hashable {
         case .week, .day:
             return "\(monthName) \(d.day)"
         case .hour, .minute:
-            return midnight ? "\(monthName) \(d.day)" : "\(UTCDateTime.two(d.hour)):\(UTCDateTime.two(d.minute))"
+            return midnight ? "\(monthName) \(d.day)" : "\(ZeroPadded.text(d.hour)):\(ZeroPadded.text(d.minute))"
         case .second:
             return midnight
                 ? "\(monthName) \(d.day)"
-                : "\(UTCDateTime.two(d.hour)):\(UTCDateTime.two(d.minute)):\(UTCDateTime.two(d.second))"
+                : "\(ZeroPadded.text(d.hour)):\(ZeroPadded.text(d.minute)):\(ZeroPadded.text(d.second))"
         }
     }
 

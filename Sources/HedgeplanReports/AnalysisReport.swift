@@ -1,7 +1,9 @@
 import Foundation
 import HedgeplanChecker
+import HedgeplanFormatting
 import HedgeplanIR
-import HedgeplanSyntax
+import HedgeplanJSON
+import HedgeplanTime
 
 /// `hedgeplan analyze` output: a readable summary, and the JSON object the design page fixes.
 public struct AnalysisReport: Sendable {
@@ -64,12 +66,12 @@ public struct AnalysisReport: Sendable {
     }
 
     var methodText: String {
-        let horizon = analysis.payoff.horizonYears.map { "at expiry, \(Money.grouped($0 * 365, decimals: 2)) days from the valuation time" } ?? "linear legs only, no expiry"
+        let horizon = analysis.payoff.horizonYears.map { "at expiry, \(Money.grouped($0 * YearLength.daysValue, decimals: 2)) days from the valuation time" } ?? "linear legs only, no expiry"
         switch analysis.payoff.method {
         case .exact:
             return "exact (piecewise linear, \(horizon))"
         case .model(let range, let points):
-            return "model-based (\(analysis.model.modelName)) at the first expiry, \(Money.grouped((analysis.payoff.horizonYears ?? 0) * 365, decimals: 2)) days out, over spot \(Money.plain(range.lowerBound)) to \(Money.plain(range.upperBound)) (\(points) points)"
+            return "model-based (\(analysis.model.modelName)) at the first expiry, \(Money.grouped((analysis.payoff.horizonYears ?? 0) * YearLength.daysValue, decimals: 2)) days out, over spot \(Money.plain(range.lowerBound)) to \(Money.plain(range.upperBound)) (\(points) points)"
         }
     }
 
@@ -89,10 +91,10 @@ public struct AnalysisReport: Sendable {
 
     private func quantityText(_ leg: ResolvedLeg) -> String {
         if case .liquidity(_, let capital) = leg.terms { return "\(Money.format(capital, quote)) capital" }
-        return formatNumber(abs(leg.quantity))
+        return NumberFormat.asWritten(abs(leg.quantity))
     }
 
-    private func percent(_ fraction: Double) -> String { "\(formatNumber((fraction * 1e4).rounded() / 100))%" }
+    private func percent(_ fraction: Double) -> String { "\(NumberFormat.asWritten((fraction * 1e4).rounded() / 100))%" }
 
     private func table(_ rows: [[String]]) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { c in rows.map { $0[c].count }.max() ?? 0 }
@@ -152,15 +154,4 @@ public struct AnalysisReport: Sendable {
 
     /// Money to the cent, as JSON numbers.
     private func cents(_ x: Double) -> Double { (x * 100).rounded() / 100 }
-}
-
-/// Risk numbers (greeks, quantities) to a precision that reads well.
-public enum RiskNumber {
-    public static func format(_ x: Double) -> String {
-        let magnitude = abs(x)
-        if magnitude == 0 { return "0" }
-        if magnitude >= 100 { return Money.grouped(x, decimals: 2) }
-        if magnitude >= 0.01 { return Money.grouped(x, decimals: 4) }
-        return String(format: "%.4g", x)
-    }
 }

@@ -1,5 +1,6 @@
-import HedgeplanChecker
 import HedgeplanCharts
+import HedgeplanFormatting
+import HedgeplanTime
 
 /// Locale-free text for the HTML report: escaping, money to the cent, times in UTC.
 enum HTMLText {
@@ -18,22 +19,19 @@ enum HTMLText {
 
     /// A fraction as a percentage with 2 decimals: `8.25%`.
     static func percent(_ fraction: Double) -> String {
-        typographic(NumberFormat.fixed(fraction * 100, decimals: 2)) + "%"
+        NumberFormat.percent(fraction, decimals: 2, minus: NumberFormat.minusSign)
     }
 
     /// An integer with thousands separators: `26,280`.
-    static func count(_ n: Int) -> String { Money.grouped(Double(n), decimals: 0) }
+    static func count(_ n: Int) -> String { NumberFormat.grouped(n) }
 
-    static func typographic(_ text: String) -> String {
-        text.hasPrefix("-") ? NumberFormat.minusSign + text.dropFirst() : text
-    }
+    static func typographic(_ text: String) -> String { Money.typographic(text) }
 
     /// ms since the epoch as `2024-03-01 08:00 UTC`, with seconds when not zero.
     static func time(_ ms: Int64) -> String {
-        let d = UTCDateTime(millisecondsSinceEpoch: Double(ms))
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let seconds = d.second == 0 && d.millisecond == 0 ? "" : ":\(two(d.second))"
-        return "\(d.year)-\(two(d.month))-\(two(d.day)) \(two(d.hour)):\(two(d.minute))\(seconds) UTC"
+        let d = UTCDateTime(epochMilliseconds: ms)
+        let seconds = d.second == 0 && d.millisecond == 0 ? "" : ":\(ZeroPadded.text(d.second))"
+        return "\(d.year)-\(ZeroPadded.text(d.month))-\(ZeroPadded.text(d.day)) \(ZeroPadded.text(d.hour)):\(ZeroPadded.text(d.minute))\(seconds) UTC"
     }
 
     /// A span in days, hours and minutes: `1,095 days 23 h`, `6 h 5 min`, `42 s`.

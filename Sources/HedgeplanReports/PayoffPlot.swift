@@ -1,7 +1,9 @@
 import Foundation
-import HedgeplanChecker
 import HedgeplanCharts
+import HedgeplanChecker
+import HedgeplanFormatting
 import HedgeplanIR
+import HedgeplanTime
 import Pricing
 
 /// `hedgeplan analyze --plot FILE.svg`: the strategy's P&L at expiry against spot, with
@@ -90,7 +92,7 @@ public struct PayoffPlot: Sendable {
         let model = analysis.model
         let spot = model.spot
         let years = payoff.horizonYears ?? StrategyAnalysis.defaultHorizon.years
-        let sd = (model.totalVariance * max(years, 1.0 / 365)).squareRoot()
+        let sd = (model.totalVariance * max(years, 1.0 / YearLength.daysValue)).squareRoot()
         var marks = [spot, spot * exp(-2 * sd), spot * exp(2 * sd)] + strikes() + rangeBounds()
         // Breakevens far out in a model's tail would squash the interesting part.
         marks += payoff.breakevens.filter { $0 > spot * exp(-4 * sd) && $0 < spot * exp(4 * sd) }
@@ -186,10 +188,10 @@ public struct PayoffPlot: Sendable {
     func subtitle() -> String {
         var parts: [String] = [strategy.underlying.value.description]
         if payoff.isModelBased {
-            let days = Money.grouped((payoff.horizonYears ?? 0) * 365, decimals: 1)
+            let days = Money.grouped((payoff.horizonYears ?? 0) * YearLength.daysValue, decimals: 1)
             parts.append("model-based: valued with the \(analysis.model.modelName) model at the first expiry (\(days) days)")
         } else if let years = payoff.horizonYears {
-            parts.append("exact payoff at expiry (\(Money.grouped(years * 365, decimals: 1)) days)")
+            parts.append("exact payoff at expiry (\(Money.grouped(years * YearLength.daysValue, decimals: 1)) days)")
         } else {
             parts.append("exact (no expiry)")
         }
@@ -205,11 +207,10 @@ public struct PayoffPlot: Sendable {
 
     /// QUOTE with thousands separators and no decimals from 1,000 up, typographic minus.
     func money(_ amount: Double) -> String {
-        let text = Money.grouped(amount, decimals: abs(amount) >= 1000 ? 0 : 2)
-        return text.hasPrefix("-") ? NumberFormat.minusSign + text.dropFirst() : text
+        Money.typographic(Money.grouped(amount, decimals: abs(amount) >= 1000 ? 0 : 2))
     }
 
     func percent(_ fraction: Double) -> String {
-        NumberFormat.fixed(fraction * 100, decimals: 1, trimZeros: true) + "%"
+        NumberFormat.percent(fraction, decimals: 1, trimZeros: true)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import HedgeplanChecker
+import HedgeplanFormatting
+import HedgeplanJSON
 import HedgeplanRuntime
-import HedgeplanSyntax
 
 /// `hedgeplan dry-run` output: a text summary and the JSON object the design page fixes
 /// (`ticks`, `rejected`, `hedges`, `pnl` with `total` and `components`, `max_drawdown`,
@@ -50,7 +50,7 @@ public struct RunReport: Sendable {
         return out
     }
 
-    private func formatPercent(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
+    private func formatPercent(_ x: Double) -> String { NumberFormat.percent(x, decimals: 2, rounding: .halfToEven) }
 
     private func cents(_ x: Double) -> JSONValue { .number((x * 100).rounded() / 100) }
 

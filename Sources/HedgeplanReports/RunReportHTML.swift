@@ -1,5 +1,5 @@
-import HedgeplanChecker
 import HedgeplanCharts
+import HedgeplanFormatting
 import HedgeplanRuntime
 
 /// `hedgeplan dry-run --report FILE.html`: one self-contained HTML page about a run.

@@ -1,5 +1,7 @@
 import Foundation
 @testable import HedgeplanCharts
+import HedgeplanFormatting
+import HedgeplanTime
 
 /// The example charts the tests render, snapshot and (with `HEDGEPLAN_CHARTS_OUT=dir`)
 /// write out for looking at.

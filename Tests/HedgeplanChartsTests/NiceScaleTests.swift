@@ -1,5 +1,6 @@
 import Testing
 @testable import HedgeplanCharts
+import HedgeplanFormatting
 
 /// Heckbert's nice numbers against ticks worked out by hand.
 ///

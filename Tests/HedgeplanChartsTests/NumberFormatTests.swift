@@ -1,5 +1,6 @@
 import Testing
 @testable import HedgeplanCharts
+import HedgeplanFormatting
 
 /// Locale-free formatting: coordinates, single labels, axis tick labels.
 @Suite struct NumberFormatTests {

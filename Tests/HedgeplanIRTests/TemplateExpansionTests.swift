@@ -1,5 +1,6 @@
 import Testing
 @testable import HedgeplanIR
+import HedgeplanFormatting
 
 /// Each template of the design page's table expands into the legs the table names:
 /// sides, types, strikes and quantities, worked out by hand from the table.
@@ -51,7 +52,7 @@ struct TemplateExpansionTests {
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let legs = try #require(result.strategy).legs.map { leg in
             let strike = leg.instrument.option.map { "\($0.strike.value)" } ?? "-"
-            return "\(leg.side.value.rawValue) \(leg.instrument.type.rawValue) \(strike) \(formatNumber(leg.quantity?.value ?? 0))"
+            return "\(leg.side.value.rawValue) \(leg.instrument.type.rawValue) \(strike) \(NumberFormat.asWritten(leg.quantity?.value ?? 0))"
         }
         #expect(legs == c.legs)
     }

@@ -29,6 +29,8 @@ import Testing
         bar.end()
         #expect(sink.text.isEmpty)
         #expect(ProgressBar.rate(5_230_000) == "5.2 M ticks/s")
-        #expect(ProgressBar.grouped(1_036_801) == "1,036,801")
+        let plain = ProgressBar(expectedTicks: nil, color: false, write: { _ in })
+        #expect(plain.line(ticks: 1_036_801, time: 0, equity: -2_500.4, seconds: 0).contains("1,036,801 ticks"))
+        #expect(plain.line(ticks: 1, time: 0, equity: -2_500.4, seconds: 0).hasSuffix("equity -2,500"))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
+import HedgeplanTime
 import Testing
 @testable import HedgeplanChecker
 

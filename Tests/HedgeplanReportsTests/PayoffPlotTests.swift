@@ -3,6 +3,7 @@ import HedgeplanChecker
 import HedgeplanCharts
 import Testing
 @testable import HedgeplanReports
+import HedgeplanFormatting
 
 /// `analyze --plot`: the payoff SVG of bundled strategies.
 @Suite struct PayoffPlotTests {

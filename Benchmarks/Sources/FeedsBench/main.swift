@@ -1,5 +1,5 @@
 import Foundation
-import FeedsMirror
+import Feeds
 
 // CSV ingest speed and memory of `CSVFeed` (release build).
 // Usage:

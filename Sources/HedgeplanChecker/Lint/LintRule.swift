@@ -1,6 +1,7 @@
 import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
+import HedgeplanFormatting
 
 /// One lint rule: something legal but unwise, with a stable id, a default severity and a
 /// one-line rationale. A rule reads the strategy (and its analysis, when the market names
@@ -50,13 +51,7 @@ public struct LintContext: Sendable {
 /// thousands grouped (`0.14`, `1,425.5`, `3,000`).
 enum LintNumber {
     static func format(_ value: Double, decimals: Int = 4) -> String {
-        guard value.isFinite else { return Money.grouped(value, decimals: 0) }
-        var text = Money.grouped(value, decimals: decimals)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text == "-0" ? "0" : text
+        NumberFormat.fixed(value, decimals: decimals, trimZeros: true, grouping: true, rounding: .halfToEven)
     }
 
     /// A number with three significant digits, for small quantities like gamma (`-0.0123`).

@@ -1,4 +1,5 @@
 import Foundation
+import HedgeplanTime
 
 /// The P&L at the first expiry when the payoff is not piecewise linear (legs that expire
 /// at different times, liquidity positions): the market model values what is still open
@@ -11,7 +12,7 @@ public enum ModelPayoffAnalysis {
     public static let gridPoints = 2_001
 
     public static func analyze(_ legs: [ResolvedLeg], model: ValuationModel, horizonYears: Double) -> PayoffSummary {
-        let width = tailWidth * (model.totalVariance * max(horizonYears, 1.0 / 365)).squareRoot()
+        let width = tailWidth * (model.totalVariance * max(horizonYears, 1.0 / YearLength.daysValue)).squareRoot()
         var low = model.spot * exp(-width)
         var high = model.spot * exp(width)
         for leg in legs {

@@ -1,3 +1,5 @@
+import HedgeplanFormatting
+
 /// A set of spots where an extreme is reached: a point, a closed interval, or a ray.
 public struct SpotRegion: Sendable, Equatable, CustomStringConvertible {
     /// QUOTE per BASE.

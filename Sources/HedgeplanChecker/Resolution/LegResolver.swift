@@ -2,6 +2,7 @@ import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
 import Pricing
+import HedgeplanFormatting
 
 /// Settles each leg's numbers against the market: relative and atm strikes become prices,
 /// delta strikes are solved under Black-Scholes, expiries become years from the valuation
@@ -45,7 +46,7 @@ public struct LegResolver: Sendable {
             let t = years(until: o.expiry.value)
             guard let strike = strike(o.strike.value, kind: kind, years: t) else {
                 return .failure(.error(
-                    .unresolvableStrike, "no strike has a Black-Scholes delta of \(formatNumber(o.strike.value.deltaValue ?? 0)) for a \(kind)",
+                    .unresolvableStrike, "no strike has a Black-Scholes delta of \(NumberFormat.asWritten(o.strike.value.deltaValue ?? 0)) for a \(kind)",
                     at: o.strike.location))
             }
             let premium = leg.premium?.value ?? model.value(kind, strike: strike, years: t).price
@@ -64,7 +65,7 @@ public struct LegResolver: Sendable {
             guard let unit = position(1), unit.value(at: model.spot) > 0,
                 let scaled = position(terms.capital.value / unit.value(at: model.spot))
             else {
-                return .failure(.error(.unresolvableStrike, "the liquidity range holds nothing at spot \(formatNumber(model.spot))", at: leg.location))
+                return .failure(.error(.unresolvableStrike, "the liquidity range holds nothing at spot \(NumberFormat.asWritten(model.spot))", at: leg.location))
             }
             return .success(make(.liquidity(position: scaled, capital: terms.capital.value)))
         }

@@ -1,5 +1,6 @@
 import HedgeplanDiagnostics
 import HedgeplanIR
+import HedgeplanFormatting
 
 /// Proves the declared risk bounds or reports why not, at the node that declares them,
 /// with the amount and the spot: `defined_risk`, `max_loss`, greek bands and scenarios.
@@ -58,9 +59,9 @@ public enum RiskBoundsCheck {
 
     /// Greeks to four decimals, or four significant digits when smaller: `5`, `-0.1044`, `0.00012`.
     static func number(_ x: Double) -> String {
-        if x != 0, abs(x) < 0.01 { return String(format: "%.4g", x) }
+        if x != 0, abs(x) < 0.01 { return NumberFormat.significant(x, digits: 4) }
         let rounded = (x * 1e4).rounded() / 1e4
-        return abs(rounded) >= 1000 ? Money.grouped(rounded, decimals: rounded == rounded.rounded() ? 0 : 2) : formatNumber(rounded)
+        return abs(rounded) >= 1000 ? Money.grouped(rounded, decimals: rounded == rounded.rounded() ? 0 : 2) : NumberFormat.asWritten(rounded)
     }
 }
 

@@ -1,5 +1,6 @@
 import HedgeplanDiagnostics
 import HedgeplanIR
+import HedgeplanFormatting
 
 /// A stress point revalued now under the strategy's model: spot and volatility move at
 /// once, and the position's value changes by `pnl` QUOTE.
@@ -37,13 +38,13 @@ public struct ScenarioResult: Sendable {
     public var label: String {
         var parts: [String] = []
         switch scenario.spot?.value {
-        case .relative(let r): parts.append("spot \(r >= 0 ? "+" : "")\(formatNumber(r * 100))% (\(Money.plain(spot)))")
+        case .relative(let r): parts.append("spot \(r >= 0 ? "+" : "")\(NumberFormat.asWritten(r * 100))% (\(Money.plain(spot)))")
         case .absolute: parts.append("spot \(Money.plain(spot))")
         case nil: break
         }
         switch scenario.volatility?.value {
-        case .points(let p): parts.append("volatility \(p >= 0 ? "+" : "")\(formatNumber((p * 100 * 1e9).rounded() / 1e9))pt (\(formatNumber((volatility * 1e4).rounded() / 100))%)")
-        case .relative(let r): parts.append("volatility \(r >= 0 ? "+" : "")\(formatNumber(r * 100))% (\(formatNumber((volatility * 1e4).rounded() / 100))%)")
+        case .points(let p): parts.append("volatility \(p >= 0 ? "+" : "")\(NumberFormat.asWritten((p * 100 * 1e9).rounded() / 1e9))pt (\(NumberFormat.asWritten((volatility * 1e4).rounded() / 100))%)")
+        case .relative(let r): parts.append("volatility \(r >= 0 ? "+" : "")\(NumberFormat.asWritten(r * 100))% (\(NumberFormat.asWritten((volatility * 1e4).rounded() / 100))%)")
         case nil: break
         }
         return parts.joined(separator: ", ")

@@ -1,5 +1,6 @@
 import HedgeplanDiagnostics
 import HedgeplanSyntax
+import HedgeplanFormatting
 
 /// Parsers for the language's value forms. Each reports what is wrong at the node, says
 /// what was expected with an example, and returns nil so decoding goes on.
@@ -34,15 +35,15 @@ extension DecodeContext {
             return nil
         }
         guard bounds.contains(value) else {
-            error(.range, "`\(name)` must be \(describe(bounds, unit: unit)), found \(formatNumber(value))\(unit)", at: location)
+            error(.range, "`\(name)` must be \(describe(bounds, unit: unit)), found \(NumberFormat.asWritten(value))\(unit)", at: location)
             return nil
         }
         return value
     }
 
     private func describe(_ bounds: Bounds, unit: String) -> String {
-        let lower = bounds.min.map { (bounds.minExclusive ? "> " : ">= ") + formatNumber($0) + unit }
-        let upper = bounds.max.map { "<= " + formatNumber($0) + unit }
+        let lower = bounds.min.map { (bounds.minExclusive ? "> " : ">= ") + NumberFormat.asWritten($0) + unit }
+        let upper = bounds.max.map { "<= " + NumberFormat.asWritten($0) + unit }
         return [lower, upper].compactMap { $0 }.joined(separator: " and ")
     }
 
@@ -55,7 +56,7 @@ extension DecodeContext {
         if let number = scalar.core.number {
             guard number.isFinite else { return checked(number, bounds, name: name, at: node.location) }
             if !bounds.contains(number), number > 1, bounds.contains(number / 100) {
-                error(.range, "`\(name)` is \(formatNumber(number)) = \(formatNumber(number * 100))%, which is out of range; did you mean \(formatNumber(number))%?", at: node.location)
+                error(.range, "`\(name)` is \(NumberFormat.asWritten(number)) = \(NumberFormat.asWritten(number * 100))%, which is out of range; did you mean \(NumberFormat.asWritten(number))%?", at: node.location)
                 return nil
             }
             return checked(number, bounds, name: name, at: node.location)
@@ -171,7 +172,7 @@ extension DecodeContext {
             }
             guard let delta = number(entries[0].value, Bounds(min: -1, max: 1), name: "\(name).delta") else { return nil }
             guard delta != 0, abs(delta) < 1 else {
-                error(.range, "`\(name).delta` must be strictly between -1 and 1 and not 0, found \(formatNumber(delta))", at: entries[0].value.location)
+                error(.range, "`\(name).delta` must be strictly between -1 and 1 and not 0, found \(NumberFormat.asWritten(delta))", at: entries[0].value.location)
                 return nil
             }
             return .delta(delta)
@@ -270,7 +271,7 @@ extension DecodeContext {
             let high = number(items[1], unbounded, name: "\(name)[1]")
         else { return nil }
         guard low <= high else {
-            error(.range, "`\(name)` must be [low, high] with low <= high, found [\(formatNumber(low)), \(formatNumber(high))]", at: node.location)
+            error(.range, "`\(name)` must be [low, high] with low <= high, found [\(NumberFormat.asWritten(low)), \(NumberFormat.asWritten(high))]", at: node.location)
             return nil
         }
         return GreekBand(low: low, high: high)
@@ -283,7 +284,7 @@ extension DecodeContext {
             let high = number(items[1], LanguageDefinition.price, name: "\(name)[1]")
         else { return nil }
         guard low < high else {
-            error(.range, "`\(name)` must be [low, high] with low < high, found [\(formatNumber(low)), \(formatNumber(high))]", at: node.location)
+            error(.range, "`\(name)` must be [low, high] with low < high, found [\(NumberFormat.asWritten(low)), \(NumberFormat.asWritten(high))]", at: node.location)
             return nil
         }
         return PriceRange(lower: low, upper: high)

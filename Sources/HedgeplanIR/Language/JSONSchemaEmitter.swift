@@ -1,3 +1,4 @@
+import HedgeplanJSON
 import HedgeplanSyntax
 
 /// Turns the language description into a JSON Schema (draft-07, which yaml-language-server

@@ -1,4 +1,5 @@
 import HedgeplanDiagnostics
+import HedgeplanFormatting
 
 /// A short straddle at `strike` with long wings at strike - wings and strike + wings.
 enum IronButterfly: StructureTemplate {
@@ -22,7 +23,7 @@ enum IronButterfly: StructureTemplate {
         if let distance = wingsNode.scalar?.core.number {
             guard let d = p.context.number(wingsNode, LanguageDefinition.price, name: p.name("wings")) else { return nil }
             guard case .absolute(let strike) = k.value else {
-                p.context.error(.templateShape, "`\(p.name("wings"))` is a price distance (\(formatNumber(distance))), so `\(p.name("strike"))` must be an absolute price too; or give wings as a percent like 10%", at: wingsNode.location)
+                p.context.error(.templateShape, "`\(p.name("wings"))` is a price distance (\(NumberFormat.asWritten(distance))), so `\(p.name("strike"))` must be an absolute price too; or give wings as a percent like 10%", at: wingsNode.location)
                 return nil
             }
             (below, above) = (.absolute(strike - d), .absolute(strike + d))

@@ -1,4 +1,5 @@
 import HedgeplanDiagnostics
+import HedgeplanFormatting
 
 /// The shape rules of each structure, checked on legs, so that one set of rules serves
 /// templates (whose legs point at their parameters) and `kind:` declarations on explicit
@@ -34,7 +35,7 @@ struct StructureShape {
             equalQuantities(l)
             sameExpiry(l)
             if let a = strikeLevel(l[0]), let b = strikeLevel(l[1]), a == b {
-                context.error(.templateShape, "the short strike equals the long strike (\(formatNumber(b))): a vertical spread needs two strikes", at: strikeLocation(l[1]))
+                context.error(.templateShape, "the short strike equals the long strike (\(NumberFormat.asWritten(b))): a vertical spread needs two strikes", at: strikeLocation(l[1]))
             }
         case .straddle, .strangle:
             let side = legs.first?.side.value ?? .long
@@ -43,7 +44,7 @@ struct StructureShape {
             sameExpiry(l)
             if kind == .straddle {
                 if let a = strikeLevel(l[0]), let b = strikeLevel(l[1]), a != b {
-                    context.error(.templateShape, "a straddle's call and put share one strike; the call's is \(formatNumber(b)), the put's \(formatNumber(a))", at: strikeLocation(l[1]))
+                    context.error(.templateShape, "a straddle's call and put share one strike; the call's is \(NumberFormat.asWritten(b)), the put's \(NumberFormat.asWritten(a))", at: strikeLocation(l[1]))
                 }
             } else {
                 increasing([(l[0], "put"), (l[1], "call")], rule: "put strike < call strike")
@@ -57,7 +58,7 @@ struct StructureShape {
             increasing([(l[0], "long put"), (l[1], "short put")], rule: "long put < short strike < long call")
             increasing([(l[2], "short call"), (l[3], "long call")], rule: "long put < short strike < long call")
             if let p = strikeLevel(l[1]), let c = strikeLevel(l[2]), p != c {
-                context.error(.templateShape, "an iron butterfly's short put and short call share one strike; found \(formatNumber(p)) and \(formatNumber(c))", at: strikeLocation(l[2]))
+                context.error(.templateShape, "an iron butterfly's short put and short call share one strike; found \(NumberFormat.asWritten(p)) and \(NumberFormat.asWritten(c))", at: strikeLocation(l[2]))
             }
         case .ironCondor:
             guard let l = match(legs, [(.long, .put), (.short, .put), (.short, .call), (.long, .call)]) else { return }
@@ -71,7 +72,7 @@ struct StructureShape {
             guard let l = match(legs, [(.short, type), (.long, type)]) else { return }
             equalQuantities(l)
             if let a = strikeLevel(l[0]), let b = strikeLevel(l[1]), a != b {
-                context.error(.templateShape, "a calendar's legs share one strike; found \(formatNumber(a)) and \(formatNumber(b))", at: strikeLocation(l[1]))
+                context.error(.templateShape, "a calendar's legs share one strike; found \(NumberFormat.asWritten(a)) and \(NumberFormat.asWritten(b))", at: strikeLocation(l[1]))
             }
             if let near = l[0].instrument.expiry, let far = l[1].instrument.expiry,
                 near.value.seconds(from: valuation) >= far.value.seconds(from: valuation)
@@ -118,10 +119,10 @@ struct StructureShape {
         guard let first = legs.first?.quantity else { return }
         for (leg, ratio) in zip(legs, ratios).dropFirst() {
             guard let q = leg.quantity, abs(q.value - first.value * ratio) > 1e-12 * max(1, q.value) else { continue }
-            let expected = formatNumber(first.value * ratio)
+            let expected = NumberFormat.asWritten(first.value * ratio)
             context.error(
                 .templateShape,
-                "\(kind.rawValue) legs trade matching quantities: `\(leg.id.value)` has \(formatNumber(q.value)), expected \(expected)",
+                "\(kind.rawValue) legs trade matching quantities: `\(leg.id.value)` has \(NumberFormat.asWritten(q.value)), expected \(expected)",
                 at: q.location)
         }
     }
@@ -162,7 +163,7 @@ struct StructureShape {
         {
             context.error(
                 .templateShape,
-                "a butterfly's wings are equal: mid - low = \(formatNumber(mid - low)) but high - mid = \(formatNumber(high - mid))",
+                "a butterfly's wings are equal: mid - low = \(NumberFormat.asWritten(mid - low)) but high - mid = \(NumberFormat.asWritten(high - mid))",
                 at: strikeLocation(l[2]))
         }
     }

@@ -1,3 +1,5 @@
+import HedgeplanTime
+
 /// A positive span of time: `30s`, `5m`, `1h`, `7d`, `1y` (= 365 days).
 public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Length in seconds.
@@ -6,9 +8,10 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
     public init(seconds: Double) { self.seconds = seconds }
 
     public static let secondsPerDay = 86_400.0
-    public static let secondsPerYear = 365 * secondsPerDay
+    /// `YearLength.secondsValue`: `1y` is 365 days.
+    public static let secondsPerYear = YearLength.secondsValue
 
-    /// Length in years of 365 days, the time unit of the pricing models.
+    /// Length in years of 365 days (`YearLength`), the time unit of the pricing models.
     public var years: Double { seconds / Self.secondsPerYear }
 
     static let units: [(suffix: Character, seconds: Double)] = [

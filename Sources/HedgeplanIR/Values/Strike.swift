@@ -1,3 +1,5 @@
+import HedgeplanFormatting
+
 /// How a strike is given: an absolute price (QUOTE per BASE), a change relative to spot,
 /// at the money, or by the call delta it should have. The last three are resolved against
 /// the market when the strategy is priced, and kept as rules for rolls.
@@ -28,10 +30,10 @@ public enum Strike: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .absolute(let k): return formatNumber(k)
-        case .relative(let r): return (r >= 0 ? "+" : "") + formatNumber(r * 100) + "%"
+        case .absolute(let k): return NumberFormat.asWritten(k)
+        case .relative(let r): return (r >= 0 ? "+" : "") + NumberFormat.asWritten(r * 100) + "%"
         case .atTheMoney: return "atm"
-        case .delta(let d): return "delta \(formatNumber(d))"
+        case .delta(let d): return "delta \(NumberFormat.asWritten(d))"
         }
     }
 
@@ -44,8 +46,3 @@ public enum Strike: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Numbers as a user wrote them: `2500`, `0.25`, `9.0e+05` without a trailing `.0`.
-public func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e16 { return String(Int64(value)) }
-    return String(value)
-}

@@ -1,5 +1,6 @@
 import Dispatch
 import Feeds
+import HedgeplanFormatting
 import HedgeplanRuntime
 
 /// A one-line progress display for long runs, on standard error, redrawn about ten times a
@@ -70,25 +71,15 @@ final class ProgressBar: RunObserver {
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: Self.width - filled)
             parts.append((color ? "\u{1B}[32m\(bar)\u{1B}[0m" : bar) + " " + String(Int(fraction * 100)).paddedLeft(3) + "%")
         }
-        parts.append("\(Self.grouped(ticks)) ticks")
+        parts.append("\(NumberFormat.grouped(ticks)) ticks")
         if seconds > 0 { parts.append(Self.rate(Double(ticks) / seconds)) }
         parts.append(String(RunClock.iso(time).prefix(10)))
-        parts.append("equity \(Self.grouped(Int(equity.isFinite ? equity.rounded() : 0)))")
+        parts.append("equity \(NumberFormat.grouped(Int(equity.isFinite ? equity.rounded() : 0)))")
         return parts.joined(separator: "  ")
     }
 
     static func rate(_ perSecond: Double) -> String {
         perSecond >= 1e6 ? "\(Double(Int(perSecond / 1e5)) / 10) M ticks/s" : "\(Int(perSecond / 1e3)) k ticks/s"
-    }
-
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
     }
 }
 

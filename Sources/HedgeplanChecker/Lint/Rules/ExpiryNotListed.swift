@@ -1,5 +1,6 @@
 import HedgeplanDiagnostics
 import HedgeplanIR
+import HedgeplanTime
 
 /// An option or future expiry on a date and time no venue lists, Deribit-style.
 ///
@@ -50,9 +51,8 @@ public struct ExpiryNotListed: LintRule {
     }
 
     static func split(_ instant: Instant) -> (days: Int64, second: Int64) {
-        let s = instant.secondsSinceEpoch
-        let days = s >= 0 ? s / day : -((-s + day - 1) / day)
-        return (days, s - days * day)
+        let days = EpochMilliseconds.floorDivide(instant.secondsSinceEpoch, day)
+        return (days, instant.secondsSinceEpoch - days * day)
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
@@ -78,48 +78,9 @@ public struct ExpiryNotListed: LintRule {
     }
 }
 
-/// A proleptic Gregorian date (Howard Hinnant's days-from-civil algorithm).
-public struct CivilDate: Equatable, Sendable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    /// 0 = Sunday ... 6 = Saturday.
-    public var weekday: Int
-
-    public static let friday = 5
-    static let weekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-
-    public init(daysSinceEpoch days: Int64) {
-        let z = Int(days) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp + (mp < 10 ? 3 : -9)
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        // 1970-01-01 was a Thursday.
-        weekday = Int(((days % 7) + 11) % 7)
-    }
-
-    public var daysInMonth: Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
+extension CivilDate {
+    /// A Friday in the last seven days of its month: Deribit's monthly expiry.
     public var isLastFridayOfMonth: Bool { weekday == Self.friday && day + 7 > daysInMonth }
-
-    public var weekdayName: String { Self.weekdayNames[weekday] }
-
-    /// `2026-12-25`.
-    public var description: String {
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(year)-\(two(month))-\(two(day))"
-    }
 }
 
 // MARK: Messages
@@ -131,8 +92,7 @@ extension ExpiryNotListed {
         let reason: String
         switch problem {
         case .timeOfDay(let second):
-            func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-            reason = "is at \(two(second / 3_600)):\(two(second / 60 % 60)) UTC; listed options expire at 08:00 UTC"
+            reason = "is at \(ZeroPadded.text(second / 3_600)):\(ZeroPadded.text(second / 60 % 60)) UTC; listed options expire at 08:00 UTC"
         case .notFriday(let date):
             reason = "is a \(date.weekdayName); beyond 30 days only Friday expiries are listed"
         case .notLastFriday(let date):

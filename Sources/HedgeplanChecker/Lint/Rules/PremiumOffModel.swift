@@ -1,6 +1,7 @@
 import HedgeplanDiagnostics
 import HedgeplanIR
 import Pricing
+import HedgeplanFormatting
 
 /// A declared premium whose Black-Scholes implied volatility is more than 15 volatility
 /// points from the model's, or that no volatility reproduces at all.

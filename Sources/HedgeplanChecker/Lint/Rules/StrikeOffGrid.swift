@@ -1,6 +1,7 @@
 import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
+import HedgeplanFormatting
 
 /// An absolute option strike that is not a multiple of the venue-style strike grid.
 ///

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A JSON document as a value: what `hedgeplan schema` prints, and what a YAML document
-/// becomes under YAML 1.2-core typing (`SyntaxNode.jsonValue`). Encodes with sorted keys,
+/// A JSON document as a value: what `hedgeplan schema` prints, what a YAML document
+/// becomes under YAML 1.2-core typing (`SyntaxNode.jsonValue`) and what the reports write. Encodes with sorted keys,
 /// so the same value always gives the same bytes.
 public indirect enum JSONValue: Hashable, Sendable, Encodable {
     case null
@@ -33,30 +33,5 @@ public indirect enum JSONValue: Hashable, Sendable, Encodable {
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // A JSONValue holds only encodable leaves; encoding cannot fail.
         return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
-    }
-}
-
-extension SyntaxNode {
-    /// The document as JSON under YAML 1.2-core typing, as an editor's schema validator
-    /// sees it. Non-scalar keys become their source text.
-    public var jsonValue: JSONValue {
-        switch kind {
-        case .scalar(let scalar):
-            switch scalar.core {
-            case .null: return .null
-            case .bool(let b): return .bool(b)
-            case .int(let i): return .int(i)
-            case .float(let f): return .number(f)
-            case .string(let s): return .string(s)
-            }
-        case .sequence(let items):
-            return .array(items.map(\.jsonValue))
-        case .mapping(let entries):
-            var object: [String: JSONValue] = [:]
-            for entry in entries {
-                object[entry.key.scalar?.text ?? "\(entry.key.location)"] = entry.value.jsonValue
-            }
-            return .object(object)
-        }
     }
 }
