@@ -4,6 +4,7 @@ import Foundation
 import HedgePlan
 import LiveFeed
 import HedgeplanCompiler
+import HedgeplanDiagnostics
 import HedgeplanReports
 import HedgeplanRuntime
 
@@ -42,6 +43,13 @@ struct DryRun: ParsableCommand {
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
+        try DiagnosticOutputOptions(format: format == .json ? .json : .text).reportingFailures(dryRun)
+    }
+
+    private func dryRun() throws {
+        // Every output path is checked before any work: a run never ends in "cannot write".
+        let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
+        try journal.checkPath()
         let plan = try loadPlan()
         let spec: FeedSpec
         do {
@@ -52,10 +60,13 @@ struct DryRun: ParsableCommand {
         let source: any TickSource
         do {
             // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
-            source = try spec.makeSourceIncludingLive()
+            // A live feed says on standard error when it cannot connect and retries.
+            var live = WebSocketFeedOptions()
+            let feedName = feed
+            live.onRetry = { message in Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n") }
+            source = try spec.makeSourceIncludingLive(liveOptions: live)
         } catch {
-            Terminal.standardError.write("\(feed): error: \(error)\n")
-            throw ExitCode(FileManager.default.fileExists(atPath: feed) || !feed.hasSuffix(".csv") ? 1 : 74)
+            throw CommandFailure.feed(feed, error)
         }
         var journaled = try journal.open(plan: plan, feed: feed)
         if case .finished(let stored)? = journaled {
@@ -74,18 +85,13 @@ struct DryRun: ParsableCommand {
         do {
             result = try Self.run(&interpreter, watch.source(source))
         } catch {
-            Terminal.standardError.write("\(feed): error: \(error)\n")
-            throw ExitCode(1)
+            // The feed's notes say what it decided and, for a live feed, why it ended.
+            throw CommandFailure.feed(feed, error, notes: source.notes)
         }
         let report = RunReport(result)
         try journal.finish(watch, report)
         Terminal.standardOutput.write(format == .json ? report.json() : report.text())
-        if let reportFile {
-            do { try Data(RunReportHTML(result, feed: feed).render().utf8).write(to: URL(fileURLWithPath: reportFile), options: .atomic) } catch {
-                Terminal.standardError.write("\(reportFile): error: cannot write the report: \(error.localizedDescription) [io]\n")
-                throw ExitCode(74)
-            }
-        }
+        try reportOutput?.write(RunReportHTML(result, feed: feed).render())
     }
 
     static func run<S: TickSource>(_ interpreter: inout Interpreter, _ source: S) throws -> RunResult {
@@ -95,15 +101,14 @@ struct DryRun: ParsableCommand {
 
     func loadPlan() throws -> HedgingPlan {
         if input.hasSuffix(".json") {
+            if let problem = FileKind.problem(at: input) { throw CommandFailure.io(input, "cannot read the plan: \(problem)") }
             guard let data = FileManager.default.contents(atPath: input) else {
-                Terminal.standardError.write("\(input): error: cannot read the plan [io]\n")
-                throw ExitCode(74)
+                throw CommandFailure.io(input, "cannot read the plan: permission denied")
             }
             do {
                 return try PlanCoding.decode(data)
             } catch {
-                Terminal.standardError.write("\(input): error: \(error)\n")
-                throw ExitCode(1)
+                throw CommandFailure.input(.plan, input, "\(error)")
             }
         }
         let compiled = PlanCompiler.compile(path: input, now: try Clock.now(), history: try history.map(PriceHistoryLoader.load))
