@@ -25,6 +25,7 @@ struct SourceLineIndex {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
         var end = number < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number] - 1) : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == 10 { end = utf8.index(before: end) }
         if end > start, utf8[utf8.index(before: end)] == 13 { end = utf8.index(before: end) }
         return Substring(text.utf8[start..<end])
     }

@@ -28,8 +28,9 @@ struct AbsurdValueTests {
         let (ticks, feed) = try readAll("timestamp,price\n" + rows.joined(separator: "\n") + "\n")
         #expect(ticks.count == 9)
         #expect(!ticks.contains { $0.price == 3_000_000 })
-        #expect(feed.issues.details.map(\.line) == [6])
-        #expect(feed.issues.details.map(\.kind) == [.priceOutlier])
+        // The skipped row leaves a two-minute step: the next row is kept after a gap.
+        #expect(feed.issues.details.map(\.line) == [6, 7])
+        #expect(feed.issues.details.map(\.kind) == [.priceOutlier, .gap])
         #expect(feed.issues.details.first?.message == "price 3000000.0 is more than 100 times the price on line 5 (3003.0); row skipped")
     }
 
@@ -38,7 +39,7 @@ struct AbsurdValueTests {
         let rows = (0..<10).map { i in "\(1_704_067_200 + 60 * i),\(i < 5 ? 3.0 : 3000.0)" }
         let (ticks, feed) = try readAll("timestamp,price\n" + rows.joined(separator: "\n") + "\n")
         #expect(ticks.map(\.price) == [3, 3, 3, 3, 3, 3000, 3000, 3000, 3000], "only the first row of the move is lost")
-        #expect(feed.issues.details.map(\.kind) == [.priceOutlier])
+        #expect(feed.issues.details.map(\.kind) == [.priceOutlier, .gap])
     }
 
     /// The fuzzer's input: one row dated 9999-12-31 made the 2,499 good rows after it

@@ -76,7 +76,8 @@ struct Terminal {
     /// (unless standard error is the stream that failed).
     static func failWrite(_ stream: String, code: Int32) -> Never {
         if stream != standardError.name {
-            let reason = code == 0 ? "nothing was written" : String(cString: strerror(code))
+            let text = code == 0 ? "nothing was written" : String(cString: strerror(code))
+            let reason = text.prefix(1).lowercased() + text.dropFirst()
             _ = writeAll(Array("hedgeplan: error: cannot write to \(stream): \(reason) [io]\n".utf8), to: STDERR_FILENO)
         }
         exit(74)
