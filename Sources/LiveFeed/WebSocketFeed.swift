@@ -304,7 +304,7 @@ public final class WebSocketFeed: TickSource {
                 guard await bridge.push(text) else { return }
             }
         }
-        do { return .closed(try await client.run()) } catch { return .failed("\(error)") }
+        do { return .closed(try await client.run()) } catch { return .failed(ConnectionFailureReason.describe(error)) }
     }
 }
 
