@@ -125,6 +125,15 @@ struct FuzzFindingTests {
         #expect(missingPlan.status == 74)
         let planRows = try #require(try JSONSerialization.jsonObject(with: Data(missingPlan.stdout.utf8)) as? [[String: Any]])
         #expect(planRows.first?["message"] as? String == "cannot read the plan: no such file")
+
+        let missingStrategy = try HedgeplanProcess.run(["dry-run", "no-such-strategy.yaml", "--feed", Self.shortFeed, "--format", "json"])
+        #expect(missingStrategy.status == 74)
+        #expect(missingStrategy.stderr.isEmpty)
+        let strategyRows = try #require(try JSONSerialization.jsonObject(with: Data(missingStrategy.stdout.utf8)) as? [[String: Any]])
+        #expect(strategyRows.first?["message"] as? String == "no such file")
+        let analyze = try HedgeplanProcess.run(["analyze", "no-such-strategy.yaml", "--format", "json"])
+        #expect(analyze.status == 74)
+        #expect(try JSONSerialization.jsonObject(with: Data(analyze.stdout.utf8)) is [[String: Any]])
     }
 
     // MARK: 2. Write errors on standard output

@@ -47,7 +47,9 @@ struct Analyze: ParsableCommand {
         let plotFile = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
         let checked = Checker.validate(path: file, now: try Clock.now())
         if !checked.diagnostics.isEmpty {
-            DiagnosticOutputOptions(format: .text).emit(checked.diagnostics, sources: [checked.loaded])
+            // A failure honours --format json; warnings beside a report stay on standard error.
+            let failed = checked.analysis == nil
+            DiagnosticOutputOptions(format: failed && format == .json ? .json : .text).emit(checked.diagnostics, sources: [checked.loaded])
         }
         if checked.loaded.isIOFailure { throw ExitCode(74) }
         guard let analysis = checked.analysis else { throw ExitCode(1) }

@@ -113,7 +113,9 @@ struct DryRun: ParsableCommand {
         }
         let compiled = PlanCompiler.compile(path: input, now: try Clock.now(), history: try history.map(PriceHistoryLoader.load))
         if !compiled.diagnostics.isEmpty {
-            DiagnosticOutputOptions(format: .text).emit(compiled.diagnostics, sources: [compiled.checked.loaded])
+            // A failure honours --format json; warnings beside a run stay on standard error.
+            let failed = compiled.plan == nil
+            DiagnosticOutputOptions(format: failed && format == .json ? .json : .text).emit(compiled.diagnostics, sources: [compiled.checked.loaded])
         }
         if compiled.checked.loaded.isIOFailure { throw ExitCode(74) }
         guard let plan = compiled.plan else { throw ExitCode(1) }
