@@ -27,6 +27,15 @@ public enum TerminalEscaping {
         return out
     }
 
+    /// A multi-line text report (a run's or an analysis' text, which quotes names from
+    /// the plan or the strategy) with its line breaks and tabs kept and every other control
+    /// character escaped.
+    public static func escapedKeepingLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { escaped($0, keepTabs: true) }
+            .joined(separator: "\n")
+    }
+
     static func needsEscape(_ scalar: Unicode.Scalar, keepTabs: Bool) -> Bool {
         let v = scalar.value
         if v == 0x09 { return !keepTabs }

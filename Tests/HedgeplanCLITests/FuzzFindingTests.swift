@@ -251,6 +251,22 @@ struct FuzzFindingTests {
         #expect(result.stderr.contains("\\e[2J\\e]0;pwned\\x07when,what"))
     }
 
+    @Test func escapeSequencesInAPlansNameAreNotSentToTheTerminal() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let compiled = try HedgeplanProcess.run(["compile", Self.strategy])
+        try #require(compiled.status == 0)
+        let name = "\"eth-iron-condor-perp-hedged\""
+        try #require(compiled.stdout.contains(name))
+        let edited = compiled.stdout.replacingOccurrences(of: name, with: "\"\\u001b]0;pwned\\u0007condor\"")
+        let plan = folder.appendingPathComponent("plan.json")
+        try Data(edited.utf8).write(to: plan)
+        let result = try HedgeplanProcess.run(["dry-run", plan.path, "--feed", Self.shortFeed])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(result.stdout.contains("\\e]0;pwned\\x07condor"))
+    }
+
     @Test func aFIFOAsFeedIsRefusedWithoutBlocking() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -54,7 +54,8 @@ struct Analyze: ParsableCommand {
         if checked.loaded.isIOFailure { throw ExitCode(74) }
         guard let analysis = checked.analysis else { throw ExitCode(1) }
         let report = AnalysisReport(analysis)
-        Terminal.standardOutput.write(format == .json ? report.json() : report.text())
+        // Names from the strategy are escaped in text: they must not drive the terminal.
+        Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
         try plotFile?.write(PayoffPlot(analysis).render())
         if checked.hasErrors { throw ExitCode(1) }
     }

@@ -71,7 +71,7 @@ struct DryRun: ParsableCommand {
         var journaled = try journal.open(plan: plan, feed: feed)
         if case .finished(let stored)? = journaled {
             guard reportFile != nil else {
-                Terminal.standardOutput.write(format == .json ? stored.json : stored.text)
+                Terminal.standardOutput.write(format == .json ? stored.json : TerminalEscaping.escapedKeepingLines(stored.text))
                 return
             }
             // The journal keeps the result, not the series a report draws: replay the run
@@ -90,7 +90,8 @@ struct DryRun: ParsableCommand {
         }
         let report = RunReport(result)
         try journal.finish(watch, report)
-        Terminal.standardOutput.write(format == .json ? report.json() : report.text())
+        // Names from the plan are escaped in text: they must not drive the terminal.
+        Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
         try reportOutput?.write(RunReportHTML(result, feed: feed).render())
     }
 
