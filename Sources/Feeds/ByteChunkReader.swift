@@ -20,16 +20,26 @@ final class FileChunkReader: ByteChunkReader {
     let path: String
     private let fd: Int32
 
+    /// Opens a regular file. Anything else is refused before a byte is read: a directory,
+    /// and a FIFO, socket or device, whose reads may block forever or never end (the open
+    /// itself is non-blocking, so a FIFO with no writer cannot hang it).
     init(path: String) throws {
         self.path = path
         var fd: Int32
-        repeat { fd = open(path, O_RDONLY) } while fd < 0 && errno == EINTR
+        repeat { fd = open(path, O_RDONLY | O_NONBLOCK) } while fd < 0 && errno == EINTR
         guard fd >= 0 else { throw FeedError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         var info = stat()
-        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        guard fstat(fd, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
             close(fd)
-            throw FeedError.cannotOpen(path: path, reason: "it is a directory")
+            throw FeedError.cannotOpen(path: path, reason: reason)
         }
+        if let kind = FileKind.nonRegular(info.st_mode) {
+            close(fd)
+            throw FeedError.cannotOpen(path: path, reason: "\(kind), not a regular file")
+        }
+        // Reads of a regular file never block; clear the flag anyway, for plain semantics.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.fd = fd
     }
 
@@ -86,4 +96,33 @@ final class MemoryChunkReader: ByteChunkReader {
     }
 
     func prefix(_ count: Int) throws -> [UInt8] { Array(bytes.prefix(count)) }
+}
+
+/// What a path is when it is not a regular file, in words for messages. Shared by every
+/// place that opens a file given on the command line (feeds, plans, outputs): only regular
+/// files are read or written, since a FIFO blocks, a device never ends or swallows data,
+/// and a rename over either destroys it.
+public enum FileKind {
+    /// "it is a directory", "it is a FIFO (named pipe)", ... or nil for a regular file.
+    public static func nonRegular(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "it is a directory"
+        case S_IFIFO: return "it is a FIFO (named pipe)"
+        case S_IFCHR: return "it is a character device"
+        case S_IFBLK: return "it is a block device"
+        case S_IFSOCK: return "it is a socket"
+        default: return "it is a special file"
+        }
+    }
+
+    /// Why `path` is not a regular file that exists, or nil when it is one: "no such
+    /// file", "it is a directory", ... (`stat` follows symbolic links).
+    public static func problem(at path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+        }
+        return nonRegular(info.st_mode)
+    }
 }

@@ -76,8 +76,15 @@ public final class CSVFeed: TickSource {
         var discardingLongLine = false
         var byteOrderMarkChecked = false
         var lastTimestamp = Int64.min
+        var lastPrice = 0.0
         var lastLine = 0
         var ticksRead = 0
+        /// The timestamp of the last row rejected as a time leap (`Int64.min`: none since
+        /// the last accepted row). A row that follows it closely confirms a real gap.
+        var leapCandidate = Int64.min
+        /// The price of the last row rejected as an outlier (0: none since the last
+        /// accepted row). A row close to it confirms a real move.
+        var outlierCandidate = 0.0
     }
 
     private let reader: ByteChunkReader
@@ -87,7 +94,18 @@ public final class CSVFeed: TickSource {
     private let parser: CSVRowParser
     private let firstDataLine: Int
     private let gapThreshold: Int64
+    /// A step longer than this (ms) is a time leap, not a gap (`Int64.max`: no check).
+    private let leapThreshold: Int64
     private var cursor = Cursor()
+
+    /// A price more than this many times (or less than 1/this) the previous row's is an
+    /// outlier: two orders of magnitude, far beyond any market's move between two rows.
+    public static let outlierPriceFactor = 100.0
+    /// A step longer than this many typical steps, and longer than
+    /// `minimumLeapMilliseconds`, is a time leap.
+    public static let leapSteps: Int64 = 1_000
+    /// 30 days: no step shorter than this is ever a leap, however short the feed's step.
+    public static let minimumLeapMilliseconds: Int64 = 30 * 86_400_000
 
     /// Opens a file. Throws `FeedError` when it cannot be opened, its layout is unknown, or it
     /// runs newest-first.
@@ -124,6 +142,12 @@ public final class CSVFeed: TickSource {
             self.gapThreshold = Int64((Double(step) * options.gapFactor).rounded(.down))
         } else {
             self.gapThreshold = .max
+        }
+        if let step = sniffed.typicalStep, step > 0 {
+            let (steps, overflow) = step.multipliedReportingOverflow(by: Self.leapSteps)
+            self.leapThreshold = overflow ? .max : max(steps, Self.minimumLeapMilliseconds)
+        } else {
+            self.leapThreshold = .max
         }
         self.buffer = .allocate(capacity: options.chunkSize + options.maxLineLength)
     }
@@ -230,11 +254,15 @@ public final class CSVFeed: TickSource {
                 reject(tick, last: last, c)
                 return nil
             }
+            if last != .min && isOutlier(tick, &c) { return nil }
             if last != .min && tick.timestamp &- last > gapThreshold {
                 recordGap(from: last, to: tick.timestamp, c)
                 tick.flags.insert(.afterGap)
             }
             c.lastTimestamp = tick.timestamp
+            c.lastPrice = tick.price
+            c.leapCandidate = .min
+            c.outlierCandidate = 0
             c.lastLine = c.line
             c.ticksRead += 1
             return tick
@@ -244,6 +272,37 @@ public final class CSVFeed: TickSource {
             issues.record(FeedIssue(line: c.line, column: column, kind: kind, message: message))
             return nil
         }
+    }
+
+    /// A row that leaps far beyond the feed's step, or whose price jumps by orders of
+    /// magnitude, is rejected (with its line) unless the row before it was rejected the
+    /// same way and this one follows it closely: two rows that agree are a real gap or a
+    /// real move, and the second is kept (only the first of them is lost).
+    private func isOutlier(_ tick: Tick, _ c: inout Cursor) -> Bool {
+        let last = c.lastTimestamp
+        if tick.timestamp &- last > leapThreshold {
+            let confirmed = c.leapCandidate != .min && tick.timestamp > c.leapCandidate
+                && tick.timestamp &- c.leapCandidate <= leapThreshold
+            if !confirmed {
+                c.leapCandidate = tick.timestamp
+                issues.record(FeedIssue(line: c.line, column: parser.timeColumn + 1, kind: .timeLeap,
+                                        message: "\(TimestampFormatter.iso8601(tick.timestamp)) is \(TimestampFormatter.duration(tick.timestamp &- last)) after line \(c.lastLine) (\(TimestampFormatter.iso8601(last))), more than \(Self.leapSteps) typical steps of \(TimestampFormatter.duration(typicalStep ?? 0)); row skipped"))
+                return true
+            }
+        }
+        let ratio = tick.price / c.lastPrice
+        if ratio > Self.outlierPriceFactor || ratio < 1 / Self.outlierPriceFactor {
+            let candidateRatio = tick.price / c.outlierCandidate
+            let confirmed = c.outlierCandidate > 0 && candidateRatio <= Self.outlierPriceFactor
+                && candidateRatio >= 1 / Self.outlierPriceFactor
+            if !confirmed {
+                c.outlierCandidate = tick.price
+                issues.record(FeedIssue(line: c.line, column: parser.priceColumn + 1, kind: .priceOutlier,
+                                        message: "price \(tick.price) is \(ratio > 1 ? "more than \(Int(Self.outlierPriceFactor)) times" : "less than 1/\(Int(Self.outlierPriceFactor)) of") the price on line \(c.lastLine) (\(c.lastPrice)); row skipped"))
+                return true
+            }
+        }
+        return false
     }
 
     private func reject(_ tick: Tick, last: Int64, _ c: Cursor) {

@@ -99,6 +99,7 @@ struct CSVSniffer {
     }
 
     static func sniff(prefix: [UInt8], wholeFile: Bool, path: String, options: CSVFeedOptions) throws -> Result {
+        if let reason = unsupportedEncoding(prefix) { throw FeedError.unreadableStart(path: path, reason: reason) }
         let all = lines(of: prefix, wholeFile: wholeFile)
         if all.isEmpty && !wholeFile {
             throw FeedError.unreadableStart(path: path, reason: "no line break in the first \(prefix.count) bytes: not a CSV file, or its first line is too long")
@@ -191,6 +192,37 @@ struct CSVSniffer {
             notes.append("too few rows to learn the typical step: no gap detection")
         }
         return Result(layout: layout, time: time, firstDataLine: firstDataLine, typicalStep: typical, notes: notes)
+    }
+
+    /// Why the bytes are not text this reader can split into lines, or nil: UTF-16 or
+    /// UTF-32 (by their byte-order mark, or by NUL bytes at every other position, which is
+    /// what ASCII text in UTF-16 looks like), other NUL bytes (a binary file), or lines
+    /// that end with a carriage return only (classic Mac OS), which the streaming scanner
+    /// does not split: each says how to convert the file.
+    static func unsupportedEncoding(_ prefix: [UInt8]) -> String? {
+        let sample = prefix.prefix(4096)
+        func convert(_ encoding: String) -> String {
+            "the file is \(encoding) text; feeds must be UTF-8: convert it first, for example `iconv -f \(encoding) -t UTF-8 FILE > FILE-utf8.csv`"
+        }
+        if sample.starts(with: [0xFF, 0xFE, 0, 0]) { return convert("UTF-32LE") }
+        if sample.starts(with: [0, 0, 0xFE, 0xFF]) { return convert("UTF-32BE") }
+        if sample.starts(with: [0xFF, 0xFE]) { return convert("UTF-16LE") }
+        if sample.starts(with: [0xFE, 0xFF]) { return convert("UTF-16BE") }
+        let nuls = sample.filter { $0 == 0 }.count
+        if nuls > 0 {
+            let base = sample.startIndex
+            let evenNuls = sample.indices.filter { ($0 - base) % 2 == 0 && sample[$0] == 0 }.count
+            let oddNuls = nuls - evenNuls
+            let half = sample.count / 2
+            if half > 0 && oddNuls * 10 >= half * 8 && evenNuls * 10 < half { return convert("UTF-16LE") }
+            if half > 0 && evenNuls * 10 >= half * 8 && oddNuls * 10 < half { return convert("UTF-16BE") }
+            let offset = sample.firstIndex(of: 0)! - base
+            return "the file contains NUL bytes (the first at byte \(offset)): it is binary, not CSV text"
+        }
+        if !sample.contains(10) && sample.contains(13) {
+            return "the file's lines end with a carriage return only (classic Mac OS line endings), which this reader does not split: convert them first, for example `tr '\\r' '\\n' < FILE > FILE-lf.csv`"
+        }
+        return nil
     }
 
     /// Why a header did not fit: which column was not found.

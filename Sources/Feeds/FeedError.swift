@@ -10,6 +10,40 @@ public enum FeedError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The first line longer than the sniffing window, or the file is not text.
     case unreadableStart(path: String, reason: String)
 
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .cannotOpen(let path, _), .readFailed(let path, _), .unrecognizedHeader(let path, _, _, _),
+             .newestFirst(let path, _, _, _, _), .unreadableStart(let path, _):
+            return path
+        }
+    }
+
+    /// The 1-based line the error is on, when there is one.
+    public var line: Int? {
+        switch self {
+        case .unrecognizedHeader(_, let line, _, _), .newestFirst(_, let line, _, _, _): return line
+        default: return nil
+        }
+    }
+
+    /// Whether the file could not be read at all (an I/O failure, exit 74 on the command
+    /// line) rather than read and found unusable (exit 1).
+    public var isReadFailure: Bool {
+        switch self {
+        case .cannotOpen, .readFailed: return true
+        default: return false
+        }
+    }
+
+    /// The description without the leading `PATH:` or `PATH:LINE:`, for renderers that
+    /// print the location themselves.
+    public var message: String {
+        let prefix = line.map { "\(path):\($0): " } ?? "\(path): "
+        let text = description
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    }
+
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):

@@ -14,6 +14,12 @@ public enum FeedIssueKind: Int, CaseIterable, Sendable, CustomStringConvertible 
     case lineTooLong
     /// The row is good, but follows a gap: reported, and the row is kept.
     case gap
+    /// The price moved by a factor of more than `CSVFeed.outlierPriceFactor` from the
+    /// previous accepted row's, and the next row did not confirm the move.
+    case priceOutlier
+    /// The timestamp is so far beyond the feed's step (a year 9999 row in a minute
+    /// feed) that taking it would make every later row go backwards.
+    case timeLeap
 
     public var description: String {
         switch self {
@@ -24,6 +30,8 @@ public enum FeedIssueKind: Int, CaseIterable, Sendable, CustomStringConvertible 
         case .duplicateTimestamp: "duplicate timestamp"
         case .lineTooLong: "line too long"
         case .gap: "gap"
+        case .priceOutlier: "price outlier"
+        case .timeLeap: "time leap"
         }
     }
 

@@ -33,9 +33,9 @@ public enum FeedSpec: Equatable, Sendable {
             for key in jumpKeys where values[key] == nil {
                 throw FeedSpecError(spec: spec, message: "merton: missing key `\(key)` (needs \(jumpKeys.joined(separator: ", ")) besides \(requiredPathKeys.joined(separator: ", ")))")
             }
-            let jumps = JumpParameters(intensity: try number(values["intensity"]!, key: "intensity", spec: spec, min: 0),
-                                       meanLogJump: try number(values["mean"]!, key: "mean", spec: spec, percent: true),
-                                       jumpVolatility: try number(values["jumpvol"]!, key: "jumpvol", spec: spec, min: 0, percent: true))
+            let jumps = JumpParameters(intensity: try number(values["intensity"]!, key: "intensity", spec: spec, min: 0, max: 1_000, unit: "jumps per year"),
+                                       meanLogJump: try number(values["mean"]!, key: "mean", spec: spec, min: -5, max: 5, percent: true),
+                                       jumpVolatility: try number(values["jumpvol"]!, key: "jumpvol", spec: spec, min: 0, max: 5, percent: true))
             return .merton(p, jumps)
         }
         var path = spec
@@ -102,9 +102,9 @@ public enum FeedSpec: Equatable, Sendable {
         for key in requiredPathKeys where values[key] == nil {
             throw FeedSpecError(spec: spec, message: "\(kind): missing key `\(key)` (required: \(requiredPathKeys.joined(separator: ", ")); optional: seed, drift, start)")
         }
-        let spot = try number(values["spot"]!, key: "spot", spec: spec, min: 0, exclusive: true)
-        let vol = try number(values["vol"]!, key: "vol", spec: spec, min: 0, percent: true)
-        let days = try number(values["days"]!, key: "days", spec: spec, min: 0, exclusive: true)
+        let spot = try number(values["spot"]!, key: "spot", spec: spec, min: 0, exclusive: true, max: 1e12, unit: "QUOTE per BASE")
+        let vol = try number(values["vol"]!, key: "vol", spec: spec, min: 0, max: 10, percent: true)
+        let days = try number(values["days"]!, key: "days", spec: spec, min: 0, exclusive: true, max: 36_500, unit: "days (100 years)")
         let step = try duration(values["step"]!, spec: spec)
         guard Double(step) <= days * 86_400_000 else {
             throw FeedSpecError(spec: spec, message: "\(kind): step \(values["step"]!) is longer than days=\(values["days"]!)")
@@ -114,7 +114,7 @@ public enum FeedSpec: Equatable, Sendable {
             guard let v = UInt64(s) else { throw FeedSpecError(spec: spec, message: "\(kind): seed `\(s)` is not an unsigned integer") }
             seed = v
         }
-        let drift = try values["drift"].map { v throws(FeedSpecError) in try number(v, key: "drift", spec: spec, percent: true) } ?? 0
+        let drift = try values["drift"].map { v throws(FeedSpecError) in try number(v, key: "drift", spec: spec, min: -10, max: 10, percent: true) } ?? 0
         var start = PathParameters.defaultStart
         if let s = values["start"] {
             guard let v = TimestampParser.parseText(s) else {
@@ -125,8 +125,12 @@ public enum FeedSpec: Equatable, Sendable {
         return (PathParameters(spot: spot, volatility: vol, days: days, step: step, seed: seed, drift: drift, start: start), values)
     }
 
+    /// A number within the same kind of range the strategy language enforces: a simulated
+    /// path with a drift of 1e6 or a billion jumps a year overflows to infinities that
+    /// would reach the output, so it is refused here with the parameter's name.
     private static func number(_ text: String, key: String, spec: String, min: Double? = nil,
-                               exclusive: Bool = false, percent: Bool = false) throws(FeedSpecError) -> Double {
+                               exclusive: Bool = false, max: Double? = nil, unit: String? = nil,
+                               percent: Bool = false) throws(FeedSpecError) -> Double {
         var body = Substring(text)
         var scale = 1.0
         if percent && body.hasSuffix("%") { body = body.dropLast(); scale = 0.01 }
@@ -136,6 +140,11 @@ public enum FeedSpec: Equatable, Sendable {
         let v = raw * scale
         if let min, exclusive ? v <= min : v < min {
             throw FeedSpecError(spec: spec, message: "`\(key)=\(text)`: must be \(exclusive ? ">" : ">=") \(min == 0 ? "0" : "\(min)")")
+        }
+        if let max, v > max {
+            let shown = max.rounded() == max && max < 1e15 ? String(Int(max)) : "\(max)"
+            let scale = percent ? " (\(shown) is \(Int(max * 100))%)" : unit.map { " \($0)" } ?? ""
+            throw FeedSpecError(spec: spec, message: "`\(key)=\(text)`: must be at most \(shown)\(scale)")
         }
         return v
     }

@@ -35,10 +35,26 @@ public struct DiagnosticRenderer: Sendable {
 
     // MARK: Text
 
-    /// `PATH:LINE:COLUMN: severity: message [rule]`, the source line with a caret, then notes.
+    /// Text output prints at most this many diagnostics, then says how many more there
+    /// are (every one is counted in the summary, and JSON and SARIF list them all).
+    public static let textLimit = 50
+
+    /// `PATH:LINE:COLUMN: severity: message [rule]`, the source line with a caret, then
+    /// notes; at most `textLimit` diagnostics, then "... and N more". Linear in the number
+    /// of diagnostics: each file's lines are indexed once. Text from the input is escaped
+    /// (`TerminalEscaping`) so that it cannot drive the terminal.
     public func text(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
-        for diagnostic in diagnostics {
+        var indexes: [String: SourceLineIndex] = [:]
+        func snippet(at location: SourceLocation) -> String {
+            guard !location.isWholeFile else { return "" }
+            if indexes[location.file] == nil, let text = sources[location.file] {
+                indexes[location.file] = SourceLineIndex(text)
+            }
+            guard let line = indexes[location.file]?.line(location.line) else { return "" }
+            return Self.quote(line, column: location.column)
+        }
+        for diagnostic in diagnostics.prefix(Self.textLimit) {
             out += headline(diagnostic.location, diagnostic.severity.rawValue, diagnostic.message)
             out += " [\(diagnostic.rule.rawValue)]\n"
             out += snippet(at: diagnostic.location)
@@ -49,40 +65,50 @@ public struct DiagnosticRenderer: Sendable {
                 }
             }
         }
+        if diagnostics.count > Self.textLimit {
+            out += "... and \(Self.grouped(diagnostics.count - Self.textLimit)) more (--format json lists every one)\n"
+        }
+        return out
+    }
+
+    /// 9950 -> "9,950".
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(d)
+        }
         return out
     }
 
     private func headline(_ location: SourceLocation, _ severity: String, _ message: String) -> String {
-        guard color else { return "\(location): \(severity): \(message)" }
+        let place = TerminalEscaping.escaped(location.description)
+        let message = TerminalEscaping.escaped(message)
+        guard color else { return "\(place): \(severity): \(message)" }
         let tint: String
         switch severity {
         case "error": tint = "\u{1B}[1;31m"
         case "warning": tint = "\u{1B}[1;35m"
         default: tint = "\u{1B}[1;36m"
         }
-        return "\u{1B}[1m\(location):\u{1B}[0m \(tint)\(severity):\u{1B}[0m \u{1B}[1m\(message)\u{1B}[0m"
+        return "\u{1B}[1m\(place):\u{1B}[0m \(tint)\(severity):\u{1B}[0m \u{1B}[1m\(message)\u{1B}[0m"
     }
 
-    private func snippet(at location: SourceLocation) -> String {
-        guard !location.isWholeFile, let text = sources[location.file],
-            let line = Self.line(location.line, of: text)
-        else { return "" }
-        let shown = String(line.prefix(200))
-        let caretColumn = max(0, min(location.column - 1, shown.unicodeScalars.count))
-        let pad = String(shown.unicodeScalars.prefix(caretColumn).map { $0 == "\t" ? "\t" : " " })
-        return "  \(shown)\n  \(pad)^\n"
-    }
-
-    static func line(_ number: Int, of text: String) -> Substring? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        for index in text.indices where text[index] == "\n" || text[index] == "\r\n" {
-            if current == number { return text[start..<index] }
-            current += 1
-            start = text.index(after: index)
+    /// The source line (its first 200 characters, escaped) and a caret under `column`.
+    static func quote(_ line: Substring, column: Int) -> String {
+        let scalars = Array(line.unicodeScalars.prefix(200))
+        let caretColumn = max(0, min(column - 1, scalars.count))
+        var shown = ""
+        var pad = ""
+        for (i, scalar) in scalars.enumerated() {
+            let visible = TerminalEscaping.escaped(String(scalar), keepTabs: true)
+            shown += visible
+            if i < caretColumn {
+                pad += scalar == "\t" ? "\t" : String(repeating: " ", count: visible.unicodeScalars.count)
+            }
         }
-        return current == number && start < text.endIndex ? text[start...] : nil
+        return "  \(shown)\n  \(pad)^\n"
     }
 
     // MARK: JSON

@@ -13,7 +13,7 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, Expressible
 
 /// The front end's rules. Each has a one-line summary, shown in SARIF's rule table.
 extension RuleID {
-    /// The file cannot be read (missing, a directory, permission).
+    /// A file cannot be read or written (missing, a directory or device, permission).
     public static let io: RuleID = "io"
     /// The file is not text: NUL bytes, invalid UTF-8, or empty.
     public static let encoding: RuleID = "encoding"
@@ -49,10 +49,20 @@ extension RuleID {
     public static let inconsistent: RuleID = "inconsistent"
 }
 
+/// The command line's own failures, rendered like any diagnostic.
+extension RuleID {
+    /// A price feed that cannot be used: unknown layout, no usable ticks, bad parameters.
+    public static let feed: RuleID = "feed"
+    /// A compiled plan that cannot be loaded: not JSON, not a plan, a value out of range.
+    public static let plan: RuleID = "plan"
+    /// A run journal that cannot be used: another run's, damaged, or in use.
+    public static let journal: RuleID = "journal"
+}
+
 /// Short descriptions for the rules, for SARIF's `tool.driver.rules`.
 public enum RuleCatalog {
     public static let descriptions: [RuleID: String] = [
-        .io: "The file cannot be read.",
+        .io: "A file cannot be read or written (missing, a directory or device, permission, a full disk).",
         .encoding: "The file is not UTF-8 text, or is empty.",
         .emptyFile: "The file holds no YAML document.",
         .sizeLimit: "The file is larger than the size limit.",
@@ -69,5 +79,8 @@ public enum RuleCatalog {
         .pastExpiry: "An expiry at or before the valuation time.",
         .templateShape: "A template's shape rule is broken.",
         .inconsistent: "Fields contradict each other.",
+        .feed: "The price feed cannot be used (layout, encoding, parameters or no usable ticks).",
+        .plan: "The compiled plan cannot be loaded (not JSON, not a plan, or a value out of range).",
+        .journal: "The run journal cannot be used (another run's, damaged, unfinished or in use).",
     ]
 }

@@ -18,10 +18,25 @@ public enum JournalError: Error, CustomStringConvertible, Equatable, Sendable {
     case feedEndedEarly(path: String, ticks: Int, committed: Int)
     /// SQLite refused a read or a write (disk full, permissions, I/O error).
     case database(path: String, message: String)
+    /// A record or the stored result does not match its checksum: the file was changed
+    /// or damaged after hedgeplan wrote it.
+    case damaged(path: String, what: String)
+    /// The journal was written by an older hedgeplan whose records have no checksums.
+    case olderFormat(path: String, version: Int)
 
     /// What an existing journal holds, for the `exists` message.
     public enum ExistingState: Equatable, Sendable {
         case otherRun, unfinished, finished
+    }
+
+    /// The journal file the error is about.
+    public var path: String {
+        switch self {
+        case .notAJournal(let path, _), .newerFormat(let path, _), .inUse(let path), .exists(let path, _),
+             .identityMismatch(let path, _, _, _), .diverged(let path, _, _), .feedEndedEarly(let path, _, _),
+             .database(let path, _), .damaged(let path, _), .olderFormat(let path, _):
+            return path
+        }
     }
 
     public var description: String {
@@ -46,6 +61,10 @@ public enum JournalError: Error, CustomStringConvertible, Equatable, Sendable {
             return "the feed ended after \(ticks) ticks, but journal \(path) has \(committed + 1) committed: the feed's data changed since it was written"
         case .database(let path, let message):
             return "journal \(path): \(message)"
+        case .damaged(let path, let what):
+            return "journal \(path) is damaged: \(what) does not match its SHA-256 checksum (the file was changed after hedgeplan wrote it); remove it and run again"
+        case .olderFormat(let path, let version):
+            return "journal \(path) was written by an older hedgeplan (journal format \(version), without checksums; this one reads format \(JournalSchema.version)); remove it and run again"
         }
     }
 }

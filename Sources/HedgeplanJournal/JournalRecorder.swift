@@ -85,7 +85,7 @@ public final class JournalRecorder: RunObserver {
             guard let journaled = try verifier!.nextRebalance() else {
                 return diverged("a rebalance (\(record.reason), \(record.requested) requested) that the journal does not have")
             }
-            if let difference = ReplayVerifier.difference(JournaledRebalance(record), journaled) { diverged(difference) }
+            if let difference = ReplayVerifier.difference(record, journaled) { diverged(difference) }
         } catch {
             signal.stop(RunJournal.map(error, path: journal.path))
         }
@@ -149,7 +149,7 @@ public final class JournalRecorder: RunObserver {
                 return diverged("the journal has a rebalance on tick \(extra.tickIndex) that the replay did not make")
             }
             if let extra = try verifier!.nextBreaker() {
-                return diverged("the journal has a \(extra.condition) trip on tick \(extra.tickIndex) that the replay did not make")
+                return diverged("the journal has a \(extra.event.condition) trip on tick \(extra.tickIndex) that the replay did not make")
             }
         } catch {
             signal.stop(RunJournal.map(error, path: journal.path))

@@ -39,81 +39,15 @@ public struct JournalProgress: Equatable, Sendable {
     }
 }
 
-/// A rebalance as the journal holds it (the runtime's `RebalanceRecord`, field for field).
-public struct JournaledRebalance: Equatable, Sendable {
-    public var tickIndex: Int
-    public var time: Int64
-    public var reason: String
-    public var spot: Double
-    public var netDeltaBefore: Double
-    public var netDeltaAfter: Double
-    public var requested: Double
-    public var fills: [JournaledFill]
-
-    public init(_ record: RebalanceRecord) {
-        tickIndex = record.tickIndex
-        time = record.time
-        reason = record.reason
-        spot = record.spot
-        netDeltaBefore = record.netDeltaBefore
-        netDeltaAfter = record.netDeltaAfter
-        requested = record.requested
-        fills = record.fills.map(JournaledFill.init)
-    }
-
-    init(tickIndex: Int, time: Int64, reason: String, spot: Double, netDeltaBefore: Double, netDeltaAfter: Double, requested: Double, fills: [JournaledFill]) {
-        self.tickIndex = tickIndex
-        self.time = time
-        self.reason = reason
-        self.spot = spot
-        self.netDeltaBefore = netDeltaBefore
-        self.netDeltaAfter = netDeltaAfter
-        self.requested = requested
-        self.fills = fills
-    }
-}
-
-/// One child fill of a journaled rebalance.
-public struct JournaledFill: Equatable, Sendable {
-    public var venue: String
-    /// BASE, signed (positive bought).
-    public var base: Double
-    public var averagePrice: Double
-    public var fee: Double
-    public var slippage: Double
-    public var gas: Double
-
-    public init(_ fill: RebalanceRecord.FillRecord) {
-        self.init(venue: fill.venue, base: fill.base, averagePrice: fill.averagePrice, fee: fill.fee, slippage: fill.slippage, gas: fill.gas)
-    }
-
-    init(venue: String, base: Double, averagePrice: Double, fee: Double, slippage: Double, gas: Double) {
-        self.venue = venue
-        self.base = base
-        self.averagePrice = averagePrice
-        self.fee = fee
-        self.slippage = slippage
-        self.gas = gas
-    }
-}
-
-/// A breaker trip as the journal holds it, with the tick it happened on.
+/// A breaker trip as the journal holds it: the runtime's own event, with the tick it
+/// happened on (the runtime's `BreakerEvent` has its time, not its tick). Rebalances are
+/// journaled as the runtime's `RebalanceRecord` itself, which carries its tick.
 public struct JournaledBreakerEvent: Equatable, Sendable {
     public var tickIndex: Int
-    public var time: Int64
-    public var condition: String
-    public var action: String
-    public var measured: Double
+    public var event: BreakerEvent
 
     public init(_ event: BreakerEvent, tickIndex: Int) {
-        self.init(tickIndex: tickIndex, time: event.time, condition: event.condition, action: event.action, measured: event.measured)
-    }
-
-    init(tickIndex: Int, time: Int64, condition: String, action: String, measured: Double) {
         self.tickIndex = tickIndex
-        self.time = time
-        self.condition = condition
-        self.action = action
-        self.measured = measured
+        self.event = event
     }
 }

@@ -12,6 +12,10 @@ import GRDB
 ///   child fills, in order.
 /// - `breaker_event`: every breaker trip, with the tick it happened on.
 ///
+/// Every row that `--resume` trusts carries the SHA-256 of its fields (`RecordChecksum`):
+/// a rebalance's covers its fills, the run's covers its identity and stored result. A row
+/// that does not match is refused as damaged.
+///
 /// Prices, sizes and money are `REAL` (IEEE doubles, exact). SQLite stores NaN as NULL,
 /// which reads back as NaN. The file is marked with `PRAGMA application_id` so that
 /// hedgeplan never writes into a database it did not create.
@@ -19,7 +23,8 @@ public enum JournalSchema {
     /// `PRAGMA application_id`: "HPJ1".
     public static let applicationID: Int32 = 0x4850_4A31
     /// `PRAGMA user_version`: the schema version this build writes and reads.
-    public static let version = 1
+    /// Version 2 added the `sha256` columns; version 1 journals are refused.
+    public static let version = 2
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -31,13 +36,15 @@ public enum JournalSchema {
                 status TEXT NOT NULL CHECK (status IN ('running', 'finished')),
                 finished_at TEXT,
                 result_json TEXT,
-                result_text TEXT
+                result_text TEXT,
+                result_sha256 BLOB
             );
             CREATE TABLE progress (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 tick_index INTEGER NOT NULL,
                 time INTEGER NOT NULL,
-                equity REAL
+                equity REAL,
+                sha256 BLOB NOT NULL
             );
             CREATE TABLE rebalance (
                 id INTEGER PRIMARY KEY,
@@ -47,7 +54,8 @@ public enum JournalSchema {
                 spot REAL,
                 net_delta_before REAL,
                 net_delta_after REAL,
-                requested REAL
+                requested REAL,
+                sha256 BLOB NOT NULL
             );
             CREATE TABLE fill (
                 rebalance_id INTEGER NOT NULL REFERENCES rebalance(id),
@@ -66,7 +74,8 @@ public enum JournalSchema {
                 time INTEGER NOT NULL,
                 condition TEXT NOT NULL,
                 action TEXT NOT NULL,
-                measured REAL
+                measured REAL,
+                sha256 BLOB NOT NULL
             );
             PRAGMA application_id = \(applicationID);
             PRAGMA user_version = \(version);

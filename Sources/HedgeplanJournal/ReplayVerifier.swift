@@ -7,7 +7,7 @@ struct ReplayVerifier {
     let journal: RunJournal
     /// The checkpoint the replay must reach: everything up to it is compared.
     let checkpoint: JournalProgress
-    private var rebalances: [(id: Int64, record: JournaledRebalance)] = []
+    private var rebalances: [(id: Int64, record: RebalanceRecord)] = []
     private var rebalanceCursor = 0
     private var lastRebalanceID: Int64 = 0
     private var breakers: [(id: Int64, event: JournaledBreakerEvent)] = []
@@ -21,7 +21,7 @@ struct ReplayVerifier {
     }
 
     /// The next journaled rebalance, or nil when there are no more.
-    mutating func nextRebalance() throws -> JournaledRebalance? {
+    mutating func nextRebalance() throws -> RebalanceRecord? {
         if rebalanceCursor == rebalances.count {
             rebalances = try journal.rebalances(after: lastRebalanceID, limit: Self.chunk)
             rebalanceCursor = 0
@@ -51,7 +51,7 @@ struct ReplayVerifier {
     }
 
     /// The first field where a replayed rebalance differs from the journaled one, or nil.
-    static func difference(_ replayed: JournaledRebalance, _ journaled: JournaledRebalance) -> String? {
+    static func difference(_ replayed: RebalanceRecord, _ journaled: RebalanceRecord) -> String? {
         func field(_ name: String, _ a: Double, _ b: Double) -> String? {
             same(a, b) ? nil : "rebalance \(name) is \(a), the journal has \(b)"
         }
@@ -86,13 +86,12 @@ struct ReplayVerifier {
 
     /// How a replayed breaker event differs from the journaled one, or nil.
     static func difference(_ replayed: JournaledBreakerEvent, _ journaled: JournaledBreakerEvent) -> String? {
+        let (a, b) = (replayed.event, journaled.event)
         if replayed.tickIndex != journaled.tickIndex {
-            return "breaker \(replayed.condition) tripped on tick \(replayed.tickIndex), the journal has the next trip on tick \(journaled.tickIndex)"
+            return "breaker \(a.condition) tripped on tick \(replayed.tickIndex), the journal has the next trip on tick \(journaled.tickIndex)"
         }
-        if replayed.time != journaled.time || replayed.condition != journaled.condition || replayed.action != journaled.action
-            || !same(replayed.measured, journaled.measured)
-        {
-            return "breaker \(replayed.condition) -> \(replayed.action) (measured \(replayed.measured)), the journal has \(journaled.condition) -> \(journaled.action) (measured \(journaled.measured))"
+        if a.time != b.time || a.condition != b.condition || a.action != b.action || !same(a.measured, b.measured) {
+            return "breaker \(a.condition) -> \(a.action) (measured \(a.measured)), the journal has \(b.condition) -> \(b.action) (measured \(b.measured))"
         }
         return nil
     }

@@ -91,6 +91,7 @@ public final class RunJournal {
             throw JournalError.notAJournal(path: path, why: "a SQLite database of another application")
         }
         guard version <= JournalSchema.version else { throw JournalError.newerFormat(path: path, version: version) }
+        guard version == JournalSchema.version else { throw JournalError.olderFormat(path: path, version: version) }
     }
 
     static func map(_ error: any Error, path: String) -> JournalError {
@@ -117,28 +118,40 @@ public final class RunJournal {
 
     // MARK: Reading
 
+    /// The run row. A finished run's stored result is checked against its checksum:
+    /// `--resume` prints it without a replay, so a damaged one is refused here.
     public func header() throws -> JournalHeader? {
-        try reading(Self.header)
+        try reading { db in try Self.header(db, path: path) }
     }
 
     public func progress() throws -> JournalProgress? {
-        try reading(Self.progress)
+        try reading { db in try Self.progress(db, path: path) }
     }
 
-    static func header(_ db: Database) throws -> JournalHeader? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT plan_sha256, feed, created_at, status, finished_at, result_json, result_text FROM run WHERE id = 1")
+    static func header(_ db: Database, path: String) throws -> JournalHeader? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT plan_sha256, feed, created_at, status, finished_at, result_json, result_text, result_sha256 FROM run WHERE id = 1")
         else { return nil }
         let finished = (row[3] as String) == "finished"
         let json: String? = row[5]
         let text: String? = row[6]
-        return JournalHeader(
-            identity: RunIdentity(planSHA256: row[0], feed: row[1]), createdAt: row[2], finished: finished,
-            finishedAt: row[4], result: finished ? json.map { StoredResult(json: $0, text: text ?? "") } : nil)
+        let identity = RunIdentity(planSHA256: row[0], feed: row[1])
+        var result: StoredResult?
+        if finished {
+            guard let json, let text else { throw JournalError.damaged(path: path, what: "the finished run's stored result (missing)") }
+            let stored = StoredResult(json: json, text: text)
+            guard (row[7] as Data?) == RecordChecksum.of(identity, stored) else {
+                throw JournalError.damaged(path: path, what: "the finished run's stored result")
+            }
+            result = stored
+        }
+        return JournalHeader(identity: identity, createdAt: row[2], finished: finished, finishedAt: row[4], result: result)
     }
 
-    static func progress(_ db: Database) throws -> JournalProgress? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT tick_index, time, equity FROM progress WHERE id = 1") else { return nil }
-        return JournalProgress(tickIndex: row[0], time: row[1], equity: (row[2] as Double?) ?? .nan)
+    static func progress(_ db: Database, path: String) throws -> JournalProgress? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT tick_index, time, equity, sha256 FROM progress WHERE id = 1") else { return nil }
+        let progress = JournalProgress(tickIndex: row[0], time: row[1], equity: (row[2] as Double?) ?? .nan)
+        guard (row[3] as Data?) == RecordChecksum.of(progress) else { throw JournalError.damaged(path: path, what: "the checkpoint") }
+        return progress
     }
 
     /// Reads a journal without taking its lock or writing anything: for tools and tests
@@ -152,38 +165,43 @@ public final class RunJournal {
             defer { try? queue.close() }
             return try queue.read { db in
                 guard try db.tableExists("run") else { return (nil, nil, 0) }
-                return (try header(db), try progress(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM rebalance") ?? 0)
+                return (try header(db, path: path), try progress(db, path: path), try Int.fetchOne(db, sql: "SELECT count(*) FROM rebalance") ?? 0)
             }
         } catch {
             throw map(error, path: path)
         }
     }
 
-    /// Journaled rebalances after row `id`, oldest first, at most `limit`.
-    public func rebalances(after id: Int64 = 0, limit: Int = .max) throws -> [(id: Int64, record: JournaledRebalance)] {
+    /// Journaled rebalances after row `id`, oldest first, at most `limit`, each checked
+    /// against its checksum (`JournalError.damaged` names the first that does not match).
+    public func rebalances(after id: Int64 = 0, limit: Int = .max) throws -> [(id: Int64, record: RebalanceRecord)] {
         try reading { db in
             let rows = try Row.fetchAll(
                 db, sql: """
-                    SELECT id, tick_index, time, reason, spot, net_delta_before, net_delta_after, requested
+                    SELECT id, tick_index, time, reason, spot, net_delta_before, net_delta_after, requested, sha256
                     FROM rebalance WHERE id > ? ORDER BY id LIMIT ?
                     """, arguments: [id, limit])
             guard let first = rows.first, let last = rows.last else { return [] }
-            var fills: [Int64: [JournaledFill]] = [:]
+            var fills: [Int64: [RebalanceRecord.FillRecord]] = [:]
             let fillRows = try Row.fetchCursor(
                 db, sql: """
                     SELECT rebalance_id, venue, base, average_price, fee, slippage, gas
                     FROM fill WHERE rebalance_id BETWEEN ? AND ? ORDER BY rebalance_id, position
                     """, arguments: [first[0] as Int64, last[0] as Int64])
             while let row = try fillRows.next() {
-                fills[row[0], default: []].append(JournaledFill(
+                fills[row[0], default: []].append(RebalanceRecord.FillRecord(
                     venue: row[1], base: Self.real(row[2]), averagePrice: Self.real(row[3]), fee: Self.real(row[4]),
                     slippage: Self.real(row[5]), gas: Self.real(row[6])))
             }
-            return rows.map { row in
+            return try rows.map { row in
                 let id: Int64 = row[0]
-                return (id, JournaledRebalance(
+                let record = RebalanceRecord(
                     tickIndex: row[1], time: row[2], reason: row[3], spot: Self.real(row[4]), netDeltaBefore: Self.real(row[5]),
-                    netDeltaAfter: Self.real(row[6]), requested: Self.real(row[7]), fills: fills[id] ?? []))
+                    netDeltaAfter: Self.real(row[6]), requested: Self.real(row[7]), fills: fills[id] ?? [])
+                guard (row[8] as Data?) == RecordChecksum.of(record) else {
+                    throw JournalError.damaged(path: path, what: "rebalance \(id) (tick \(record.tickIndex))")
+                }
+                return (id, record)
             }
         }
     }
@@ -192,10 +210,16 @@ public final class RunJournal {
     public func breakerEvents(after id: Int64 = 0, limit: Int = .max) throws -> [(id: Int64, event: JournaledBreakerEvent)] {
         try reading { db in
             try Row.fetchAll(
-                db, sql: "SELECT id, tick_index, time, condition, action, measured FROM breaker_event WHERE id > ? ORDER BY id LIMIT ?",
+                db, sql: "SELECT id, tick_index, time, condition, action, measured, sha256 FROM breaker_event WHERE id > ? ORDER BY id LIMIT ?",
                 arguments: [id, limit]
             ).map { row in
-                (row[0], JournaledBreakerEvent(tickIndex: row[1], time: row[2], condition: row[3], action: row[4], measured: Self.real(row[5])))
+                let id: Int64 = row[0]
+                let event = JournaledBreakerEvent(
+                    BreakerEvent(time: row[2], condition: row[3], action: row[4], measured: Self.real(row[5])), tickIndex: row[1])
+                guard (row[6] as Data?) == RecordChecksum.of(event) else {
+                    throw JournalError.damaged(path: path, what: "breaker event \(id) (tick \(event.tickIndex))")
+                }
+                return (id, event)
             }
         }
     }
@@ -225,15 +249,17 @@ public final class RunJournal {
         try writing { db in
             if !rebalances.isEmpty {
                 let insertRebalance = try db.cachedStatement(sql: """
-                    INSERT INTO rebalance (tick_index, time, reason, spot, net_delta_before, net_delta_after, requested)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO rebalance (tick_index, time, reason, spot, net_delta_before, net_delta_after, requested, sha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let insertFill = try db.cachedStatement(sql: """
                     INSERT INTO fill (rebalance_id, position, venue, base, average_price, fee, slippage, gas)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for r in rebalances {
-                    try insertRebalance.execute(arguments: [r.tickIndex, r.time, r.reason, r.spot, r.netDeltaBefore, r.netDeltaAfter, r.requested])
+                    try insertRebalance.execute(arguments: [
+                        r.tickIndex, r.time, r.reason, r.spot, r.netDeltaBefore, r.netDeltaAfter, r.requested, RecordChecksum.of(r),
+                    ])
                     let id = db.lastInsertedRowID
                     for (position, f) in r.fills.enumerated() {
                         try insertFill.execute(arguments: [id, position, f.venue, f.base, f.averagePrice, f.fee, f.slippage, f.gas])
@@ -242,23 +268,28 @@ public final class RunJournal {
             }
             if !breakers.isEmpty {
                 let insert = try db.cachedStatement(sql: """
-                    INSERT INTO breaker_event (tick_index, time, condition, action, measured) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO breaker_event (tick_index, time, condition, action, measured, sha256) VALUES (?, ?, ?, ?, ?, ?)
                     """)
                 for (tick, e) in breakers {
-                    try insert.execute(arguments: [tick, e.time, e.condition, e.action, e.measured])
+                    let checksum = RecordChecksum.of(JournaledBreakerEvent(e, tickIndex: tick))
+                    try insert.execute(arguments: [tick, e.time, e.condition, e.action, e.measured, checksum])
                 }
             }
             if let progress {
                 try db.execute(
                     sql: """
-                        INSERT INTO progress (id, tick_index, time, equity) VALUES (1, ?, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET tick_index = excluded.tick_index, time = excluded.time, equity = excluded.equity
-                        """, arguments: [progress.tickIndex, progress.time, progress.equity])
+                        INSERT INTO progress (id, tick_index, time, equity, sha256) VALUES (1, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET tick_index = excluded.tick_index, time = excluded.time,
+                            equity = excluded.equity, sha256 = excluded.sha256
+                        """, arguments: [progress.tickIndex, progress.time, progress.equity, RecordChecksum.of(progress)])
             }
             if let result {
+                guard let header = try Self.header(db, path: path) else {
+                    throw JournalError.database(path: path, message: "the journal has no run to finish")
+                }
                 try db.execute(
-                    sql: "UPDATE run SET status = 'finished', finished_at = ?, result_json = ?, result_text = ? WHERE id = 1",
-                    arguments: [Self.now(), result.json, result.text])
+                    sql: "UPDATE run SET status = 'finished', finished_at = ?, result_json = ?, result_text = ?, result_sha256 = ? WHERE id = 1",
+                    arguments: [Self.now(), result.json, result.text, RecordChecksum.of(header.identity, result)])
             }
         }
     }

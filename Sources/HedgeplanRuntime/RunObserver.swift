@@ -21,6 +21,15 @@ public struct RebalanceRecord: Codable, Equatable, Sendable {
         public var fee: Double
         public var slippage: Double
         public var gas: Double
+
+        public init(venue: String, base: Double, averagePrice: Double, fee: Double, slippage: Double, gas: Double) {
+            self.venue = venue
+            self.base = base
+            self.averagePrice = averagePrice
+            self.fee = fee
+            self.slippage = slippage
+            self.gas = gas
+        }
     }
     public var tickIndex: Int
     public var time: Int64
@@ -31,4 +40,18 @@ public struct RebalanceRecord: Codable, Equatable, Sendable {
     /// BASE asked for, signed.
     public var requested: Double
     public var fills: [FillRecord]
+
+    public init(
+        tickIndex: Int, time: Int64, reason: String, spot: Double, netDeltaBefore: Double, netDeltaAfter: Double,
+        requested: Double, fills: [FillRecord]
+    ) {
+        self.tickIndex = tickIndex
+        self.time = time
+        self.reason = reason
+        self.spot = spot
+        self.netDeltaBefore = netDeltaBefore
+        self.netDeltaAfter = netDeltaAfter
+        self.requested = requested
+        self.fills = fills
+    }
 }

@@ -42,6 +42,13 @@ public struct BreakerEvent: Codable, Equatable, Sendable {
     public var action: String
     /// A fraction, or seconds for feed_stale.
     public var measured: Double
+
+    public init(time: Int64, condition: String, action: String, measured: Double) {
+        self.time = time
+        self.condition = condition
+        self.action = action
+        self.measured = measured
+    }
 }
 
 /// Decimated time series for charts: at most a few points per pixel column whatever the

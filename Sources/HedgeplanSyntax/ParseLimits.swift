@@ -8,7 +8,9 @@ public struct ParseLimits: Sendable {
     /// Deepest nesting of mappings and lists.
     public var maxDepth: Int = 64
     /// Most nodes the document may hold once every alias is expanded. Aliases share nodes
-    /// while composing, but every later walk of the tree visits the expansion.
+    /// while composing, but every later walk of the tree visits the expansion. A document
+    /// past it without aliases is reported as too large (`size-limit`), one with aliases as
+    /// a likely alias bomb (`alias-limit`): the message says which.
     public var maxExpandedNodes: Int = 100_000
 
     public init() {}

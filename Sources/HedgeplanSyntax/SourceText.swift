@@ -21,6 +21,18 @@ public struct SourceText: Sendable {
         if isDirectory.boolValue {
             return .failure(.error(.io, "is a directory, not a strategy file", at: .wholeFile(path)))
         }
+        // A FIFO, socket or device would block the read or never end: refused unread.
+        if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType,
+            type != .typeRegular
+        {
+            let kind: String = switch type {
+            case .typeCharacterSpecial: "a character device"
+            case .typeBlockSpecial: "a block device"
+            case .typeSocket: "a socket"
+            default: "not a regular file (a FIFO or another special file)"
+            }
+            return .failure(.error(.io, "is \(kind), not a strategy file", at: .wholeFile(path)))
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(.error(.io, "cannot open the file for reading (permission?)", at: .wholeFile(path)))
         }

@@ -15,6 +15,10 @@ final class YAMLComposer {
     private(set) var diagnostics: [Diagnostic] = []
     private var anchors: [String: (node: SyntaxNode, size: Int)] = [:]
     private var expandedNodes = 0
+    /// Of `expandedNodes`, those that aliases added (an alias counts its anchor's size).
+    private var aliasNodes = 0
+    /// The bytes being parsed, to place reader errors, which libyaml gives as a byte offset.
+    private var input: [UInt8] = []
 
     /// Stops composing after a fatal problem (syntax error, a limit).
     private struct Stop: Error {}
@@ -37,6 +41,7 @@ final class YAMLComposer {
     /// Call once per composer.
     func compose(_ text: String) -> SyntaxNode? {
         var bytes = Array(text.utf8)
+        input = bytes
         return bytes.withUnsafeMutableBufferPointer { buffer -> SyntaxNode? in
             guard yaml_parser_initialize(parser) == 1 else { return nil }
             defer { yaml_parser_delete(parser) }
@@ -80,6 +85,7 @@ final class YAMLComposer {
                 diagnostics.append(.error(.yamlSyntax, "alias *\(name) refers to no anchor defined before it", at: here))
                 throw Stop()
             }
+            aliasNodes += anchored.size
             try count(anchored.size, at: here)
             return anchored
         case YAML_SCALAR_EVENT:
@@ -156,7 +162,9 @@ final class YAMLComposer {
         guard yaml_parser_parse(parser, &event.raw) == 1 else {
             let problem = parser.pointee.problem.map { String(cString: $0) } ?? "invalid YAML"
             let context = parser.pointee.context.map { String(cString: $0) }
-            let here = location(parser.pointee.problem_mark)
+            // Reader errors (a control character, bad UTF-8) carry a byte offset, not a mark.
+            let here = parser.pointee.error == YAML_READER_ERROR
+                ? location(byteOffset: parser.pointee.problem_offset) : location(parser.pointee.problem_mark)
             if problem.hasPrefix("Maximum nesting level") {
                 diagnostics.append(.error(.depthLimit, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: here))
             } else {
@@ -170,10 +178,18 @@ final class YAMLComposer {
     private func count(_ nodes: Int, at here: SourceLocation) throws {
         expandedNodes += nodes
         if expandedNodes > limits.maxExpandedNodes {
-            diagnostics.append(.error(
-                .aliasLimit,
-                "aliases expand the document past \(limits.maxExpandedNodes) nodes (an alias bomb?)",
-                at: here))
+            // Say which limit was hit: a large plain document is not an alias bomb.
+            if aliasNodes == 0 {
+                diagnostics.append(.error(
+                    .sizeLimit,
+                    "the document has more than \(limits.maxExpandedNodes) nodes (keys, values and list items), the limit for a strategy file",
+                    at: here))
+            } else {
+                diagnostics.append(.error(
+                    .aliasLimit,
+                    "the document has more than \(limits.maxExpandedNodes) nodes once its aliases are expanded (\(aliasNodes) from aliases so far), the limit for a strategy file: an alias bomb?",
+                    at: here))
+            }
             throw Stop()
         }
     }
@@ -184,6 +200,21 @@ final class YAMLComposer {
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
         SourceLocation(file: path, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    /// Line and column (in Unicode scalars) of a byte offset into the input.
+    private func location(byteOffset: Int) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for byte in input.prefix(max(0, byteOffset)) {
+            if byte == 10 {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceLocation(file: path, line: line, column: column)
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int? = nil) -> String? {

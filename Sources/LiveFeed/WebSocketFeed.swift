@@ -250,7 +250,7 @@ public final class WebSocketFeed: TickSource {
             let why = switch outcome {
             case .closed(let frame?): "closed by the server (code \(frame.closeCode))"
             case .closed(nil): "connection dropped"
-            case .failed(let error): received > 0 ? "connection lost: \(error)" : "cannot connect: \(error)"
+            case .failed(let error): received > 0 ? "connection lost: \(error)" : "cannot connect to \(endpoint(of: url)): \(error)"
             case .silent(let d): "no message for \(formatSeconds(d)); connection dropped"
             }
             if failures > options.reconnect.maxAttempts {
@@ -259,6 +259,7 @@ public final class WebSocketFeed: TickSource {
             }
             let delay = options.reconnect.delay(attempt: failures)
             bridge.log("\(why); reconnect \(failures) of \(options.reconnect.maxAttempts) in \(formatSeconds(delay))")
+            options.onRetry?("\(why); retrying in \(formatSeconds(delay)) (attempt \(failures) of \(options.reconnect.maxAttempts))")
             do { try await Task.sleep(for: delay) } catch { break }
         }
         bridge.producerFinished(reason)
@@ -303,7 +304,7 @@ public final class WebSocketFeed: TickSource {
                 guard await bridge.push(text) else { return }
             }
         }
-        do { return .closed(try await client.run()) } catch { return .failed("\(error)") }
+        do { return .closed(try await client.run()) } catch { return .failed(ConnectionFailureReason.describe(error)) }
     }
 }
 
@@ -345,6 +346,12 @@ func formatSeconds(_ d: Duration) -> String {
     let whole = Int(centis) / 100, fraction = Int(centis) % 100
     if fraction == 0 { return "\(whole) s" }
     return fraction % 10 == 0 ? "\(whole).\(fraction / 10) s" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction) s"
+}
+
+/// `HOST:PORT` of a `ws://`/`wss://` URL, the port defaulted (80, 443), for messages.
+func endpoint(of url: String) -> String {
+    guard case .webSocket(_, let host, let port, _, let secure)? = try? FeedSpec.parse(url) else { return url }
+    return "\(host):\(port ?? (secure ? 443 : 80))"
 }
 
 extension FeedSpec {

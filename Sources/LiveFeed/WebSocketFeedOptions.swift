@@ -30,13 +30,18 @@ public struct WebSocketFeedOptions: Sendable {
     public var closeTimeout: Duration
     /// Issue details kept (counts are always complete), as `CSVFeedOptions.maxIssueDetails`.
     public var maxIssueDetails: Int
+    /// Told, on the connection task, each time a connect fails or a connection drops and
+    /// the feed will retry, with a sentence such as `cannot connect to 127.0.0.1:9: connection
+    /// refused; retrying in 1.2 s (attempt 1 of 10)`: the command line prints it, so that an
+    /// unreachable server is not a minute of silence. nil: only kept in `notes`.
+    public var onRetry: (@Sendable (String) -> Void)?
 
     public init(staleAfter: Duration = .seconds(60), endOnClose: Bool = true, maxTicks: Int? = nil,
                 maxDuration: Duration? = nil, reconnect: ReconnectPolicy = ReconnectPolicy(),
                 bufferCapacity: Int = 4_096, maxMessageSize: Int = 1 << 20,
                 pingInterval: Duration? = .seconds(30), reconnectAfterSilence: Duration? = nil,
                 closeTimeout: Duration = .seconds(2),
-                maxIssueDetails: Int = 1_000) {
+                maxIssueDetails: Int = 1_000, onRetry: (@Sendable (String) -> Void)? = nil) {
         self.staleAfter = staleAfter
         self.endOnClose = endOnClose
         self.maxTicks = maxTicks
@@ -48,6 +53,7 @@ public struct WebSocketFeedOptions: Sendable {
         self.reconnectAfterSilence = reconnectAfterSilence
         self.closeTimeout = closeTimeout
         self.maxIssueDetails = maxIssueDetails
+        self.onRetry = onRetry
     }
 }
 

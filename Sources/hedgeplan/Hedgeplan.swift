@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `hedgeplan` command: a thin shell over the library, one file per subcommand.
 @main
@@ -15,4 +16,11 @@ struct Hedgeplan: ParsableCommand {
         version: version,
         subcommands: [Validate.self, Lint.self, Analyze.self, Compile.self, DryRun.self, Schema.self, Price.self]
     )
+
+    /// A reader that goes away (`hedgeplan schema | head -1`) must not kill the process
+    /// with `SIGPIPE`: writes then fail with `EPIPE`, and `Terminal` ends the output quietly.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }

@@ -26,7 +26,7 @@ struct HedgeplanProcess {
 
     static func run(
         _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:],
-        stdin: Data? = nil, timeout: Double = 20
+        stdin: Data? = nil, timeout: Double = 20, standardOutput: FileHandle? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -52,7 +52,8 @@ struct HedgeplanProcess {
             try? err.close()
         }
         let input = Pipe()
-        process.standardOutput = out
+        // A caller's handle (a device that fails writes, a pipe nobody reads) replaces the file.
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = input
         let start = Date()

@@ -102,12 +102,12 @@ struct CrashingSource<Base: TickSource>: TickSource {
 
 /// Records every event a run produces, as the journal would hold them.
 final class EventCapture: RunObserver {
-    var rebalances: [JournaledRebalance] = []
+    var rebalances: [RebalanceRecord] = []
     var breakers: [JournaledBreakerEvent] = []
     var ticks = 0
 
     func tickProcessed(index: Int, tick: Tick, equity: Double) { ticks = index + 1 }
-    func rebalanced(_ record: RebalanceRecord) { rebalances.append(JournaledRebalance(record)) }
+    func rebalanced(_ record: RebalanceRecord) { rebalances.append(record) }
     func breakerTripped(_ event: BreakerEvent) { breakers.append(JournaledBreakerEvent(event, tickIndex: ticks)) }
 }
 

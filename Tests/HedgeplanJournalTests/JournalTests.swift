@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import HedgePlan
 import HedgeplanRuntime
-import HedgeplanJournal
+@testable import HedgeplanJournal
 import Testing
 
 /// The journal in process: round trip, resume after a crash, refusals, divergence.
@@ -136,13 +136,17 @@ import Testing
         #expect(throws: Crash.self) {
             try JournalFixtures.journaledRun(plan, feed: JournalFixtures.feed, journal: path, resume: false, crashAfter: 20_000)
         }
-        // Tamper with the 10th journaled rebalance, as a changed feed or program would.
-        let tick: Int
+        // Change the 10th journaled rebalance, with a matching checksum, as a changed feed
+        // or program would (the journal itself is intact: this is not damage).
+        var record = try #require(try RunJournal(path: path).rebalances(after: 9, limit: 1).first?.record)
+        record.netDeltaAfter += 1e-9
+        let tick = record.tickIndex
         do {
             let queue = try DatabaseQueue(path: path)
-            tick = try queue.write { db in
-                try db.execute(sql: "UPDATE rebalance SET net_delta_after = net_delta_after + 1e-9 WHERE id = 10")
-                return try Int.fetchOne(db, sql: "SELECT tick_index FROM rebalance WHERE id = 10")!
+            try queue.write { db in
+                try db.execute(
+                    sql: "UPDATE rebalance SET net_delta_after = ?, sha256 = ? WHERE id = 10",
+                    arguments: [record.netDeltaAfter, RecordChecksum.of(record)])
             }
             try queue.close()
         }
@@ -156,6 +160,29 @@ import Testing
             #expect(error.description.contains("at tick \(tick)"))
         }
         #expect(try RunJournal.inspect(path: path).header?.finished == false, "a diverged resume leaves the journal as it was")
+    }
+
+    /// A row changed behind hedgeplan's back (a flipped bit, a hand edit) no longer matches
+    /// its checksum: refused as damage, naming the row, before anything is replayed.
+    @Test func aDamagedRecordIsRefusedByItsChecksum() throws {
+        let plan = try JournalFixtures.busyPlan()
+        let path = JournalFixtures.scratchJournal()
+        defer { JournalFixtures.remove(path) }
+        #expect(throws: Crash.self) {
+            try JournalFixtures.journaledRun(plan, feed: JournalFixtures.feed, journal: path, resume: false, crashAfter: 20_000)
+        }
+        let tick: Int
+        do {
+            let queue = try DatabaseQueue(path: path)
+            tick = try queue.write { db in
+                try db.execute(sql: "UPDATE rebalance SET net_delta_after = net_delta_after + 1e-9 WHERE id = 10")
+                return try Int.fetchOne(db, sql: "SELECT tick_index FROM rebalance WHERE id = 10")!
+            }
+            try queue.close()
+        }
+        #expect(throws: JournalError.damaged(path: path, what: "rebalance 10 (tick \(tick))")) {
+            try JournalFixtures.journaledRun(plan, feed: JournalFixtures.feed, journal: path, resume: true)
+        }
     }
 
     @Test func aFeedThatEndsBeforeTheCheckpointIsAnError() throws {

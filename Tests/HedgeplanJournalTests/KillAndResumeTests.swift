@@ -46,7 +46,9 @@ import Glibc
         // Without --resume the journal is refused, untouched.
         let refused = try CLIProcess.run(Self.arguments + ["--journal", path], timeout: 60)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("use --resume to continue it"))
+        // Under --format json the refusal is a JSON diagnostic on standard output.
+        #expect(refused.stdout.contains("use --resume to continue it"))
+        #expect(refused.stdout.contains("\"rule\" : \"journal\""))
 
         let resumed = try CLIProcess.run(Self.arguments + ["--journal", path, "--resume"], timeout: 240)
         #expect(resumed.status == 0, "\(resumed.stderr)")

@@ -39,22 +39,24 @@ struct Analyze: ParsableCommand {
     var plot: String?
 
     func run() throws {
+        try DiagnosticOutputOptions(format: format == .json ? .json : .text).reportingFailures(analyze)
+    }
+
+    private func analyze() throws {
+        // Checked before any work: a plot that cannot be written is refused up front.
+        let plotFile = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
         let checked = Checker.validate(path: file, now: try Clock.now())
         if !checked.diagnostics.isEmpty {
-            DiagnosticOutputOptions(format: .text).emit(checked.diagnostics, sources: [checked.loaded])
+            // A failure honours --format json; warnings beside a report stay on standard error.
+            let failed = checked.analysis == nil
+            DiagnosticOutputOptions(format: failed && format == .json ? .json : .text).emit(checked.diagnostics, sources: [checked.loaded])
         }
         if checked.loaded.isIOFailure { throw ExitCode(74) }
         guard let analysis = checked.analysis else { throw ExitCode(1) }
         let report = AnalysisReport(analysis)
-        Terminal.standardOutput.write(format == .json ? report.json() : report.text())
-        if let plot {
-            do {
-                try Data(PayoffPlot(analysis).render().utf8).write(to: URL(fileURLWithPath: plot), options: .atomic)
-            } catch {
-                Terminal.standardError.write("\(plot): error: cannot write the plot: \(error.localizedDescription) [io]\n")
-                throw ExitCode(74)
-            }
-        }
+        // Names from the strategy are escaped in text: they must not drive the terminal.
+        Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
+        try plotFile?.write(PayoffPlot(analysis).render())
         if checked.hasErrors { throw ExitCode(1) }
     }
 }

@@ -33,6 +33,12 @@ struct Compile: ParsableCommand {
     var history: String?
 
     func run() throws {
+        try DiagnosticOutputOptions(format: .text).reportingFailures(compile)
+    }
+
+    private func compile() throws {
+        // Checked before any work: a plan that cannot be written is refused up front.
+        let destination = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plan") }
         let priceHistory = try history.map(PriceHistoryLoader.load)
         let compiled = PlanCompiler.compile(path: file, now: try Clock.now(), history: priceHistory)
         if !compiled.diagnostics.isEmpty {
@@ -41,14 +47,9 @@ struct Compile: ParsableCommand {
         if compiled.checked.loaded.isIOFailure { throw ExitCode(74) }
         guard let plan = compiled.plan else { throw ExitCode(1) }
         let bytes = PlanCoding.encode(plan)
-        if let output {
-            do {
-                try bytes.write(to: URL(fileURLWithPath: output))
-            } catch {
-                Terminal.standardError.write("\(output): error: cannot write the plan: \(error.localizedDescription) [io]\n")
-                throw ExitCode(74)
-            }
-            Terminal.standardError.write("wrote \(output) (\(plan.legs.count) legs, source sha256 \(plan.source.sha256.prefix(12))…)\n")
+        if let destination {
+            try destination.write([UInt8](bytes))
+            Terminal.standardError.write("wrote \(destination.path) (\(plan.legs.count) legs, source sha256 \(plan.source.sha256.prefix(12))…)\n")
         } else {
             Terminal.standardOutput.write(String(decoding: bytes, as: UTF8.self))
         }
@@ -57,21 +58,19 @@ struct Compile: ParsableCommand {
 
 /// Reads a CSV feed's prices for fitting: the step is the median spacing of its ticks.
 enum PriceHistoryLoader {
-    static func load(_ path: String) throws -> PriceHistory {
-        let feed: CSVFeed
-        do {
-            feed = try CSVFeed(path: path)
-        } catch {
-            Terminal.standardError.write("\(path): error: \(error)\n")
-            throw ExitCode(FileManager.default.fileExists(atPath: path) ? 1 : 74)
-        }
+    static func load(_ path: String) throws(CommandFailure) -> PriceHistory {
         var prices: [Double] = []
         var steps: [Int64] = []
-        var last: Int64?
-        while let tick = try feed.next() {
-            prices.append(tick.price)
-            if let last { steps.append(tick.timestamp - last) }
-            last = tick.timestamp
+        do {
+            let feed = try CSVFeed(path: path)
+            var last: Int64?
+            while let tick = try feed.next() {
+                prices.append(tick.price)
+                if let last { steps.append(tick.timestamp - last) }
+                last = tick.timestamp
+            }
+        } catch {
+            throw .feed(path, error)
         }
         steps.sort()
         let stepMs = steps.isEmpty ? 3_600_000 : steps[steps.count / 2]

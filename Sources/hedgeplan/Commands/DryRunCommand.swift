@@ -4,6 +4,7 @@ import Foundation
 import HedgePlan
 import LiveFeed
 import HedgeplanCompiler
+import HedgeplanDiagnostics
 import HedgeplanReports
 import HedgeplanRuntime
 
@@ -45,6 +46,13 @@ struct DryRun: ParsableCommand {
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
+        try DiagnosticOutputOptions(format: format == .json ? .json : .text).reportingFailures(dryRun)
+    }
+
+    private func dryRun() throws {
+        // Every output path is checked before any work: a run never ends in "cannot write".
+        let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
+        try journal.checkPath()
         let plan = try loadPlan()
         let spec: FeedSpec
         do {
@@ -55,15 +63,18 @@ struct DryRun: ParsableCommand {
         let source: any TickSource
         do {
             // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
-            source = try spec.makeSourceIncludingLive()
+            // A live feed says on standard error when it cannot connect and retries.
+            var live = WebSocketFeedOptions()
+            let feedName = feed
+            live.onRetry = { message in Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n") }
+            source = try spec.makeSourceIncludingLive(liveOptions: live)
         } catch {
-            Terminal.standardError.write("\(feed): error: \(error)\n")
-            throw ExitCode(FileManager.default.fileExists(atPath: feed) || !feed.hasSuffix(".csv") ? 1 : 74)
+            throw CommandFailure.feed(feed, error)
         }
         var journaled = try journal.open(plan: plan, feed: feed)
         if case .finished(let stored)? = journaled {
             guard reportFile != nil else {
-                Terminal.standardOutput.write(format == .json ? stored.json : stored.text)
+                Terminal.standardOutput.write(format == .json ? stored.json : TerminalEscaping.escapedKeepingLines(stored.text))
                 return
             }
             // The journal keeps the result, not the series a report draws: replay the run
@@ -78,18 +89,14 @@ struct DryRun: ParsableCommand {
         do {
             result = try Self.run(&interpreter, watch.source(source))
         } catch {
-            Terminal.standardError.write("\(feed): error: \(error)\n")
-            throw ExitCode(1)
+            // The feed's notes say what it decided and, for a live feed, why it ended.
+            throw CommandFailure.feed(feed, error, notes: source.notes)
         }
         let report = RunReport(result)
         try journal.finish(watch, report)
-        Terminal.standardOutput.write(format == .json ? report.json() : report.text())
-        if let reportFile {
-            do { try Data(RunReportHTML(result, feed: feed).render().utf8).write(to: URL(fileURLWithPath: reportFile), options: .atomic) } catch {
-                Terminal.standardError.write("\(reportFile): error: cannot write the report: \(error.localizedDescription) [io]\n")
-                throw ExitCode(74)
-            }
-        }
+        // Names from the plan are escaped in text: they must not drive the terminal.
+        Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
+        try reportOutput?.write(RunReportHTML(result, feed: feed).render())
     }
 
     static func run<S: TickSource>(_ interpreter: inout Interpreter, _ source: S) throws -> RunResult {
@@ -99,19 +106,22 @@ struct DryRun: ParsableCommand {
 
     func loadPlan() throws -> HedgingPlan {
         if input.hasSuffix(".json") {
+            if let problem = FileKind.problem(at: input) { throw CommandFailure.io(input, "cannot read the plan: \(problem)") }
             do {
                 return try PlanLoader.load(path: input)
-            } catch .unreadable(let path, let reason) {
-                Terminal.standardError.write("\(path): error: \(reason) [io]\n")
-                throw ExitCode(74)
+            } catch .unreadable(let path, _) {
+                throw CommandFailure.io(path, "cannot read the plan: permission denied")
             } catch .rejected(let path, let problems) {
-                Terminal.standardError.write(problems.map { "\(path): \($0)\n" }.joined())
-                throw ExitCode(1)
+                // One diagnostic per problem, each naming its JSON path.
+                throw CommandFailure(
+                    diagnostics: problems.map { .error(.plan, "\($0.path): \($0.message)", at: .wholeFile(path)) }, exitCode: 1)
             }
         }
         let compiled = PlanCompiler.compile(path: input, now: try Clock.now(), history: try history.map(PriceHistoryLoader.load))
         if !compiled.diagnostics.isEmpty {
-            DiagnosticOutputOptions(format: .text).emit(compiled.diagnostics, sources: [compiled.checked.loaded])
+            // A failure honours --format json; warnings beside a run stay on standard error.
+            let failed = compiled.plan == nil
+            DiagnosticOutputOptions(format: failed && format == .json ? .json : .text).emit(compiled.diagnostics, sources: [compiled.checked.loaded])
         }
         if compiled.checked.loaded.isIOFailure { throw ExitCode(74) }
         guard let plan = compiled.plan else { throw ExitCode(1) }

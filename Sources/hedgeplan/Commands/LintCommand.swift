@@ -49,10 +49,7 @@ struct Lint: ParsableCommand {
         let now = try Clock.now()
         let run = Linter().lint(paths: files, now: now, configuration: config.map { .file($0) } ?? .discover)
         let diagnostics = run.diagnostics
-        let renderer = DiagnosticRenderer(
-            sources: run.sources, color: output.format == .text && Terminal.standardError.supportsColor,
-            toolVersion: Hedgeplan.version, ruleDescriptions: LintRegistry.descriptions)
-        let rendered = renderer.render(diagnostics, as: output.format)
+        let rendered = output.renderer(texts: run.sources).render(diagnostics, as: output.format)
         if output.format == .text {
             Terminal.standardError.write(rendered)
             var summary = Self.summary(diagnostics, files: files.count)

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Feeds
 import Foundation
+import HedgeplanDiagnostics
 import Pricing
 
 struct Price: ParsableCommand {
@@ -34,37 +36,40 @@ struct Price: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let text: String
-        do {
-            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                                   : try Data(contentsOf: URL(fileURLWithPath: file))
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                FileHandle.standardError.write(Data("\(file):1:1: error: the file is not valid UTF-8\n".utf8))
-                throw ExitCode(1)
+        try DiagnosticOutputOptions(format: .text).reportingFailures(price)
+    }
+
+    private func price() throws {
+        // Checked before any work: a result that cannot be written is refused up front.
+        var destination: OutputFile?
+        if let output, output != "-" { destination = try OutputFile(checking: output, purpose: "the priced CSV") }
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            if let problem = FileKind.problem(at: file) { throw CommandFailure.io(file, "cannot read the options table: \(problem)") }
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw CommandFailure.io(file, "cannot read the options table: \(error.localizedDescription)")
             }
-            text = decoded
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            FileHandle.standardError.write(Data("\(file): error: cannot read the file: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(74)
         }
         let path = file == "-" ? "<stdin>" : file
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(.error(.encoding, "the file is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1)), exitCode: 1)
+        }
         switch OptionTable.price(text, model: model) {
         case .failure(let failure):
-            let lines = failure.issues.map { "\(path):\($0.line):\($0.column): error: \($0.message)\n" }.joined()
-            FileHandle.standardError.write(Data(lines.utf8))
+            let lines = failure.issues.map {
+                "\(path):\($0.line):\($0.column): error: \(TerminalEscaping.escaped($0.message))\n"
+            }.joined()
+            Terminal.standardError.write(lines)
             throw ExitCode(1)
         case .success(let csv):
-            if let output, output != "-" {
-                do {
-                    try Data(csv.utf8).write(to: URL(fileURLWithPath: output))
-                } catch {
-                    FileHandle.standardError.write(Data("\(output): error: cannot write the file: \(error.localizedDescription)\n".utf8))
-                    throw ExitCode(74)
-                }
+            if let destination {
+                try destination.write(csv)
             } else {
-                FileHandle.standardOutput.write(Data(csv.utf8))
+                Terminal.standardOutput.write(csv)
             }
         }
     }

@@ -16,6 +16,6 @@ struct Schema: ParsableCommand {
     )
 
     func run() throws {
-        print(JSONSchemaEmitter.schema().serialized(), terminator: "")
+        Terminal.standardOutput.write(JSONSchemaEmitter.schema().serialized())
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HedgeplanChecker
 import HedgeplanDiagnostics
 import HedgeplanIR
 
@@ -19,13 +20,23 @@ struct DiagnosticOutputOptions: ParsableArguments {
     func emit(_ diagnostics: [Diagnostic], sources: [LoadedStrategy]) {
         var texts: [String: String] = [:]
         for loaded in sources { texts[loaded.path] = loaded.source?.text }
-        let renderer = DiagnosticRenderer(
-            sources: texts, color: format == .text && Terminal.standardError.supportsColor, toolVersion: Hedgeplan.version)
-        let rendered = renderer.render(diagnostics, as: format)
+        emit(diagnostics, texts: texts)
+    }
+
+    /// Renders diagnostics whose quoted lines come from `texts` (source text by path).
+    func emit(_ diagnostics: [Diagnostic], texts: [String: String]) {
+        let rendered = renderer(texts: texts).render(diagnostics, as: format)
         if format == .text {
             Terminal.standardError.write(rendered)
         } else {
             Terminal.standardOutput.write(rendered)
         }
+    }
+
+    /// The one renderer every command uses: colour on a terminal, every rule described.
+    func renderer(texts: [String: String]) -> DiagnosticRenderer {
+        DiagnosticRenderer(
+            sources: texts, color: format == .text && Terminal.standardError.supportsColor,
+            toolVersion: Hedgeplan.version, ruleDescriptions: RuleDescriptions.all)
     }
 }

@@ -36,21 +36,32 @@ struct JournalOptions: ParsableArguments {
         if batchTicks < 1 { throw ValidationError("--journal-batch must be at least 1") }
     }
 
+    /// Refuses, before any work, a `--journal` path that cannot be written (exit 74): a
+    /// device, a directory, a folder that does not exist or may not be written.
+    func checkPath() throws(CommandFailure) {
+        guard let path else { return }
+        _ = try OutputFile(checking: path, purpose: "the journal")
+    }
+
     /// Opens the journal, or nil without `--journal`. A refused journal (another run's,
-    /// an unfinished one without `--resume`, not a journal) is reported; exit 1. A live
-    /// `ws://` feed can be journaled but not resumed: it cannot be replayed.
-    func open(plan: HedgingPlan, feed: String) throws -> JournalStart? {
+    /// an unfinished one without `--resume`, not a journal, damaged) is reported, exit 1;
+    /// one that cannot be read or written exits 74. A journal file this call created is
+    /// removed again when opening fails, so no stray file is left. A live `ws://` feed can
+    /// be journaled but not resumed: it cannot be replayed.
+    func open(plan: HedgingPlan, feed: String) throws(CommandFailure) -> JournalStart? {
         guard let path else { return nil }
         if resume, case .webSocket? = try? FeedSpec.parse(feed) {
             // Resume replays the feed from its first tick: a live feed cannot be replayed.
-            Terminal.standardError.write("\(path): error: --resume needs a feed that can be replayed (a CSV file, gbm: or merton:); a live \(feed) feed cannot be\n")
-            throw ExitCode(1)
+            throw .input(.journal, path, "--resume needs a feed that can be replayed (a CSV file, gbm: or merton:); a live \(feed) feed cannot be")
         }
+        let existed = FileManager.default.fileExists(atPath: path)
         do {
             return try JournalStart.open(path: path, identity: RunIdentity(plan: plan, feed: feed), resume: resume, batchTicks: batchTicks)
         } catch {
-            Terminal.standardError.write("\(path): error: \(error)\n")
-            throw ExitCode(1)
+            if !existed {
+                for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+            }
+            throw .journal(error as? JournalError ?? .database(path: path, message: "\(error)"))
         }
     }
 
@@ -74,13 +85,12 @@ struct JournalOptions: ParsableArguments {
 
     /// Marks the journal finished with the run's output, before that output is printed (a
     /// kill in between leaves a finished journal that `--resume` prints).
-    func finish(_ watch: RunWatch, _ report: RunReport) throws {
+    func finish(_ watch: RunWatch, _ report: RunReport) throws(CommandFailure) {
         guard let recorder = watch.recorder else { return }
         do {
             try recorder.finish(StoredResult(json: report.json(), text: report.text()))
         } catch {
-            Terminal.standardError.write("\(recorder.journal.path): error: \(error)\n")
-            throw ExitCode(1)
+            throw .journal(error as? JournalError ?? .database(path: recorder.journal.path, message: "\(error)"))
         }
     }
 }
