@@ -32,8 +32,9 @@ public enum TickMath {
         guard absTick <= UInt(maxTick) else { throw .tickOutOfRange(tick) }
         var ratio = absTick & 1 != 0 ? bit0Factor : EVMWord.q128
         for bit in 1..<20 where absTick & (1 << bit) != 0 {
-            // ratio <= 2^128 and each factor < 2^128: the product fits 256 bits.
-            ratio = (ratio * bitFactors[bit - 1]) >> 128
+            // ratio <= 2^128 and each factor < 2^128: the product fits 256 bits
+            // (and 2^128 * factor >> 128 is the factor itself).
+            ratio = ratio == EVMWord.q128 ? bitFactors[bit - 1] : (ratio * bitFactors[bit - 1]) >> 128
         }
         if tick > 0 { ratio = EVMWord.maxUInt256 / ratio }
         // Q128.128 -> Q128.96, rounding up so that getTickAtSqrtRatio(getSqrtRatioAtTick(t)) == t.

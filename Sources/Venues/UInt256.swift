@@ -64,6 +64,19 @@ public struct UInt256: Sendable, Hashable {
         return 192 + w0.leadingZeroBitCount
     }
 
+    /// Number of one bits.
+    @inlinable
+    public var nonzeroBitCount: Int { w0.nonzeroBitCount + w1.nonzeroBitCount + w2.nonzeroBitCount + w3.nonzeroBitCount }
+
+    /// Number of trailing zero bits (256 for zero).
+    @inlinable
+    public var trailingZeroBitCount: Int {
+        if w0 != 0 { return w0.trailingZeroBitCount }
+        if w1 != 0 { return 64 + w1.trailingZeroBitCount }
+        if w2 != 0 { return 128 + w2.trailingZeroBitCount }
+        return 192 + w3.trailingZeroBitCount
+    }
+
     /// Bits needed to write the value (0 for zero): floor(log2(x)) + 1.
     @inlinable
     public var significantBitCount: Int { 256 - leadingZeroBitCount }
@@ -156,27 +169,48 @@ extension UInt256 {
 // MARK: - Multiplication
 
 extension UInt256 {
-    /// The exact 512-bit product.
+    /// The exact 512-bit product: schoolbook on 64-bit limbs, unrolled so the sixteen
+    /// partial products stay in registers (no array, no store-to-load round trips).
     @inlinable
     public func multipliedFullWidth(by other: UInt256) -> UInt512 {
-        var product = InlineArray<8, UInt64>(repeating: 0)
-        let rows = significantLimbCount, columns = other.significantLimbCount
-        for i in 0..<rows {
-            let a = self[limb: i]
-            var carry: UInt64 = 0
-            for j in 0..<columns {
-                let (high, low) = a.multipliedFullWidth(by: other[limb: j])
-                let (s1, c1) = low.addingReportingOverflow(product[i + j])
-                let (s2, c2) = s1.addingReportingOverflow(carry)
-                product[i + j] = s2
-                // high <= 2^64 - 2, so adding two carries cannot wrap.
-                carry = high &+ (c1 ? 1 : 0) &+ (c2 ? 1 : 0)
-            }
-            product[i + columns] = carry
+        let (a0, a1, a2, a3) = (w0, w1, w2, w3), (b0, b1, b2, b3) = (other.w0, other.w1, other.w2, other.w3)
+        var c: UInt64
+        var r0, r1, r2, r3, r4, r5, r6, r7: UInt64
+        if (a2 | a3 | b2 | b3) == 0 {
+            // Both below 2^128 (liquidity, amounts, Q128 factors): four partial products.
+            (c, r0) = Self.multiplyAdd(a0, b0, 0, 0)
+            (r2, r1) = Self.multiplyAdd(a0, b1, 0, c)
+            (c, r1) = Self.multiplyAdd(a1, b0, r1, 0)
+            (r3, r2) = Self.multiplyAdd(a1, b1, r2, c)
+            return UInt512(high: .zero, low: UInt256(w0: r0, w1: r1, w2: r2, w3: r3))
         }
-        return UInt512(
-            high: UInt256(w0: product[4], w1: product[5], w2: product[6], w3: product[7]),
-            low: UInt256(w0: product[0], w1: product[1], w2: product[2], w3: product[3]))
+        (c, r0) = Self.multiplyAdd(a0, b0, 0, 0)
+        (c, r1) = Self.multiplyAdd(a0, b1, 0, c)
+        (c, r2) = Self.multiplyAdd(a0, b2, 0, c)
+        (r4, r3) = Self.multiplyAdd(a0, b3, 0, c)
+        (c, r1) = Self.multiplyAdd(a1, b0, r1, 0)
+        (c, r2) = Self.multiplyAdd(a1, b1, r2, c)
+        (c, r3) = Self.multiplyAdd(a1, b2, r3, c)
+        (r5, r4) = Self.multiplyAdd(a1, b3, r4, c)
+        (c, r2) = Self.multiplyAdd(a2, b0, r2, 0)
+        (c, r3) = Self.multiplyAdd(a2, b1, r3, c)
+        (c, r4) = Self.multiplyAdd(a2, b2, r4, c)
+        (r6, r5) = Self.multiplyAdd(a2, b3, r5, c)
+        (c, r3) = Self.multiplyAdd(a3, b0, r3, 0)
+        (c, r4) = Self.multiplyAdd(a3, b1, r4, c)
+        (c, r5) = Self.multiplyAdd(a3, b2, r5, c)
+        (r7, r6) = Self.multiplyAdd(a3, b3, r6, c)
+        return UInt512(high: UInt256(w0: r4, w1: r5, w2: r6, w3: r7), low: UInt256(w0: r0, w1: r1, w2: r2, w3: r3))
+    }
+
+    /// a·b + addend + carry as (high, low): at most (2^64-1)^2 + 2(2^64-1) = 2^128 - 1, so it
+    /// never overflows 128 bits.
+    @inlinable @inline(__always)
+    static func multiplyAdd(_ a: UInt64, _ b: UInt64, _ addend: UInt64, _ carry: UInt64) -> (high: UInt64, low: UInt64) {
+        let (high, low) = a.multipliedFullWidth(by: b)
+        let (s1, c1) = low.addingReportingOverflow(addend)
+        let (s2, c2) = s1.addingReportingOverflow(carry)
+        return (high &+ (c1 ? 1 : 0) &+ (c2 ? 1 : 0), s2)
     }
 
     /// Product modulo 2^256 and whether the exact product needed more than 256 bits.

@@ -25,6 +25,11 @@ public struct UInt512: Sendable, Hashable {
     /// divisor is not zero).
     @usableFromInline
     func dividedUnchecked(by divisor: UInt256) -> (quotient: UInt256, remainder: UInt256) {
+        if divisor.nonzeroBitCount == 1 {
+            // A power of two (Q96, Q128 in the contracts): a shift.
+            let k = divisor.trailingZeroBitCount
+            return ((high << (256 - k)) | (low >> k), low & (divisor &- 1))
+        }
         // Dividend limbs u[0..<8] (one spare limb for normalization), divisor limbs v[0..<n].
         var u = InlineArray<9, UInt64>(repeating: 0)
         for i in 0..<4 {
@@ -36,19 +41,9 @@ public struct UInt512: Sendable, Hashable {
         let n = divisor.significantLimbCount
         if m < n { return (.zero, low) }  // dividend < divisor (high is zero here)
 
-        var quotient = InlineArray<8, UInt64>(repeating: 0)
-        if n == 1 {
-            // Short division by one limb: the running remainder stays below the divisor.
-            let v = divisor.w0
-            var remainder: UInt64 = 0
-            for i in stride(from: m - 1, through: 0, by: -1) {
-                (quotient[i], remainder) = v.dividingFullWidth((remainder, u[i]))
-            }
-            return (Self.limbs(quotient), UInt256(remainder))
-        }
-
-        // Normalize: shift so the divisor's top limb has its top bit set, which makes each
-        // estimated quotient limb at most 2 too large.
+        // Normalize: shift both so the divisor's top limb has its top bit set, which makes
+        // each estimated quotient limb at most 2 too large and lets the 128/64 divisions use
+        // one precomputed reciprocal.
         let shift = UInt64(divisor[limb: n - 1].leadingZeroBitCount)
         var v = InlineArray<4, UInt64>(repeating: 0)
         for i in stride(from: n - 1, through: 0, by: -1) {
@@ -62,8 +57,20 @@ public struct UInt512: Sendable, Hashable {
             if shift != 0 && i > 0 { limb |= u[i - 1] &>> (64 - shift) }
             u[i] = limb
         }
+        let vTop = v[n - 1]
+        let reciprocal = Self.reciprocal(vTop)
+        var quotient = InlineArray<8, UInt64>(repeating: 0)
 
-        let vTop = v[n - 1], vNext = v[n - 2]
+        if n == 1 {
+            // Short division: the running remainder stays below the divisor (u[m] < 2^shift).
+            var remainder = u[m]
+            for i in stride(from: m - 1, through: 0, by: -1) {
+                (quotient[i], remainder) = Self.divide(remainder, u[i], by: vTop, reciprocal: reciprocal)
+            }
+            return (Self.limbs(quotient), UInt256(remainder &>> shift))
+        }
+
+        let vNext = v[n - 2]
         for j in stride(from: m - n, through: 0, by: -1) {
             // Estimate q̂ = (u[j+n]·b + u[j+n-1]) / v[n-1], then correct it with v[n-2].
             var qHat: UInt64, rHat: UInt64, rHatOverflow: Bool
@@ -71,7 +78,7 @@ public struct UInt512: Sendable, Hashable {
                 qHat = .max
                 (rHat, rHatOverflow) = u[j + n - 1].addingReportingOverflow(vTop)
             } else {
-                (qHat, rHat) = vTop.dividingFullWidth((u[j + n], u[j + n - 1]))
+                (qHat, rHat) = Self.divide(u[j + n], u[j + n - 1], by: vTop, reciprocal: reciprocal)
                 rHatOverflow = false
             }
             while !rHatOverflow {
@@ -118,6 +125,33 @@ public struct UInt512: Sendable, Hashable {
             remainder[limb: i] = limb
         }
         return (Self.limbs(quotient), remainder)
+    }
+
+    /// floor((2^128 - 1) / d) - 2^64 for a normalized d (top bit set): the reciprocal that
+    /// turns each 128/64 division into two multiplications (Möller and Granlund, "Improved
+    /// division by invariant integers", IEEE Trans. Computers 60(2), 2011, section 3).
+    @inline(__always)
+    static func reciprocal(_ d: UInt64) -> UInt64 {
+        d.dividingFullWidth((~d, .max)).quotient
+    }
+
+    /// (high·2^64 + low) / d and the remainder, for a normalized d and high < d, with
+    /// `reciprocal(d)` (Möller and Granlund, Algorithm 4).
+    @inline(__always)
+    static func divide(_ high: UInt64, _ low: UInt64, by d: UInt64, reciprocal: UInt64) -> (quotient: UInt64, remainder: UInt64) {
+        let (productHigh, productLow) = reciprocal.multipliedFullWidth(by: high)
+        let (sumLow, carry) = productLow.addingReportingOverflow(low)
+        var quotient = productHigh &+ high &+ 1 &+ (carry ? 1 : 0)
+        var remainder = low &- quotient &* d
+        if remainder > sumLow {
+            quotient &-= 1
+            remainder &+= d
+        }
+        if remainder >= d {
+            quotient &+= 1
+            remainder &-= d
+        }
+        return (quotient, remainder)
     }
 
     /// The low four limbs (the quotient fits them by the precondition).
