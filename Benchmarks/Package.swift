@@ -9,7 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "Hedgeplan", path: ".."),
-        .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
+        // package-benchmark, for its malloc counter (VenuesAllocations); the interposer trait only.
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
@@ -23,8 +24,16 @@ let package = Package(
         // Run: `swift run -c release --package-path Benchmarks VenuesBench`.
         .executableTarget(
             name: "VenuesBench",
-            dependencies: [.product(name: "Venues", package: "Hedgeplan"), .product(name: "BigInt", package: "BigInt")],
+            dependencies: [.product(name: "Venues", package: "Hedgeplan")],
             path: "Sources/VenuesBench"
+        ),
+        // The same venue workloads under package-benchmark: wall clock and malloc count per
+        // operation. Run: `swift package --package-path Benchmarks benchmark --target VenuesAllocations`.
+        .executableTarget(
+            name: "VenuesAllocations",
+            dependencies: [.product(name: "Venues", package: "Hedgeplan"), .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/VenuesAllocations",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         // The interpreter on a 10M-tick synthetic feed, and the front end, checker and compiler.
         // Run: `Benchmarks/peers/run-runtime.sh` (side by side with the C and Python loops).

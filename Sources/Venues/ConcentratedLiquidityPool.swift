@@ -1,5 +1,3 @@
-import BigInt
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -64,7 +62,7 @@ public struct ConcentratedLiquidityPool: HedgeVenue, Equatable {
             let lower = Self.usableTick(price: position.lower, spacing: spacing, baseDecimals: baseDecimals, quoteDecimals: quoteDecimals)
             var upper = Self.usableTick(price: position.upper, spacing: spacing, baseDecimals: baseDecimals, quoteDecimals: quoteDecimals)
             if upper <= lower { upper = lower + spacing }
-            guard let raw = BigUInt(exactly: (position.liquidity * liquidityScale).rounded()) else {
+            guard let raw = UInt256(exactly: (position.liquidity * liquidityScale).rounded()) else {
                 throw .invalidParameter("liquidity out of range")
             }
             _ = try exact { () throws(UniswapMathError) in try engine.mint(tickLower: lower, tickUpper: upper, liquidity: raw) }
@@ -87,15 +85,15 @@ public struct ConcentratedLiquidityPool: HedgeVenue, Equatable {
     /// Raw price scale: QUOTE per BASE = raw price * 10^(baseDecimals - quoteDecimals).
     static func rawScale(_ baseDecimals: Int, _ quoteDecimals: Int) -> Double { TokenUnits.power10(baseDecimals - quoteDecimals) }
 
-    public static func price(sqrtPriceX96: BigUInt, baseDecimals: Int, quoteDecimals: Int) -> Double {
+    public static func price(sqrtPriceX96: UInt256, baseDecimals: Int, quoteDecimals: Int) -> Double {
         let root = Double(sqrtPriceX96) / 79_228_162_514_264_337_593_543_950_336.0
         return root * root * rawScale(baseDecimals, quoteDecimals)
     }
 
-    static func sqrtPriceX96(price: Double, baseDecimals: Int, quoteDecimals: Int) throws(VenueError) -> BigUInt {
+    static func sqrtPriceX96(price: Double, baseDecimals: Int, quoteDecimals: Int) throws(VenueError) -> UInt256 {
         guard price > 0, price.isFinite else { throw .invalidParameter("price must be positive") }
         let root = (price / rawScale(baseDecimals, quoteDecimals)).squareRoot() * 79_228_162_514_264_337_593_543_950_336.0
-        guard let value = BigUInt(exactly: root.rounded()), value >= TickMath.minSqrtRatio, value < TickMath.maxSqrtRatio else {
+        guard let value = UInt256(exactly: root.rounded()), value >= TickMath.minSqrtRatio, value < TickMath.maxSqrtRatio else {
             throw .invalidParameter("price \(price) outside the engine's range")
         }
         return value
@@ -125,8 +123,9 @@ public struct ConcentratedLiquidityPool: HedgeVenue, Equatable {
         var next = engine
         let buy = side == .buy
         let result = try exact { () throws(UniswapMathError) in
-            try next.swap(
-                zeroForOne: !buy, amountSpecified: buy ? -BigInt(baseRaw) : BigInt(baseRaw),
+            let amount = try EVMWord.int256(baseRaw)
+            return try next.swap(
+                zeroForOne: !buy, amountSpecified: buy ? -amount : amount,
                 sqrtPriceLimitX96: buy ? TickMath.maxSqrtRatio - 1 : TickMath.minSqrtRatio + 1)
         }
         let baseMoved = result.amount0.magnitude

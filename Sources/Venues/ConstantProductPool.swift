@@ -1,5 +1,3 @@
-import BigInt
-
 /// A constant-product pool (x*y = k, like Uniswap v2) in BASE/QUOTE units, filled with the
 /// exact v2 integer math (`ConstantProductMath`) on raw token amounts, so a simulated fill
 /// equals what the contract would pay to the last raw unit. The fee is taken from the input.
@@ -10,8 +8,8 @@ public struct ConstantProductPool: HedgeVenue, Equatable {
     public let baseDecimals: Int
     public let quoteDecimals: Int
     /// Reserves in raw token units.
-    public private(set) var reserveBaseRaw: BigUInt
-    public private(set) var reserveQuoteRaw: BigUInt
+    public private(set) var reserveBaseRaw: UInt256
+    public private(set) var reserveQuoteRaw: UInt256
 
     /// - Parameters: reserves in BASE and QUOTE, `fee` as a fraction (0.003 = 0.30%),
     ///   token decimals (ETH 18, USDC 6 by default).
@@ -41,20 +39,21 @@ public struct ConstantProductPool: HedgeVenue, Equatable {
         try TokenUnits.validSize(base)
         let mid = midPrice
         let baseRaw = try TokenUnits.raw(base, decimals: baseDecimals)
-        let quoteRaw: BigUInt
+        let quoteRaw: UInt256
         switch side {
         case .buy:
             guard baseRaw < reserveBaseRaw else { throw .insufficientLiquidity(available: reserveBase) }
             quoteRaw = try exact { () throws(UniswapMathError) in
                 try ConstantProductMath.getAmountIn(amountOut: baseRaw, reserveIn: reserveQuoteRaw, reserveOut: reserveBaseRaw, feePips: feePips)
             }
+            let newQuote = try exact { () throws(UniswapMathError) in try EVMWord.add(reserveQuoteRaw, quoteRaw) }
             reserveBaseRaw -= baseRaw
-            reserveQuoteRaw += quoteRaw
+            reserveQuoteRaw = newQuote
         case .sell:
             quoteRaw = try exact { () throws(UniswapMathError) in
                 try ConstantProductMath.getAmountOut(amountIn: baseRaw, reserveIn: reserveBaseRaw, reserveOut: reserveQuoteRaw, feePips: feePips)
             }
-            reserveBaseRaw += baseRaw
+            reserveBaseRaw = try exact { () throws(UniswapMathError) in try EVMWord.add(reserveBaseRaw, baseRaw) }
             reserveQuoteRaw -= quoteRaw
         }
         let quote = TokenUnits.human(quoteRaw, decimals: quoteDecimals)

@@ -1,5 +1,3 @@
-import BigInt
-
 /// Which way a hedge trades BASE: `buy` pays QUOTE for BASE, `sell` receives QUOTE for BASE.
 public enum TradeSide: Sendable, Hashable {
     case buy, sell
@@ -107,14 +105,14 @@ extension HedgeVenue {
 
 /// Conversions between human units (`Double` BASE or QUOTE) and raw token integers.
 enum TokenUnits {
-    static func raw(_ amount: Double, decimals: Int) throws(VenueError) -> BigUInt {
+    static func raw(_ amount: Double, decimals: Int) throws(VenueError) -> UInt256 {
         let scaled = (amount * power10(decimals)).rounded()
-        guard scaled.isFinite, scaled >= 0, let raw = BigUInt(exactly: scaled) else { throw .invalidSize(amount) }
+        guard scaled.isFinite, scaled >= 0, let raw = UInt256(exactly: scaled) else { throw .invalidSize(amount) }
         return raw
     }
 
-    static func human(_ raw: BigUInt, decimals: Int) -> Double { Double(raw) / power10(decimals) }
-    static func human(_ raw: BigInt, decimals: Int) -> Double { Double(raw) / power10(decimals) }
+    static func human(_ raw: UInt256, decimals: Int) -> Double { Double(raw) / power10(decimals) }
+    static func human(_ raw: Int256, decimals: Int) -> Double { Double(raw) / power10(decimals) }
 
     static func power10(_ n: Int) -> Double {
         var result = 1.0

@@ -1,5 +1,3 @@
-import BigInt
-
 /// The initialized ticks of a v3 pool with their net liquidity, searched the way
 /// `TickBitmap.nextInitializedTickWithinOneWord` searches them.
 ///
@@ -15,9 +13,9 @@ public struct TickTable: Sendable, Equatable {
     /// it affects position fee accounting, not swap amounts).
     public struct Info: Sendable, Equatable {
         /// Total liquidity referencing the tick (uint128).
-        public var liquidityGross: BigUInt
+        public var liquidityGross: UInt256
         /// Liquidity added when the price crosses the tick left to right (int128).
-        public var liquidityNet: BigInt
+        public var liquidityNet: Int256
     }
 
     public let tickSpacing: Int
@@ -34,11 +32,12 @@ public struct TickTable: Sendable, Equatable {
 
     /// Adds `liquidityDelta` to a tick as the lower (`upper == false`) or upper end of a
     /// position (`Tick.update`), flipping it on when it gains its first liquidity.
-    mutating func update(tick: Int, liquidityDelta: BigInt, upper: Bool, maxLiquidity: BigUInt) throws(UniswapMathError) {
+    mutating func update(tick: Int, liquidityDelta: Int256, upper: Bool, maxLiquidity: UInt256) throws(UniswapMathError) {
         let before = infoByTick[tick] ?? Info(liquidityGross: 0, liquidityNet: 0)
         let grossAfter = try LiquidityMath.addDelta(before.liquidityGross, liquidityDelta)
         guard grossAfter <= maxLiquidity else { throw .invalidPosition(reason: "LO") }
-        let net = upper ? before.liquidityNet - liquidityDelta : before.liquidityNet + liquidityDelta
+        // LowGasSafeMath on int256 (then `toInt128`, which |net| <= gross <= 2^128 - 1 passes).
+        let net = upper ? try EVMWord.sub(before.liquidityNet, liquidityDelta) : try EVMWord.add(before.liquidityNet, liquidityDelta)
         let compressed = tick / tickSpacing
         if grossAfter.isZero {
             infoByTick[tick] = nil
@@ -89,13 +88,13 @@ public struct TickTable: Sendable, Equatable {
 /// `LiquidityMath.addDelta`: uint128 plus int128, reverting below zero (`LS`) or above
 /// 2^128-1 (`LA`).
 public enum LiquidityMath {
-    public static func addDelta(_ x: BigUInt, _ y: BigInt) throws(UniswapMathError) -> BigUInt {
-        if y < 0 {
+    public static func addDelta(_ x: UInt256, _ y: Int256) throws(UniswapMathError) -> UInt256 {
+        if y.isNegative {
             guard y.magnitude <= x else { throw .liquidityDelta(reason: "LS") }
             return x - y.magnitude
         }
-        let sum = x + y.magnitude
-        guard sum <= EVMWord.maxUInt128 else { throw .liquidityDelta(reason: "LA") }
+        let (sum, overflow) = x.addingReportingOverflow(y.magnitude)
+        guard !overflow, sum <= EVMWord.maxUInt128 else { throw .liquidityDelta(reason: "LA") }
         return sum
     }
 }

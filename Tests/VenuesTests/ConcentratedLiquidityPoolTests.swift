@@ -1,4 +1,3 @@
-import BigInt
 import Foundation
 import Testing
 @testable import Venues
@@ -63,7 +62,7 @@ struct ConcentratedLiquidityPoolTests {
     @Test func agreesWithTheExactEngineInRawUnits() throws {
         let pool = try nested()
         var engine = pool.engine
-        let result = try engine.swap(zeroForOne: false, amountSpecified: -BigInt(1500) * BigInt(10).power(18), sqrtPriceLimitX96: TickMath.maxSqrtRatio - 1)
+        let result = try engine.swap(zeroForOne: false, amountSpecified: -Int256(decimal: "1500000000000000000000"), sqrtPriceLimitX96: TickMath.maxSqrtRatio - 1)
         #expect(result.ticksCrossed == 1)
         let fill = try pool.quote(.buy, base: 1500)
         #expect(fill.quote == Double(result.amount1) / 1e6)

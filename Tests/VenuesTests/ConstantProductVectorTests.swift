@@ -1,4 +1,3 @@
-import BigInt
 import Testing
 @testable import Venues
 
@@ -27,12 +26,12 @@ struct ConstantProductVectorTests {
         let feePips = v.fee_bps * 100
         switch v.case {
         case "getAmountOut", "router_getAmountOut":
-            let amountIn = BigUInt(decimal: v.amount_in!)
-            let reserveIn = BigUInt(decimal: v.reserve_in!), reserveOut = BigUInt(decimal: v.reserve_out!)
+            let amountIn = UInt256(decimal: v.amount_in!)
+            let reserveIn = UInt256(decimal: v.reserve_in!), reserveOut = UInt256(decimal: v.reserve_out!)
             let out = try ConstantProductMath.getAmountOut(amountIn: amountIn, reserveIn: reserveIn, reserveOut: reserveOut, feePips: feePips)
-            #expect(out == BigUInt(decimal: v.expected_amount_out!), "\(v.source)")
+            #expect(out == UInt256(decimal: v.expected_amount_out!), "\(v.source)")
             // The pair accepts exactly this output and rejects one wei more (`UniswapV2: K`).
-            func accepts(_ output: BigUInt) -> Bool {
+            func accepts(_ output: UInt256) -> Bool {
                 ConstantProductMath.satisfiesInvariant(
                     balance0: reserveIn + amountIn, balance1: reserveOut - output, amount0In: amountIn, amount1In: 0,
                     reserve0: reserveIn, reserve1: reserveOut, feePips: feePips)
@@ -41,18 +40,18 @@ struct ConstantProductVectorTests {
             #expect(!accepts(out + 1))
         case "router_getAmountIn":
             let amountIn = try ConstantProductMath.getAmountIn(
-                amountOut: BigUInt(decimal: v.amount_out!), reserveIn: BigUInt(decimal: v.reserve_in!),
-                reserveOut: BigUInt(decimal: v.reserve_out!), feePips: feePips)
-            #expect(amountIn == BigUInt(decimal: v.expected_amount_in!), "\(v.source)")
+                amountOut: UInt256(decimal: v.amount_out!), reserveIn: UInt256(decimal: v.reserve_in!),
+                reserveOut: UInt256(decimal: v.reserve_out!), feePips: feePips)
+            #expect(amountIn == UInt256(decimal: v.expected_amount_in!), "\(v.source)")
         case "router_quote":
             let b = try ConstantProductMath.quote(
-                amountA: BigUInt(decimal: v.amount_a!), reserveA: BigUInt(decimal: v.reserve_a!), reserveB: BigUInt(decimal: v.reserve_b!))
-            #expect(b == BigUInt(decimal: v.expected_amount_b!), "\(v.source)")
+                amountA: UInt256(decimal: v.amount_a!), reserveA: UInt256(decimal: v.reserve_a!), reserveB: UInt256(decimal: v.reserve_b!))
+            #expect(b == UInt256(decimal: v.expected_amount_b!), "\(v.source)")
         case "optimistic_flash_swap":
             // Borrow token0 and repay token0: the repayment must cover the 0.3% fee.
-            let out = BigUInt(decimal: v.amount_out_token0!), repaid = BigUInt(decimal: v.amount_in_token0_repaid!)
-            let r0 = BigUInt(decimal: v.reserve0!), r1 = BigUInt(decimal: v.reserve1!)
-            func accepts(_ output: BigUInt) -> Bool {
+            let out = UInt256(decimal: v.amount_out_token0!), repaid = UInt256(decimal: v.amount_in_token0_repaid!)
+            let r0 = UInt256(decimal: v.reserve0!), r1 = UInt256(decimal: v.reserve1!)
+            func accepts(_ output: UInt256) -> Bool {
                 ConstantProductMath.satisfiesInvariant(
                     balance0: r0 + repaid - output, balance1: r1, amount0In: repaid, amount1In: 0,
                     reserve0: r0, reserve1: r1, feePips: feePips)

@@ -1,5 +1,5 @@
-import BigInt
 import Foundation
+@testable import Venues
 
 /// Reads the Uniswap vector files from `Fixtures/` beside this source file (they are
 /// excluded from the target's resources, so the tests find them through `#filePath`).
@@ -13,17 +13,17 @@ enum FixtureLoader {
     }
 }
 
-extension BigUInt {
+extension UInt256 {
     /// Parses a decimal string from a vector file; a malformed number is a broken fixture.
     init(decimal text: String) {
-        guard let value = BigUInt(text, radix: 10) else { fatalError("not a decimal integer: \(text)") }
+        guard let value = UInt256(text, radix: 10) else { fatalError("not a decimal uint256: \(text)") }
         self = value
     }
 }
 
-extension BigInt {
+extension Int256 {
     init(decimal text: String) {
-        guard let value = BigInt(text, radix: 10) else { fatalError("not a decimal integer: \(text)") }
+        guard let value = Int256(text) else { fatalError("not a decimal int256: \(text)") }
         self = value
     }
 }

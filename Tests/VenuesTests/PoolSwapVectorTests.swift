@@ -1,4 +1,3 @@
-import BigInt
 import Testing
 @testable import Venues
 
@@ -36,8 +35,8 @@ struct PoolSwapVectorTests {
 
         /// `swapToLowerPrice`/`swapToHigherPrice` in the contract's test callee swap an exact
         /// input of `type(int256).max`, stopped by the price limit.
-        var amountSpecified: BigInt {
-            swap.exactOut == nil ? EVMWord.maxInt256 : BigInt(decimal: swap.amountSpecified)
+        var amountSpecified: Int256 {
+            swap.exactOut == nil ? EVMWord.maxInt256 : Int256(decimal: swap.amountSpecified)
         }
     }
 
@@ -52,9 +51,9 @@ struct PoolSwapVectorTests {
     }
 
     static func makePool(_ spec: Vector.Pool) throws -> UniswapV3Pool {
-        var pool = try UniswapV3Pool(feePips: spec.feePips, tickSpacing: spec.tickSpacing, sqrtPriceX96: BigUInt(decimal: spec.startingSqrtPriceX96))
+        var pool = try UniswapV3Pool(feePips: spec.feePips, tickSpacing: spec.tickSpacing, sqrtPriceX96: UInt256(decimal: spec.startingSqrtPriceX96))
         for position in spec.positions {
-            try pool.mint(tickLower: position.tickLower, tickUpper: position.tickUpper, liquidity: BigUInt(decimal: position.liquidity))
+            try pool.mint(tickLower: position.tickLower, tickUpper: position.tickUpper, liquidity: UInt256(decimal: position.liquidity))
         }
         return pool
     }
@@ -64,10 +63,10 @@ struct PoolSwapVectorTests {
         var pool = try Self.makePool(v.pool)
         let e = v.expected
         #expect(pool.tick == e.tickBefore)
-        #expect(pool.balance0 == BigUInt(decimal: (e.amount0Before ?? e.poolBalance0)!))
-        #expect(pool.balance1 == BigUInt(decimal: (e.amount1Before ?? e.poolBalance1)!))
+        #expect(pool.balance0 == UInt256(decimal: (e.amount0Before ?? e.poolBalance0)!))
+        #expect(pool.balance1 == UInt256(decimal: (e.amount1Before ?? e.poolBalance1)!))
         let fee0Before = pool.feeGrowthGlobal0X128, fee1Before = pool.feeGrowthGlobal1X128
-        let limit = BigUInt(decimal: v.swap.sqrtPriceLimitX96)
+        let limit = UInt256(decimal: v.swap.sqrtPriceLimitX96)
 
         if e.swapError != nil {
             #expect(e.swapError!.hasSuffix("revert SPL"))
@@ -79,11 +78,11 @@ struct PoolSwapVectorTests {
             return
         }
         let result = try pool.swap(zeroForOne: v.swap.zeroForOne, amountSpecified: v.amountSpecified, sqrtPriceLimitX96: limit)
-        #expect(result.amount0 == BigInt(decimal: e.amount0Delta!))
-        #expect(result.amount1 == BigInt(decimal: e.amount1Delta!))
+        #expect(result.amount0 == Int256(decimal: e.amount0Delta!))
+        #expect(result.amount1 == Int256(decimal: e.amount1Delta!))
         #expect(pool.tick == e.tickAfter!)
-        #expect(pool.feeGrowthGlobal0X128 - fee0Before == BigUInt(decimal: e.feeGrowthGlobal0X128Delta!))
-        #expect(pool.feeGrowthGlobal1X128 - fee1Before == BigUInt(decimal: e.feeGrowthGlobal1X128Delta!))
+        #expect(pool.feeGrowthGlobal0X128 &- fee0Before == UInt256(decimal: e.feeGrowthGlobal0X128Delta!))
+        #expect(pool.feeGrowthGlobal1X128 &- fee1Before == UInt256(decimal: e.feeGrowthGlobal1X128Delta!))
     }
 
     /// A swap that stops mid-way and a second swap from there must be the same pool as the
@@ -92,9 +91,9 @@ struct PoolSwapVectorTests {
         let spec = try #require(Self.vectors.first { $0.pool.description.hasPrefix("medium fee, 1:1 price, 0 liquidity") }).pool
         var pool = try Self.makePool(spec)
         #expect(pool.liquidity == 0)  // the price sits in the gap between the two positions
-        let result = try pool.swap(zeroForOne: true, amountSpecified: BigInt(10).power(18), sqrtPriceLimitX96: TickMath.minSqrtRatio + 1)
+        let result = try pool.swap(zeroForOne: true, amountSpecified: Int256(1_000_000_000_000_000_000), sqrtPriceLimitX96: TickMath.minSqrtRatio + 1)
         #expect(result.ticksCrossed == 1)  // tick -60: the lower position comes into range
-        #expect(pool.liquidity == BigUInt(2) * BigUInt(10).power(18))
+        #expect(pool.liquidity == UInt256(2_000_000_000_000_000_000))
         #expect(pool.tick < -60)
     }
 }

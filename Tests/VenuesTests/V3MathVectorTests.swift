@@ -1,4 +1,3 @@
-import BigInt
 import Testing
 @testable import Venues
 
@@ -48,7 +47,7 @@ struct V3MathVectorTests {
 
     @Test(arguments: tickVectors)
     func tickMath(_ v: TickVector) throws {
-        let sqrtPrice = BigUInt(decimal: v.sqrtPriceX96)
+        let sqrtPrice = UInt256(decimal: v.sqrtPriceX96)
         switch v.fn {
         case "getSqrtRatioAtTick":
             #expect(try TickMath.getSqrtRatioAtTick(v.tick) == sqrtPrice, "\(v.source)")
@@ -79,24 +78,24 @@ struct V3MathVectorTests {
 
     @Test(arguments: sqrtPriceVectors)
     func sqrtPriceMath(_ v: SqrtPriceVector) throws {
-        func compute() throws(UniswapMathError) -> BigUInt {
+        func compute() throws(UniswapMathError) -> UInt256 {
             switch v.fn {
             case "getNextSqrtPriceFromInput":
                 return try SqrtPriceMath.getNextSqrtPriceFromInput(
-                    sqrtPX96: BigUInt(decimal: v.sqrtPX96!), liquidity: BigUInt(decimal: v.liquidity!),
-                    amountIn: BigUInt(decimal: v.amount!), zeroForOne: v.zeroForOne!)
+                    sqrtPX96: UInt256(decimal: v.sqrtPX96!), liquidity: UInt256(decimal: v.liquidity!),
+                    amountIn: UInt256(decimal: v.amount!), zeroForOne: v.zeroForOne!)
             case "getNextSqrtPriceFromOutput":
                 return try SqrtPriceMath.getNextSqrtPriceFromOutput(
-                    sqrtPX96: BigUInt(decimal: v.sqrtPX96!), liquidity: BigUInt(decimal: v.liquidity!),
-                    amountOut: BigUInt(decimal: v.amount!), zeroForOne: v.zeroForOne!)
+                    sqrtPX96: UInt256(decimal: v.sqrtPX96!), liquidity: UInt256(decimal: v.liquidity!),
+                    amountOut: UInt256(decimal: v.amount!), zeroForOne: v.zeroForOne!)
             case "getAmount0Delta":
                 return try SqrtPriceMath.getAmount0Delta(
-                    BigUInt(decimal: v.sqrtRatioAX96!), BigUInt(decimal: v.sqrtRatioBX96!),
-                    liquidity: BigUInt(decimal: v.liquidity!), roundUp: v.roundUp!)
+                    UInt256(decimal: v.sqrtRatioAX96!), UInt256(decimal: v.sqrtRatioBX96!),
+                    liquidity: UInt256(decimal: v.liquidity!), roundUp: v.roundUp!)
             case "getAmount1Delta":
                 return try SqrtPriceMath.getAmount1Delta(
-                    BigUInt(decimal: v.sqrtRatioAX96!), BigUInt(decimal: v.sqrtRatioBX96!),
-                    liquidity: BigUInt(decimal: v.liquidity!), roundUp: v.roundUp!)
+                    UInt256(decimal: v.sqrtRatioAX96!), UInt256(decimal: v.sqrtRatioBX96!),
+                    liquidity: UInt256(decimal: v.liquidity!), roundUp: v.roundUp!)
             default:
                 fatalError("unknown fn \(v.fn)")
             }
@@ -104,26 +103,26 @@ struct V3MathVectorTests {
         if v.expected == "REVERT" {
             #expect(throws: UniswapMathError.self, "\(v.source)") { try compute() }
         } else {
-            #expect(try compute() == BigUInt(decimal: v.expected), "\(v.source)")
+            #expect(try compute() == UInt256(decimal: v.expected), "\(v.source)")
         }
     }
 
     @Test(arguments: stepVectors)
     func computeSwapStep(_ v: StepVector) throws {
         let step = try SwapMath.computeSwapStep(
-            sqrtRatioCurrentX96: BigUInt(decimal: v.sqrtRatioCurrentX96), sqrtRatioTargetX96: BigUInt(decimal: v.sqrtRatioTargetX96),
-            liquidity: BigUInt(decimal: v.liquidity), amountRemaining: BigInt(decimal: v.amountRemaining), feePips: v.feePips)
-        #expect(step.amountIn == BigUInt(decimal: v.expected_amountIn), "\(v.source)")
-        #expect(step.amountOut == BigUInt(decimal: v.expected_amountOut), "\(v.source)")
-        #expect(step.feeAmount == BigUInt(decimal: v.expected_feeAmount), "\(v.source)")
+            sqrtRatioCurrentX96: UInt256(decimal: v.sqrtRatioCurrentX96), sqrtRatioTargetX96: UInt256(decimal: v.sqrtRatioTargetX96),
+            liquidity: UInt256(decimal: v.liquidity), amountRemaining: Int256(decimal: v.amountRemaining), feePips: v.feePips)
+        #expect(step.amountIn == UInt256(decimal: v.expected_amountIn), "\(v.source)")
+        #expect(step.amountOut == UInt256(decimal: v.expected_amountOut), "\(v.source)")
+        #expect(step.feeAmount == UInt256(decimal: v.expected_feeAmount), "\(v.source)")
         if let next = v.expected_sqrtRatioNextX96 {
-            #expect(step.sqrtRatioNextX96 == BigUInt(decimal: next), "\(v.source)")
+            #expect(step.sqrtRatioNextX96 == UInt256(decimal: next), "\(v.source)")
         } else {
             // The contract's test only asserts the price stopped short of the target.
-            #expect(step.sqrtRatioNextX96 < BigUInt(decimal: v.sqrtRatioTargetX96), "\(v.source)")
+            #expect(step.sqrtRatioNextX96 < UInt256(decimal: v.sqrtRatioTargetX96), "\(v.source)")
         }
         // Exact input spends exactly the amount: in + fee == remaining when the target is not reached.
-        let remaining = BigInt(decimal: v.amountRemaining)
+        let remaining = Int256(decimal: v.amountRemaining)
         if remaining > 0 {
             #expect(step.amountIn + step.feeAmount <= remaining.magnitude)
         }
