@@ -13,6 +13,6 @@ struct Hedgeplan: ParsableCommand {
             74 a file could not be read or written.
             """,
         version: version,
-        subcommands: [Validate.self, Lint.self, Analyze.self, Compile.self, DryRun.self, Schema.self, Price.self]
+        subcommands: [Validate.self, Lint.self, Analyze.self, Compile.self, DryRun.self, Schema.self, Price.self, Regimes.self]
     )
 }
