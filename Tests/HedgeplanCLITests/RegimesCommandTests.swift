@@ -4,6 +4,18 @@ import Testing
 /// `hedgeplan regimes`: the JSON keys of simulation.md on the bundled ETH history, the plot,
 /// and bad input.
 struct RegimesCommandTests {
+    struct Output: Decodable {
+        struct State: Decodable { let volatility, mean, probability, duration_hours: Double }
+        struct Score: Decodable { let loglik, bic: Double }
+        let observations: Int
+        let step_seconds: Double
+        let states: [State]
+        let transition: [[Double]]
+        let loglik, bic: Double
+        let garch, constant: Score
+        let current: [Double]
+    }
+
     static func scratch() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-regimes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -30,29 +42,27 @@ struct RegimesCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["observations", "step_seconds", "states", "transition", "loglik", "bic", "garch", "constant", "current"])
-        #expect(object["observations"] as? Int == 26_278)
-        #expect(object["step_seconds"] as? Double == 3600)
-        let states = try #require(object["states"] as? [[String: Double]])
-        #expect(states.count == 2)
-        #expect(states.allSatisfy { Set($0.keys) == ["volatility", "mean", "probability", "duration_hours"] })
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        #expect(output.observations == 26_278)
+        #expect(output.step_seconds == 3600)
+        #expect(output.states.count == 2)
+        let stateKeys = try #require((object["states"] as? [Any])?.compactMap { ($0 as? [String: Any]).map { Set($0.keys) } })
+        #expect(stateKeys == Array(repeating: ["volatility", "mean", "probability", "duration_hours"], count: 2))
         // hmmlearn's best of 10 fits on the same returns (Fixtures/hmm_oracle.py in PricingTests):
         // per-step sd 0.0032677 and 0.0127039, i.e. 30.58% and 118.90% a year (√8760 hours).
-        #expect(abs(states[0]["volatility"]! / 0.30585 - 1) < 0.002)
-        #expect(abs(states[1]["volatility"]! / 1.18901 - 1) < 0.002)
-        #expect(abs(states.map { $0["probability"]! }.reduce(0, +) - 1) < 1e-9)
-        let transition = try #require(object["transition"] as? [[Double]])
-        for (k, row) in transition.enumerated() {
+        #expect(abs(output.states[0].volatility / 0.30585 - 1) < 0.002)
+        #expect(abs(output.states[1].volatility / 1.18901 - 1) < 0.002)
+        #expect(abs(output.states.map(\.probability).reduce(0, +) - 1) < 1e-9)
+        for (k, row) in output.transition.enumerated() {
             #expect(abs(row.reduce(0, +) - 1) < 1e-9)
-            #expect(abs(states[k]["duration_hours"]! - 1 / (1 - row[k])) < 1e-6)
+            #expect(abs(output.states[k].duration_hours - 1 / (1 - row[k])) < 1e-6)
         }
-        let current = try #require(object["current"] as? [Double])
-        #expect(abs(current.reduce(0, +) - 1) < 1e-9)
-        let loglik = try #require(object["loglik"] as? Double)
-        for other in ["garch", "constant"] {
-            let score = try #require(object[other] as? [String: Double])
-            #expect(Set(score.keys) == ["loglik", "bic"])
-            #expect(score["loglik"]! < loglik)
-        }
+        #expect(abs(output.current.reduce(0, +) - 1) < 1e-9)
+        // BIC = −2 log L + p ln n with 7, 3 and 2 parameters.
+        #expect(abs(output.bic - (-2 * output.loglik + 7 * log(26_278.0))) < 1e-6 * abs(output.bic))
+        #expect(abs(output.constant.bic - (-2 * output.constant.loglik + 2 * log(26_278.0))) < 1e-6 * abs(output.constant.bic))
+        // Constant volatility is the regime model with equal states: it cannot fit better.
+        #expect(output.constant.loglik < output.loglik)
         let svg = try String(contentsOf: plot, encoding: .utf8)
         #expect(svg.hasPrefix("<svg") && svg.contains("Filtered regime probability"))
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Pricing
+import Pricing
 
 /// The regime model on synthetic data with known regimes, against closed forms and brute
 /// force, and the filter's causality.

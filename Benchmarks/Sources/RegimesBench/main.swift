@@ -11,10 +11,12 @@ var arguments = CommandLine.arguments.dropFirst()
 var path: String?
 var states = 2
 var repeats = 5
+var options = BaumWelch.Options()
 while let a = arguments.popFirst() {
     switch a {
     case "--states": states = Int(arguments.popFirst() ?? "") ?? states
     case "--repeat": repeats = max(1, Int(arguments.popFirst() ?? "") ?? repeats)
+    case "--burn-in": options.burnInIterations = Int(arguments.popFirst() ?? "") ?? options.burnInIterations
     default: path = a
     }
 }
@@ -31,7 +33,7 @@ var seconds: [Double] = []
 var fit: BaumWelch.Fit?
 for _ in 0..<repeats {
     let start = DispatchTime.now().uptimeNanoseconds
-    fit = try BaumWelch.fit(returns, states: states)
+    fit = try BaumWelch.fit(returns, states: states, options: options)
     seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 }
 seconds.sort()
@@ -39,3 +41,4 @@ let f = fit!
 print(String(format: "regimes swift: %d returns, %d states, 10 starts: median %.1f ms, min %.1f ms per fit; loglik %.6f, %d iterations, converged %@, vols %@",
              returns.count, states, seconds[seconds.count / 2] * 1000, seconds[0] * 1000, f.logLikelihood, f.iterations,
              f.converged ? "yes" : "no", f.model.variances.map { String(format: "%.6g", ($0 * 8760).squareRoot()) }.joined(separator: ",")))
+print("start log-likelihoods after burn-in:", f.startLogLikelihoods.map { String(format: "%.3f", $0) }.joined(separator: " "))
