@@ -51,6 +51,15 @@ final class BaumWelchIteration {
         scratch.deallocate()
     }
 
+    // The scratch layout, K values each: log normalisers, inverse variances, two β rows,
+    // Σγ, Σγx, Σγx²; then Σξ, K × K.
+    private var betaNext: UnsafeMutablePointer<Double> { scratch + 2 * states }
+    private var betaCurrent: UnsafeMutablePointer<Double> { scratch + 3 * states }
+    private var statistics: (weight: UnsafeMutablePointer<Double>, weightedSum: UnsafeMutablePointer<Double>,
+                             weightedSquares: UnsafeMutablePointer<Double>, transitions: UnsafeMutablePointer<Double>) {
+        (scratch + 4 * states, scratch + 5 * states, scratch + 6 * states, scratch + 7 * states)
+    }
+
     /// Log-likelihood of `parameters` (the full Gaussian density), by the forward recursion alone.
     func logLikelihood(_ parameters: HiddenMarkovParameters) -> Double {
         computeEmissions(parameters) + forwardPass(parameters)
@@ -158,12 +167,8 @@ final class BaumWelchIteration {
     /// statistics: γ_t(i) = α̂_t(i) β̂_t(i) and ξ_t(i, j) = α̂_t(i) a_ij b_{t+1}(j) β̂_{t+1}(j) / c_{t+1}.
     private func backwardPassAccumulating(_ p: HiddenMarkovParameters) {
         let k = states
-        let next = scratch + 2 * k
-        let current = scratch + 3 * k
-        let weight = scratch + 4 * k
-        let weightedSum = scratch + 5 * k
-        let weightedSquares = scratch + 6 * k
-        let transitions = scratch + 7 * k
+        let (next, current) = (betaNext, betaCurrent)
+        let (weight, weightedSum, weightedSquares, transitions) = statistics
         for s in 0..<k {
             next[s] = 1
             weight[s] = 0
@@ -214,12 +219,9 @@ final class BaumWelchIteration {
     /// no state collapses onto a few identical returns, where the likelihood is unbounded).
     private func maximise(_ p: inout HiddenMarkovParameters) {
         let k = states
-        let weight = scratch + 4 * k
-        let weightedSum = scratch + 5 * k
-        let weightedSquares = scratch + 6 * k
-        let transitions = scratch + 7 * k
-        // γ_0 = α̂_0 β̂_0: the last β row computed is β̂_0, left in `next` (scratch + 2k).
-        let beta0 = scratch + 2 * k
+        let (weight, weightedSum, weightedSquares, transitions) = statistics
+        // γ_0 = α̂_0 β̂_0: the last β row the backward pass computed is β̂_0, left in `betaNext`.
+        let beta0 = betaNext
         var total = 0.0
         for s in 0..<k { total += forward[s] * beta0[s] }
         for s in 0..<k { p.initial[s] = total > 0 ? forward[s] * beta0[s] / total : 1 / Double(k) }
