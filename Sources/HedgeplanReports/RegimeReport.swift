@@ -58,7 +58,8 @@ public struct RegimeReport: Sendable {
             out += Self.row([Self.stateName(i, of: k)] + row.map { String(format: "%.4f", $0) }) + "\n"
         }
         out += "\nmodel comparison (same returns, Gaussian density; lower BIC is better)\n"
-        out += Self.row(["model", "parameters", "log-likelihood", "BIC"]) + "\n"
+        let columns = [22, 12, 16, 16]
+        out += Self.row(["model", "parameters", "log-likelihood", "BIC"], widths: columns) + "\n"
         let models: [(String, Int, Double, Double)] = [
             ("regimes (\(k) states)", a.model.parameterCount, a.fit.logLikelihood, a.fit.bic),
             ("GARCH(1,1)", a.garch.parameters, a.garch.logLikelihood, a.garch.bic),
@@ -66,7 +67,8 @@ public struct RegimeReport: Sendable {
         ]
         let best = models.min { $0.3 < $1.3 }!.0
         for m in models {
-            out += Self.row([m.0, "\(m.1)", String(format: "%.2f", m.2), String(format: "%.2f", m.3) + (m.0 == best ? "  best" : "")]) + "\n"
+            out += Self.row([m.0, "\(m.1)", String(format: "%.2f", m.2), String(format: "%.2f", m.3)], widths: columns)
+                + (m.0 == best ? "  best" : "") + "\n"
         }
         return out
     }
@@ -117,8 +119,8 @@ public struct RegimeReport: Sendable {
         return String(format: "%.0f s", seconds)
     }
 
-    static func row(_ cells: [String]) -> String {
-        let widths = [22, 12, 12, 14, 14, 8]
+    /// Cells right-aligned in columns of `widths` characters (the first left-aligned).
+    static func row(_ cells: [String], widths: [Int] = [22, 12, 12, 14, 14, 8]) -> String {
         return cells.enumerated().map { i, cell in
             let w = i < widths.count ? widths[i] : 12
             let padding = String(repeating: " ", count: max(1, w - cell.count))

@@ -38,7 +38,7 @@ struct RegimesCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let plot = dir.appendingPathComponent("regimes.svg")
         let result = try HedgeplanProcess.run(
-            ["regimes", "Examples/feeds/ethereum.csv", "--format", "json", "--plot", plot.path], timeout: 300)
+            ["regimes", "Examples/feeds/ethereum.csv", "--format", "json", "--plot", plot.path], timeout: 900)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["observations", "step_seconds", "states", "transition", "loglik", "bic", "garch", "constant", "current"])

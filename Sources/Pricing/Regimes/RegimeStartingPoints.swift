@@ -42,7 +42,7 @@ enum RegimeStartingPoints {
         }
         let sorted = local.sorted()
         let cuts = (1..<k).map { sorted[min(n - 1, $0 * n / k)] }
-        let labels = local.map { v in cuts.filter { v >= $0 }.count }
+        let labels = local.map { v in cuts.reduce(0) { $0 + (v >= $1 ? 1 : 0) } }
         var weight = [Double](repeating: 0, count: k)
         var sum = [Double](repeating: 0, count: k)
         var squares = [Double](repeating: 0, count: k)

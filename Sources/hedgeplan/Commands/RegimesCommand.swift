@@ -87,8 +87,10 @@ struct Regimes: ParsableCommand {
             if issues.rejectedRows > 0, let first = issues.details.first(where: { $0.kind.rejectsRow }) {
                 Terminal.standardError.write("\(path):\(first.line): warning: \(issues.rejectedRows) bad rows skipped; the first: \(first.kind): \(first.message)\n")
             }
-            if issues.count(of: .gap) > 0 {
-                Terminal.standardError.write("\(path): warning: \(issues.count(of: .gap)) gaps in the series; a return across a gap spans more than one step\n")
+            let gaps = issues.count(of: .gap)
+            if gaps > 0 {
+                let what = gaps == 1 ? "1 gap" : "\(gaps) gaps"
+                Terminal.standardError.write("\(path): warning: \(what) in the series; a return across a gap spans more than one step\n")
             }
         } catch {
             Terminal.standardError.write("\(path): error: \(error)\n")
