@@ -91,7 +91,8 @@ public enum BaumWelch {
         let centre = returns.reduce(0, +) / n
         let centred = returns.map { $0 - centre }
         let sampleVariance = centred.reduce(0) { $0 + $1 * $1 } / n
-        guard sampleVariance > 0, sampleVariance.isFinite else { throw .noVariation }
+        // Equal returns give a centred variance of rounding noise, not zero: test them as such.
+        guard sampleVariance > 0, sampleVariance.isFinite, returns.contains(where: { $0 != returns[0] }) else { throw .noVariation }
         let floor = options.varianceFloorRatio * sampleVariance
 
         let iteration = BaumWelchIteration(returns: centred, states: states, varianceFloor: floor)
