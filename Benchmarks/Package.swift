@@ -45,6 +45,13 @@ let package = Package(
             ],
             path: "Sources/RuntimeBench"
         ),
+        // The regime model's Baum-Welch fit. Run: `Benchmarks/peers/run-regimes.sh`
+        // (side by side with hmmlearn through farm-bench).
+        .executableTarget(
+            name: "RegimesBench",
+            dependencies: [.product(name: "Pricing", package: "Hedgeplan")],
+            path: "Sources/RegimesBench"
+        ),
         .executableTarget(
             name: "FrontendBench",
             dependencies: [.product(name: "Hedgeplan", package: "Hedgeplan"), .product(name: "HedgeplanCompiler", package: "Hedgeplan")],

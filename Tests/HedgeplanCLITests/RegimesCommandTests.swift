@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `hedgeplan regimes`: the JSON keys of simulation.md on the bundled ETH history, the plot,
+/// and bad input.
+struct RegimesCommandTests {
+    struct Output: Decodable {
+        struct State: Decodable { let volatility, mean, probability, duration_hours: Double }
+        struct Score: Decodable { let loglik, bic: Double }
+        let observations: Int
+        let step_seconds: Double
+        let states: [State]
+        let transition: [[Double]]
+        let loglik, bic: Double
+        let garch, constant: Score
+        let current: [Double]
+    }
+
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-regimes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// An hourly CSV of `count` prices.
+    static func writeFeed(_ count: Int, to url: URL) throws {
+        var csv = "date,close\n"
+        var price = 3000.0
+        for i in 0..<count {
+            csv += String(format: "2024-01-%02d %02d:00:00,%.4f\n", 1 + i / 24, i % 24, price)
+            price *= 1 + 0.01 * sin(Double(i) * 1.7)
+        }
+        try csv.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func jsonHasTheDesignPageKeys() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plot = dir.appendingPathComponent("regimes.svg")
+        let result = try HedgeplanProcess.run(
+            ["regimes", "Examples/feeds/ethereum.csv", "--format", "json", "--plot", plot.path], timeout: 900)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["observations", "step_seconds", "states", "transition", "loglik", "bic", "garch", "constant", "current"])
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        #expect(output.observations == 26_278)
+        #expect(output.step_seconds == 3600)
+        #expect(output.states.count == 2)
+        let stateKeys = try #require((object["states"] as? [Any])?.compactMap { ($0 as? [String: Any]).map { Set($0.keys) } })
+        #expect(stateKeys == Array(repeating: ["volatility", "mean", "probability", "duration_hours"], count: 2))
+        // hmmlearn's best of 10 fits on the same returns (Fixtures/hmm_oracle.py in PricingTests):
+        // per-step sd 0.0032677 and 0.0127039, i.e. 30.58% and 118.90% a year (√8760 hours).
+        #expect(abs(output.states[0].volatility / 0.30585 - 1) < 0.002)
+        #expect(abs(output.states[1].volatility / 1.18901 - 1) < 0.002)
+        #expect(abs(output.states.map(\.probability).reduce(0, +) - 1) < 1e-9)
+        for (k, row) in output.transition.enumerated() {
+            #expect(abs(row.reduce(0, +) - 1) < 1e-9)
+            #expect(abs(output.states[k].duration_hours - 1 / (1 - row[k])) < 1e-6)
+        }
+        #expect(abs(output.current.reduce(0, +) - 1) < 1e-9)
+        // BIC = −2 log L + p ln n with 7, 3 and 2 parameters.
+        #expect(abs(output.bic - (-2 * output.loglik + 7 * log(26_278.0))) < 1e-6 * abs(output.bic))
+        #expect(abs(output.constant.bic - (-2 * output.constant.loglik + 2 * log(26_278.0))) < 1e-6 * abs(output.constant.bic))
+        // Constant volatility is the regime model with equal states: it cannot fit better.
+        #expect(output.constant.loglik < output.loglik)
+        let svg = try String(contentsOf: plot, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("Filtered regime probability"))
+    }
+
+    @Test func textIsATable() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let feed = dir.appendingPathComponent("feed.csv")
+        try Self.writeFeed(400, to: feed)
+        let result = try HedgeplanProcess.run(["regimes", feed.path, "--states", "3"], timeout: 120)
+        #expect(result.status == 0, "\(result.stderr)")
+        for text in ["399 log returns, one every 1.0 h", "calm", "normal", "turbulent", "GARCH(1,1)", "constant volatility", "BIC"] {
+            #expect(result.stdout.contains(text), "missing \(text) in \(result.stdout)")
+        }
+    }
+
+    @Test func badInputGetsAClearMessageAndTheExitCode() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = try HedgeplanProcess.run(["regimes", dir.appendingPathComponent("none.csv").path])
+        #expect(missing.status == 74)
+        #expect(missing.stderr.contains("none.csv: error: cannot read the feed"))
+
+        let usage = try HedgeplanProcess.run(["regimes", "Examples/feeds/ethereum.csv", "--states", "4"])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("--states must be 2 or 3"))
+
+        let short = dir.appendingPathComponent("short.csv")
+        try Self.writeFeed(120, to: short)
+        let tooFew = try HedgeplanProcess.run(["regimes", short.path, "--states", "3"])
+        #expect(tooFew.status == 1)
+        #expect(tooFew.stderr.contains("a 3-state regime model needs at least 140 returns, found 119"))
+        #expect(tooFew.stdout.isEmpty)
+
+        let unwritable = try HedgeplanProcess.run(
+            ["regimes", short.path, "--plot", dir.appendingPathComponent("no/such/dir/r.svg").path], timeout: 120)
+        #expect(unwritable.status == 74)
+        #expect(unwritable.stderr.contains("cannot write the plot"))
+    }
+}
