@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting", "HedgeplanJSON"]),
         .target(name: "Pricing"),
         /// The plan format: Codable types, versioning, canonical JSON. Depends on nothing.
-        .target(name: "HedgePlan", dependencies: ["HedgeplanDiagnostics"]),
+        .target(name: "HedgePlan", dependencies: ["HedgeplanDiagnostics", "HedgeplanTime"]),
         /// Lowering passes from a checked strategy to a plan.
         .target(
             name: "HedgeplanCompiler",
@@ -55,7 +55,7 @@ let package = Package(
         /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
         .target(name: "Feeds", dependencies: ["HedgeplanTime"]),
         /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
-        .target(name: "HedgeplanRuntime", dependencies: ["HedgePlan", "Pricing", "Venues", "Feeds"]),
+        .target(name: "HedgeplanRuntime", dependencies: ["HedgePlan", "Pricing", "Venues", "Feeds", "HedgeplanTime"]),
         /// The dry-run journal: every decision, fill and breaker event in SQLite (GRDB); `--resume` replays and verifies.
         .target(
             name: "HedgeplanJournal",

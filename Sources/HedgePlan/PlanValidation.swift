@@ -1,3 +1,5 @@
+import HedgeplanTime
+
 /// The plan's meaning checks, after it decoded: every number in its range, every field a
 /// kind needs present, references that resolve. A plan that passes runs without a silent
 /// default; one that does not is refused with one line per problem.
@@ -42,7 +44,9 @@ public enum PlanValidation {
         if plan.strategy.quote.isEmpty { check.fail("$.strategy.quote", "must not be empty") }
         switch (plan.clock.anchor, plan.clock.asOfMs) {
         case (.asOf, nil): check.fail("$.clock.as_of_ms", "missing; an `as_of` anchor needs its instant")
-        case (.asOf, let ms?): check.instant(ms, "$.clock.as_of_ms")
+        case (.asOf, let ms?):
+            check.instant(ms, "$.clock.as_of_ms")
+            check.sameInstant(plan.clock.asOf, ms, "$.clock.as_of")
         case (.runStart, _?): check.fail("$.clock.as_of_ms", "a `run_start` plan has no anchor instant; remove it")
         case (.runStart, nil): break
         }
@@ -83,7 +87,12 @@ public enum PlanValidation {
                     check.fail(path + ".expiry", "needs offset_seconds or instant_ms")
                 }
                 if let offset = expiry.offsetSeconds { check.seconds(offset, path + ".expiry.offset_seconds", allowZero: true) }
-                if let ms = expiry.instantMs { check.instant(ms, path + ".expiry.instant_ms") }
+                if let ms = expiry.instantMs {
+                    check.instant(ms, path + ".expiry.instant_ms")
+                    check.sameInstant(expiry.instant, ms, path + ".expiry.instant")
+                } else if expiry.instant != nil {
+                    check.fail(path + ".expiry.instant", "an ISO copy without instant_ms; the instant is instant_ms")
+                }
             }
             switch leg.instrument {
             case .call, .put: checkOption(leg, at: path, &check)
@@ -332,6 +341,18 @@ struct Checks {
     mutating func instant(_ ms: Int64, _ path: String) {
         if ms < 0 || ms > PlanValidation.maxInstantMs {
             fail(path, "\(ms) is out of range: an instant in milliseconds since 1970-01-01, at most 9999-12-31")
+        }
+    }
+
+    /// The ISO 8601 copy beside an instant must say the same instant: an edit to one of
+    /// the two alone would otherwise be silently ignored.
+    mutating func sameInstant(_ text: String?, _ ms: Int64, _ path: String) {
+        guard let text else { return }
+        guard let parsed = ISO8601.parse(text, grammar: .strategy) else {
+            return fail(path, "\(PlanText.quoted(text)) is not an ISO 8601 UTC instant")
+        }
+        if parsed != ms {
+            fail(path, "\(PlanText.quoted(text)) is not the instant in the milliseconds beside it (\(ISO8601.format(epochMilliseconds: ms))); edit both, or recompile")
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import HedgeplanCharts
-import HedgeplanSyntax
+import HedgeplanJSON
 import Pricing
 
 /// The renderings of `hedgeplan regimes`: a text table, the JSON of simulation.md, and an

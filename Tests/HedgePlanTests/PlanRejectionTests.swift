@@ -53,6 +53,8 @@ struct PlanRejectionTests {
              expected: ["$.safety[1].pause_seconds: missing; a pause lasts a while"]),
         Edit(name: "malformed source hash", apply: { set(&$0, ["source", "sha256"], "xyz") },
              expected: ["$.source.sha256: expected 64 lowercase hexadecimal digits (the SHA-256 of the strategy file)"]),
+        Edit(name: "ISO copy edited alone", apply: { set(&$0, ["clock", "as_of"], "2026-11-28T08:00:00Z") },
+             expected: [#"$.clock.as_of: "2026-11-28T08:00:00Z" is not the instant in the milliseconds beside it (2026-11-27T08:00:00Z); edit both, or recompile"#]),
         Edit(name: "version 1", apply: { set(&$0, ["version"], 1) },
              expected: ["$.version: plan format version 1 is no longer read (its instants were text and its vocabularies unchecked); recompile the strategy with `hedgeplan compile STRATEGY -o plan.json`"]),
         Edit(name: "version 0", apply: { set(&$0, ["version"], 0) }, expected: ["$.version: expected the integer 2, found 0"]),

@@ -1,4 +1,5 @@
 import Feeds
+import HedgeplanTime
 import HedgePlan
 import Pricing
 
@@ -6,8 +7,8 @@ import Pricing
 /// path compares no strings and looks nothing up: the valuation model, the calendar, the
 /// hedge's constants, gas pricing and the strike rules of rolls.
 struct RunContext: Sendable {
-    /// The year of the language and the pricing library: 365 days.
-    static let msPerYear = 365.0 * 86_400_000
+    /// The year of the language and the pricing library, ms.
+    static let msPerYear = YearLength.millisecondsValue
 
     let plan: HedgingPlan
     /// The plan's market model: rolls, marks and vega hedges are all priced with it.
