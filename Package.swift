@@ -15,6 +15,11 @@ let package = Package(
         .library(name: "HedgeplanCompiler", targets: ["HedgeplanCompiler"]),
         .executable(name: "hedgeplan", targets: ["hedgeplan"]),
     ],
+    // `swift build --traits LiveFeed` adds `--feed ws://...` (SwiftNIO, TLS, HTTP/2 and a
+    // BoringSSL: several minutes of first build), so the default build leaves it out.
+    traits: [
+        .trait(name: "LiveFeed", description: "The live ws:// / wss:// feed (Hummingbird WebSocket client) for dry-run --feed."),
+    ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -22,7 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         // The dry-run journal (HedgeplanJournal); uses the system SQLite (libsqlite3-dev).
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        // WebSocket live feed (LiveFeed) and its loopback test server only; no core target uses them.
+        // WebSocket live feed (LiveFeed) and its loopback test server only, with the LiveFeed trait.
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
     ],
@@ -56,7 +61,10 @@ let package = Package(
             dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Live `ws://` feed: JSON ticks over WebSocket, bridged to the synchronous `TickSource`.
-        .target(name: "LiveFeed", dependencies: ["Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]),
+        /// Without the LiveFeed trait only the message format and options are built (no WebSocket).
+        .target(name: "LiveFeed", dependencies: [
+            "Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
+        ]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
         .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
@@ -64,7 +72,8 @@ let package = Package(
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanJournal", "Pricing", "Feeds", "LiveFeed",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanJournal", "Pricing", "Feeds",
+                .target(name: "LiveFeed", condition: .when(traits: ["LiveFeed"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,8 +91,8 @@ let package = Package(
         .testTarget(
             name: "LiveFeedTests",
             dependencies: [
-                "LiveFeed", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                "LiveFeed", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["LiveFeed"])),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
             ]
         ),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts"], exclude: ["Golden"]),

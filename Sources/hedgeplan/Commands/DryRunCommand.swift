@@ -2,7 +2,6 @@ import ArgumentParser
 import Feeds
 import Foundation
 import HedgePlan
-import LiveFeed
 import HedgeplanCompiler
 import HedgeplanReports
 import HedgeplanRuntime
@@ -45,14 +44,14 @@ struct DryRun: ParsableCommand {
         let plan = try loadPlan()
         let spec: FeedSpec
         do {
-            spec = try FeedSpec.parse(feed)
+            spec = try FeedSpec.parseSupported(feed)
         } catch {
             throw ValidationError("\(error)")
         }
         let source: any TickSource
         do {
             // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
-            source = try spec.makeSourceIncludingLive()
+            source = try spec.makeSupportedSource()
         } catch {
             Terminal.standardError.write("\(feed): error: \(error)\n")
             throw ExitCode(FileManager.default.fileExists(atPath: feed) || !feed.hasSuffix(".csv") ? 1 : 74)
