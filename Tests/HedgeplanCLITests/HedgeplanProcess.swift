@@ -27,7 +27,7 @@ struct HedgeplanProcess {
 
     static func run(
         _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:],
-        stdin: Data? = nil, timeout: Double = 120
+        stdin: Data? = nil, timeout: Double = 600
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
