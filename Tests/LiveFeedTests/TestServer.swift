@@ -167,7 +167,11 @@ struct TestGate: Sendable {
     private let stream: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
 
-    init() { (stream, continuation) = AsyncStream<Void>.makeStream() }
+    init() {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        self.stream = stream
+        self.continuation = continuation
+    }
 
     /// Opens the gate; callable from any thread, any number of times.
     func open() { continuation.finish() }
