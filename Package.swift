@@ -16,13 +16,18 @@ let package = Package(
         .library(name: "HedgeplanCompiler", targets: ["HedgeplanCompiler"]),
         .executable(name: "hedgeplan", targets: ["hedgeplan"]),
     ],
+    // `swift build --traits LiveFeed` adds `--feed ws://...` (SwiftNIO, TLS, HTTP/2 and a
+    // BoringSSL: several minutes of first build), so the default build leaves it out.
+    traits: [
+        .trait(name: "LiveFeed", description: "The live ws:// / wss:// feed (Hummingbird WebSocket client) for dry-run --feed."),
+    ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         // The dry-run journal (HedgeplanJournal); uses the system SQLite (libsqlite3-dev).
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        // WebSocket live feed (LiveFeed) and its loopback test server only; no core target uses them.
+        // WebSocket live feed (LiveFeed) and its loopback test server only, with the LiveFeed trait.
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
     ],
@@ -40,7 +45,7 @@ let package = Package(
             cSettings: [.define("YAML_DECLARE_STATIC")]
         ),
         .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting", "HedgeplanJSON"]),
-        .target(name: "Pricing"),
+        .target(name: "Pricing", dependencies: ["HedgeplanTime"]),
         /// The plan format: Codable types, versioning, canonical JSON. Depends on nothing.
         .target(name: "HedgePlan", dependencies: ["HedgeplanDiagnostics", "HedgeplanTime"]),
         /// Lowering passes from a checked strategy to a plan.
@@ -51,7 +56,7 @@ let package = Package(
         /// Exact payoff analysis, risk bounds, greeks, scenarios and lint over the IR.
         .target(name: "HedgeplanChecker", dependencies: ["HedgeplanIR", "Pricing", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting"]),
         /// Venue math: AMM pools (exact Uniswap v2/v3 integer math) and perps. Pure, no I/O.
-        .target(name: "Venues"),
+        .target(name: "Venues", dependencies: ["HedgeplanTime"]),
         /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
         .target(name: "Feeds", dependencies: ["HedgeplanTime"]),
         /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
@@ -62,7 +67,10 @@ let package = Package(
             dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Live `ws://` feed: JSON ticks over WebSocket, bridged to the synchronous `TickSource`.
-        .target(name: "LiveFeed", dependencies: ["Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]),
+        /// Without the LiveFeed trait only the message format and options are built (no WebSocket).
+        .target(name: "LiveFeed", dependencies: [
+            "Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
+        ]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
         .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
@@ -70,7 +78,8 @@ let package = Package(
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanJournal", "Pricing", "Feeds", "LiveFeed", "HedgeplanFormatting",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanJournal", "Pricing", "Feeds", "HedgeplanFormatting",
+                .target(name: "LiveFeed", condition: .when(traits: ["LiveFeed"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,8 +99,8 @@ let package = Package(
         .testTarget(
             name: "LiveFeedTests",
             dependencies: [
-                "LiveFeed", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                "LiveFeed", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["LiveFeed"])),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
             ]
         ),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),

@@ -1,3 +1,4 @@
+import HedgeplanTime
 /// Parameters shared by simulated paths. Units: `spot` QUOTE per BASE; `volatility` and
 /// `drift` annualised (0.6 = 60%/year, continuously compounded); a year is 365 days as in
 /// the strategy language (`1y = 365d`); `step` and `start` in milliseconds.
@@ -16,7 +17,7 @@ public struct PathParameters: Equatable, Sendable {
     public var start: Int64
 
     public static let defaultStart: Int64 = 1_704_067_200_000
-    public static let millisecondsPerYear = 365.0 * 86_400_000.0
+    public static let millisecondsPerYear = YearLength.millisecondsValue
 
     public init(spot: Double, volatility: Double, days: Double, step: Int64, seed: UInt64,
                 drift: Double = 0, start: Int64 = PathParameters.defaultStart) {

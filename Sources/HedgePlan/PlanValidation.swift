@@ -12,7 +12,7 @@ public enum PlanValidation {
     static let maxQuantity = 1e9
     static let maxPrice = 1e12
     /// Durations and offsets: at most 100 years, in seconds.
-    static let maxSeconds: Int64 = 100 * 365 * 86_400
+    static let maxSeconds: Int64 = 100 * YearLength.seconds
     /// Instants: 1970-01-01 to 9999-12-31, in milliseconds since the epoch.
     static let maxInstantMs: Int64 = 253_402_300_799_999
 

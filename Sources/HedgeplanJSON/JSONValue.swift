@@ -18,7 +18,7 @@ public indirect enum JSONValue: Hashable, Sendable, Encodable {
         case .null: try container.encodeNil()
         case .bool(let b): try container.encode(b)
         case .int(let i): try container.encode(i)
-        case .number(let d): try container.encode(d)
+        case .number(let d): try container.encode(d == 0 ? 0 : d)  // never "-0"
         case .string(let s): try container.encode(s)
         case .array(let a): try container.encode(a)
         case .object(let o): try container.encode(o)

@@ -27,11 +27,12 @@ public struct RunReport: Sendable {
         out += "hedging       \(r.hedges) rebalances, \(r.fills) fills, \(RiskNumber.format(r.hedgeVolume)) \(r.base) traded; tracking error \(RiskNumber.format(r.trackingError)) \(r.base) (RMS of net delta − target)\n"
         out += "lifecycle     \(r.settlements) settlements, \(r.rolls) rolls; final hedge position \(RiskNumber.format(r.finalHedgePosition)) \(r.base) at spot \(Money.plain(r.finalSpot))\n\n"
         out += "P&L (\(quote))\n"
-        for (name, amount) in r.pnl.named {
+        let shown = DisplayedPnL(r.pnl)
+        for (name, amount) in zip(shown.names, shown.amounts) {
             out += "  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + Money.grouped(amount, decimals: 2).leftPadded(16) + "\n"
         }
-        out += "  " + "total".padding(toLength: 12, withPad: " ", startingAt: 0) + Money.grouped(r.pnl.total, decimals: 2).leftPadded(16) + "\n"
-        out += "  " + "costs".padding(toLength: 12, withPad: " ", startingAt: 0) + Money.grouped(r.pnl.costs, decimals: 2).leftPadded(16) + "  (fees + slippage + gas + funding)\n\n"
+        out += "  " + "total".padding(toLength: 12, withPad: " ", startingAt: 0) + Money.grouped(shown.total, decimals: 2).leftPadded(16) + "\n"
+        out += "  " + "costs".padding(toLength: 12, withPad: " ", startingAt: 0) + Money.grouped(shown.costs, decimals: 2).leftPadded(16) + "  (fees + slippage + gas + funding)\n\n"
         out += "max drawdown  \(Money.format(r.maxDrawdown, quote))\n"
         if r.breakerEvents.isEmpty {
             out += "breakers      none tripped\n"
@@ -57,7 +58,8 @@ public struct RunReport: Sendable {
     public func json() -> String {
         let r = result
         var components: [String: JSONValue] = [:]
-        for (name, amount) in r.pnl.named { components[name] = cents(amount) }
+        let shown = DisplayedPnL(r.pnl)
+        for (name, amount) in zip(shown.names, shown.amounts) { components[name] = .number(amount) }
         let object: [String: JSONValue] = [
             "strategy": .string(r.strategy),
             "units": .object(["money": .string(r.quote), "quantity": .string(r.base)]),
@@ -76,7 +78,7 @@ public struct RunReport: Sendable {
             "fills": .int(r.fills),
             "hedge_volume": .number(r.hedgeVolume),
             "tracking_error": .number(r.trackingError),
-            "pnl": .object(["total": cents(r.pnl.total), "components": .object(components), "costs": cents(r.pnl.costs)]),
+            "pnl": .object(["total": .number(shown.total), "components": .object(components), "costs": .number(shown.costs)]),
             "max_drawdown": cents(r.maxDrawdown),
             "breaker_events": .array(r.breakerEvents.map { e in
                 .object(["time": .string(Self.time(e.time)), "condition": .string(e.condition), "action": .string(e.action),

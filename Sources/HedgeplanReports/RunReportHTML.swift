@@ -84,8 +84,9 @@ public struct RunReportHTML: Sendable {
                 + "<span class=\"unit\"> \(e(unit))</span></div></div>\n"
         }
         var out = "<section class=\"cards\" aria-label=\"Headline figures\">\n"
-        out += card("Total P&amp;L", HTMLText.money(r.pnl.total), quote, negative: r.pnl.total < 0)
-        out += card("Costs", HTMLText.money(r.pnl.costs), quote, negative: r.pnl.costs < 0)
+        let shown = DisplayedPnL(r.pnl)
+        out += card("Total P&amp;L", HTMLText.money(shown.total), quote, negative: shown.total < 0)
+        out += card("Costs", HTMLText.money(shown.costs), quote, negative: shown.costs < 0)
         out += card("Max drawdown", HTMLText.money(r.maxDrawdown), quote)
         out += card("Rebalances", HTMLText.count(r.hedges), "\(HTMLText.count(r.fills)) fills")
         return out + "</section>\n"
@@ -93,20 +94,20 @@ public struct RunReportHTML: Sendable {
 
     /// P&L by component: market components, a subtotal, costs by kind, costs, total.
     func pnlTable() -> String {
-        let p = result.pnl
+        let p = DisplayedPnL(result.pnl)
         var out = "<section>\n<h2>P&amp;L by component</h2>\n<table class=\"pnl\">\n"
         out += "<thead><tr><th scope=\"col\">Component</th><th scope=\"col\" class=\"num\">\(e(quote))</th></tr></thead>\n<tbody>\n"
         func row(_ label: String, _ amount: Double, _ cls: String = "") -> String {
             "<tr\(cls.isEmpty ? "" : " class=\"\(cls)\"")><th scope=\"row\">\(label)</th>\(moneyCell(amount))</tr>\n"
         }
-        out += row("Options", p.options)
-        out += row("Underlying", p.underlying)
-        out += row("Hedge", p.hedge)
-        out += row("Before costs", p.options + p.underlying + p.hedge, "sub")
-        out += row("Fees", p.fees, "indent")
-        out += row("Slippage", p.slippage, "indent")
-        out += row("Gas", p.gas, "indent")
-        out += row("Funding", p.funding, "indent")
+        out += row("Options", p.amount("option"))
+        out += row("Underlying", p.amount("underlying"))
+        out += row("Hedge", p.amount("hedge"))
+        out += row("Before costs", ((p.amount("option") + p.amount("underlying") + p.amount("hedge")) * 100).rounded() / 100, "sub")
+        out += row("Fees", p.amount("fees"), "indent")
+        out += row("Slippage", p.amount("slippage"), "indent")
+        out += row("Gas", p.amount("gas"), "indent")
+        out += row("Funding", p.amount("funding"), "indent")
         out += row("Costs", p.costs, "sub")
         out += "</tbody>\n<tfoot>\n" + row("Total", p.total, "total") + "</tfoot>\n</table>\n"
         out += "<p class=\"hint\">Options are marked to the plan's model at the last tick; negative costs were paid.</p>\n"

@@ -1,3 +1,5 @@
+// The WebSocket transport needs SwiftNIO (Hummingbird): built with `--traits LiveFeed` only.
+#if LiveFeed
 /// The bounded, thread-safe queue between the connection task (async, producer) and the
 /// synchronous `WebSocketFeed.next()` (consumer).
 ///
@@ -206,3 +208,4 @@ final class FeedBridge: Sendable {
     var connections: Int { lock.withLock { $0.connections } }
     var connectionLog: (lines: [String], omitted: Int) { lock.withLock { ($0.log, $0.logOmitted) } }
 }
+#endif

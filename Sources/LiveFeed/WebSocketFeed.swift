@@ -1,4 +1,7 @@
 import Feeds
+// The WebSocket transport needs SwiftNIO (Hummingbird): built with `--traits LiveFeed` only.
+// The types after it (`StaleGap`, `WebSocketFeedError`, `formatSeconds`) are always built.
+#if LiveFeed
 import HummingbirdWSClient
 import Logging
 import NIOCore
@@ -82,7 +85,8 @@ public final class WebSocketFeed: TickSource {
     /// Times the feed went stale and a tick then arrived (ticks flagged `.afterGap`).
     public private(set) var staleEvents = 0
 
-    private let bridge: FeedBridge
+    /// Internal, not private: tests wait on its queue (`pendingCount`) instead of sleeping.
+    let bridge: FeedBridge
     private let task: Task<Void, Never>
     private let openedAt: ContinuousClock.Instant
     private var lastTimestamp: Int64 = .min
@@ -308,6 +312,8 @@ public final class WebSocketFeed: TickSource {
     }
 }
 
+#endif
+
 /// A hole in a live feed found by staleness: like `FeedGap`, plus how long nothing arrived.
 public struct StaleGap: Equatable, Sendable {
     /// Timestamp (ms since epoch) of the tick before the silence.
@@ -354,6 +360,7 @@ func endpoint(of url: String) -> String {
     return "\(host):\(port ?? (secure ? 443 : 80))"
 }
 
+#if LiveFeed
 extension FeedSpec {
     /// Opens any feed, live ones included: a `ws://`/`wss://` spec gives a `WebSocketFeed`
     /// with `liveOptions`, every other kind what `makeSource(options:)` gives.
@@ -363,3 +370,4 @@ extension FeedSpec {
         return try makeSource(options: options)
     }
 }
+#endif

@@ -58,7 +58,7 @@ public enum BlackScholes {
         // -dV/dT per year: the diffusion decay, the discounting of the strike leg, the carry.
         let decay = sDqPdf * volatility * volatility / (V.splat(2) * sd)
         let thetaYear = -decay - sign * rate * strikeLeg + sign * carry * spotLeg
-        let theta = thetaYear * .splat(1.0 / 365.0)
+        let theta = thetaYear * .splat(1.0 / 365.0)  // per day of the 365-day year (YearLength); a literal in the hot kernel
         let rho = sign * timeToExpiry * strikeLeg * .splat(0.01)
         return (V.maximum(price, .splat(0)), delta, gamma, vega, theta, rho)
     }

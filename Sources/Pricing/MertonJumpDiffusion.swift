@@ -116,7 +116,7 @@ public enum MertonJumpDiffusion {
             delta: delta,
             gamma: dr * density / (spot * spot),
             vega: dr * volatility * t * density * 0.01,
-            theta: -dVdT / 365,
+            theta: -dVdT / OptionValuation.daysPerYear,
             rho: t * (spot * delta - price) * 0.01)
     }
 }

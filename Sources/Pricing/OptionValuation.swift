@@ -1,3 +1,4 @@
+import HedgeplanTime
 /// An option's value and its first-order (and gamma) sensitivities, all computed in one pass.
 ///
 /// Units are those of the strategy language's design page, so that numbers read the way a
@@ -27,7 +28,7 @@ public struct OptionValuation: Sendable, Hashable {
     }
 
     /// Days in the year used for `theta`.
-    public static let daysPerYear = 365.0
+    public static let daysPerYear = YearLength.daysValue
     /// One volatility point (vega) and one percentage point of rate (rho).
     public static let point = 0.01
 }

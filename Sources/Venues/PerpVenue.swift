@@ -1,3 +1,4 @@
+import HedgeplanTime
 /// A linear perpetual: fills at the mark (mid) price plus or minus a proportional fee, with
 /// funding accruing on the open position over time.
 ///
@@ -18,7 +19,7 @@ public struct PerpVenue: HedgeVenue, Equatable {
     public private(set) var fundingPaid: Double = 0
 
     /// Seconds in the year funding is quoted over (365 days, as `1y` in the DSL).
-    public static let secondsPerYear = 365.0 * 86_400
+    public static let secondsPerYear = YearLength.secondsValue
 
     public init(markPrice: Double, fee: Double, annualFundingRate: Double) throws(VenueError) {
         guard markPrice > 0, markPrice.isFinite else { throw .invalidParameter("mark price must be positive") }

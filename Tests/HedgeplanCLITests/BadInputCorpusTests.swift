@@ -26,7 +26,6 @@ struct BadInputCorpusTests {
         let result = try HedgeplanProcess.run(["validate", name], in: Self.corpus)
         #expect(result.status == 1, "bad input must exit 1")
         #expect(result.stdout.isEmpty, "text diagnostics belong on standard error")
-        #expect(result.seconds < 10, "took \(result.seconds) s")
         let golden = Self.corpus.appendingPathComponent(name.replacingOccurrences(of: ".yaml", with: ".expected"))
         if let mismatch = Golden.mismatch(Self.transcript(result), golden: golden) {
             Issue.record(Comment(rawValue: mismatch))
@@ -69,7 +68,6 @@ struct BadInputCorpusTests {
         try bytes.write(to: folder.appendingPathComponent(name))
         let result = try HedgeplanProcess.run(["validate", name], in: folder)
         #expect(result.status == 1)
-        #expect(result.seconds < 10, "took \(result.seconds) s")
         let golden = Self.corpus.appendingPathComponent("generated/\(name.replacingOccurrences(of: ".yaml", with: ".expected"))")
         if let mismatch = Golden.mismatch(Self.transcript(result), golden: golden) {
             Issue.record(Comment(rawValue: mismatch))

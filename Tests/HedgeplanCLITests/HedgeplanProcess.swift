@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs the built `hedgeplan` executable as a user would, with a watchdog so that a hang
-/// fails the test instead of stalling it.
+/// fails the test instead of stalling it (`timeout`, seconds: a guard, not a speed test;
+/// generous because the cores may be busy with other work).
 struct HedgeplanProcess {
     struct Result {
         var status: Int32
@@ -26,7 +27,7 @@ struct HedgeplanProcess {
 
     static func run(
         _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:],
-        stdin: Data? = nil, timeout: Double = 20, standardOutput: FileHandle? = nil
+        stdin: Data? = nil, timeout: Double = 600, standardOutput: FileHandle? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable

@@ -1,3 +1,5 @@
+// Needs the WebSocket transport and a Hummingbird server: `swift test --traits LiveFeed`.
+#if LiveFeed
 import Feeds
 import Foundation
 import Hummingbird
@@ -28,7 +30,7 @@ struct TestServer: Sendable {
     private let task: Task<Void, any Error>
     private let counter: ConnectionCounter
 
-    /// Starts the server and waits (at most 10 s) until it listens.
+    /// Starts the server and waits until it listens (at most 60 s: a guard against a hang).
     static func start(path: String = "/ticks", script: @escaping Script) async throws -> TestServer {
         let counter = ConnectionCounter()
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
@@ -42,8 +44,9 @@ struct TestServer: Sendable {
                     // read as the 101 response (seen here about once in ten parallel runs: the
                     // connection then receives nothing at all). Real feeds rarely send within
                     // microseconds of the upgrade; the feed's `reconnectAfterSilence` and
-                    // pings recover if one does. The test servers wait a moment first.
-                    try await Task.sleep(for: .milliseconds(30))
+                    // pings recover if one does. The test servers wait a moment first (a margin
+                    // for a busy machine, where the client may read late: not a guarantee).
+                    try await Task.sleep(for: .milliseconds(200))
                     try await script(Connection(index: index, outbound: outbound, channel: channel))
                 }
             },
@@ -57,7 +60,7 @@ struct TestServer: Sendable {
         let task = Task { try await app.run() }
         let port = await withTaskGroup(of: Int?.self) { group in
             group.addTask { await ports.first { _ in true } }
-            group.addTask { try? await Task.sleep(for: .seconds(10)); return nil }
+            group.addTask { try? await Task.sleep(for: .seconds(60)); return nil }
             let first = await group.next() ?? nil
             group.cancelAll()
             portContinuation.finish()
@@ -132,7 +135,7 @@ struct FeedRun: Sendable {
             run.ticks.append(tick)
             observe(&run, feed, tick)
         }
-        run.connectionFinished = feed.close()
+        run.connectionFinished = feed.close(timeout: hangGuard)
         run.issues = feed.issues
         run.endReason = feed.endReason
         run.connections = feed.connections
@@ -143,8 +146,13 @@ struct FeedRun: Sendable {
     }
 }
 
-/// Options for tests: quick reconnects, and a time limit so every feed ends by itself.
-func testOptions(staleAfter: Duration = .seconds(60), maxDuration: Duration = .seconds(20),
+/// How long a test waits for an event (a connection task finishing, a feed going stale)
+/// before it fails: only a guard against a hang, so generous for a machine whose cores are busy.
+let hangGuard: Duration = .seconds(120)
+
+/// Options for tests: quick reconnects, and a time limit so every feed ends by itself (the
+/// limit is a guard against a hang, not something a test waits for).
+func testOptions(staleAfter: Duration = .seconds(60), maxDuration: Duration = hangGuard,
                  reconnect: ReconnectPolicy = ReconnectPolicy(maxAttempts: 3, initialDelay: .milliseconds(20), maxDelay: .milliseconds(200)),
                  maxTicks: Int? = nil, bufferCapacity: Int = 64, endOnClose: Bool = true,
                  reconnectAfterSilence: Duration? = nil) -> WebSocketFeedOptions {
@@ -152,3 +160,42 @@ func testOptions(staleAfter: Duration = .seconds(60), maxDuration: Duration = .s
                          reconnect: reconnect, bufferCapacity: bufferCapacity, pingInterval: nil,
                          reconnectAfterSilence: reconnectAfterSilence, closeTimeout: .seconds(1))
 }
+
+/// A one-shot signal from one side of a test to the other (the consumer thread or a server
+/// connection opens it; a server script awaits it), so a script waits for an event, not a duration.
+struct TestGate: Sendable {
+    private let stream: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init() {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        self.stream = stream
+        self.continuation = continuation
+    }
+
+    /// Opens the gate; callable from any thread, any number of times.
+    func open() { continuation.finish() }
+
+    /// Returns once the gate is open (or the task is cancelled).
+    func wait() async { for await _ in stream {} }
+}
+
+/// Polls `condition` (every 5 ms) until it holds, for at most `hangGuard`; true if it held.
+/// For the consumer thread, which blocks and cannot await.
+func waitOnThread(until condition: () -> Bool) -> Bool {
+    let deadline = ContinuousClock.now + hangGuard
+    while !condition() {
+        if ContinuousClock.now >= deadline { return false }
+        Thread.sleep(forTimeInterval: 0.005)
+    }
+    return true
+}
+
+/// An instant one task records and another thread reads.
+final class SharedInstant: @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: ContinuousClock.Instant?
+    func record() { lock.withLock { instant = .now } }
+    var value: ContinuousClock.Instant? { lock.withLock { instant } }
+}
+#endif

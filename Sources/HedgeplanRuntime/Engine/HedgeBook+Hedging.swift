@@ -59,7 +59,7 @@ extension HedgeBook {
     /// option is sized with its vega under the run's model and booked at that model's price.
     /// Returns whether it traded (the book must then be valued again).
     mutating func hedgeVega(_ tick: Tick, marks: Marks) -> Bool {
-        guard let program = context.plan.hedge?.vega, clock.trades(at: tick.timestamp), abs(marks.options.vega) > program.band
+        guard let program = context.vegaProgram, clock.trades(at: tick.timestamp), abs(marks.options.vega) > program.band
         else { return false }
         let sign = program.optionType.sign
         let years = Double(program.expirySeconds) / (RunContext.msPerYear / 1000)

@@ -66,12 +66,14 @@ extension HedgeBook {
         let spot = tick.price
         let after = marks.structureDelta + ledger.hedgePosition
         risk.trackingSquares += (after - context.target) * (after - context.target)
-        let equity = marks.equity(ledger, spot: spot)
+        var equity = marks.equity(ledger, spot: spot)
         let drawdown = risk.observe(equity: equity)
         var marks = marks
         if !clock.halted, breakers.watchesDrawdown, let trip = breakers.checkDrawdown(drawdown / drawdownBase(spot: spot)) {
             self.trip(trip, at: tick, venues: &venues, observer: observer)
+            // A flatten closed positions and paid to do it: value and mark what is left.
             marks = value(tick)
+            equity = marks.equity(ledger, spot: spot)
         }
         let components = ledger.components(optionMarks: marks.options.value, underlyingValue: marks.linear.value, spot: spot)
         if checksInvariant { worstInvariantError = max(worstInvariantError, abs(components.total - equity)) }

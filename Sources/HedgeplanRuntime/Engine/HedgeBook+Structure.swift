@@ -4,10 +4,10 @@ import Feeds
 extension HedgeBook {
     /// Funding on perp positions (the hedge on a perp, and the structure's perp legs) since
     /// the previous tick, at this tick's price.
-    mutating func accrueFunding(_ tick: Tick, venues: VenueBook) {
+    mutating func accrueFunding(_ tick: Tick) {
         guard let previous = clock.previousTime, tick.timestamp > previous else { return }
         let position = (context.hedgesOnPerp ? ledger.hedgePosition : 0) + structurePerp
-        let rate = venues.perpFundingRate
+        let rate = context.perpFundingRate
         guard rate != 0, position != 0 else { return }
         let years = Double(tick.timestamp - previous) / RunContext.msPerYear
         ledger.book(.funding(position * tick.price * rate * years))

@@ -65,7 +65,7 @@ public struct HedgeBook: Sendable {
         let now = tick.timestamp
         if tick.flags.contains(.afterGap) { counters.gaps += 1 }
         if let previous = clock.previousTime { clock.shortestStepMs = min(clock.shortestStepMs, now - previous) }
-        accrueFunding(tick, venues: venues)
+        accrueFunding(tick)
         policy?.forecaster?.update(price: tick.price, time: now)
         checkFeedBreakers(tick, venues: &venues, observer: observer)
         settleExpiries(tick)

@@ -34,6 +34,8 @@ struct RunContext: Sendable {
     let absoluteStrikeScale: Double
     /// The vega hedge, if any.
     let vegaProgram: VegaProgram?
+    /// The annualised funding rate of the plan's first perp venue (0 without one).
+    let perpFundingRate: Double
 
     init(plan: HedgingPlan, firstTick: Tick, options: RunOptions = RunOptions()) {
         self.plan = plan
@@ -58,6 +60,7 @@ struct RunContext: Sendable {
         let far = ratio > RunOptions.farRatio || ratio < 1 / RunOptions.farRatio
         absoluteStrikeScale = options.rebasesAbsoluteStrikes && far ? ratio : 1
         vegaProgram = plan.hedge?.vega
+        perpFundingRate = plan.execution?.venues.first { $0.kind == .perp }?.funding ?? 0
     }
 
     /// Years from `now` to `expiry` (both ms since the epoch), never negative.

@@ -130,10 +130,4 @@ public struct VenueBook: Sendable {
         }
         return (fills, plan.unfilled)
     }
-
-    /// Funding rate of the first perp venue (annualised), for hedges held on perps.
-    var perpFundingRate: Double {
-        for entry in entries { if case .perp(let perp) = entry.venue { return perp.annualFundingRate } }
-        return 0
-    }
 }

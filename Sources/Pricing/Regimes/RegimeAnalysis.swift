@@ -1,3 +1,4 @@
+import HedgeplanTime
 import Foundation
 
 /// A regime model fitted to a price history, in the units a user reads (annualised, hours),
@@ -31,7 +32,7 @@ public struct RegimeAnalysis: Sendable {
     public var current: [Double] { filtered.map { $0.last ?? 0 } }
 
     /// A year is 365 days, as in the strategy language (`1y = 365d`): crypto trades every day.
-    public static let secondsPerYear = 365.0 * 86_400
+    public static let secondsPerYear = YearLength.secondsValue
 
     /// Log returns of consecutive prices (natural log of each price over the one before).
     public static func logReturns(_ prices: [Double]) -> [Double] {

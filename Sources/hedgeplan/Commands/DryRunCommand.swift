@@ -2,7 +2,6 @@ import ArgumentParser
 import Feeds
 import Foundation
 import HedgePlan
-import LiveFeed
 import HedgeplanCompiler
 import HedgeplanDiagnostics
 import HedgeplanReports
@@ -56,7 +55,7 @@ struct DryRun: ParsableCommand {
         let plan = try loadPlan()
         let spec: FeedSpec
         do {
-            spec = try FeedSpec.parse(feed)
+            spec = try FeedSpec.parseSupported(feed)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -64,10 +63,10 @@ struct DryRun: ParsableCommand {
         do {
             // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
             // A live feed says on standard error when it cannot connect and retries.
-            var live = WebSocketFeedOptions()
             let feedName = feed
-            live.onRetry = { message in Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n") }
-            source = try spec.makeSourceIncludingLive(liveOptions: live)
+            source = try spec.makeSupportedSource { message in
+                Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n")
+            }
         } catch {
             throw CommandFailure.feed(feed, error)
         }

@@ -1,0 +1,24 @@
+import HedgeplanFormatting
+import HedgeplanRuntime
+
+/// The P&L components as every report shows them: in cents that add up to the total shown
+/// (`CentAllocation`), with costs the sum of the cost components shown.
+struct DisplayedPnL {
+    let names: [String]
+    /// QUOTE, whole cents.
+    let amounts: [Double]
+    let total: Double
+    let costs: Double
+
+    init(_ pnl: PnLComponents) {
+        let named = pnl.named
+        let (parts, total) = CentAllocation.cents(named.map(\.amount))
+        names = named.map(\.name)
+        amounts = parts.map { Double($0) / 100 }
+        self.total = Double(total) / 100
+        let costNames: Set = ["fees", "slippage", "gas", "funding"]
+        costs = Double(zip(names, parts).filter { costNames.contains($0.0) }.map(\.1).reduce(0, +)) / 100
+    }
+
+    func amount(_ name: String) -> Double { amounts[names.firstIndex(of: name)!] }
+}
