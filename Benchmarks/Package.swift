@@ -46,7 +46,7 @@ let package = Package(
             path: "Sources/RuntimeBench"
         ),
         // The regime model's Baum-Welch fit. Run: `Benchmarks/peers/run-regimes.sh`
-        // (side by side with hmmlearn through farm-bench).
+        // (side by side with hmmlearn, whole processes in turn).
         .executableTarget(
             name: "RegimesBench",
             dependencies: [.product(name: "Pricing", package: "Hedgeplan")],

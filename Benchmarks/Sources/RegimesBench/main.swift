@@ -3,7 +3,7 @@ import Pricing
 
 // Fits the Gaussian regime model (Baum-Welch, 10 starts) to a CSV price history and prints
 // the time per fit. Usage: RegimesBench FEED.csv [--states K] [--repeat N]
-// With --repeat 1 (farm-bench times the whole process) it fits once and prints the
+// With --repeat 1 (a whole-process timer times it) it fits once and prints the
 // log-likelihood, so the run can be checked against the hmmlearn peer
 // (Benchmarks/peers/hmmlearn_peer.py) on the same returns.
 
