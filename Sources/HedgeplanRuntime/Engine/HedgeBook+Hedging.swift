@@ -44,14 +44,17 @@ extension HedgeBook {
     }
 
     private mutating func decideRebalance(_ tick: Tick, netDelta: Double, gamma: Double) {
+        // Gas is paid on pools; perps are off chain.
+        let gas = context.hedgesOnPerp ? 0 : context.gasPerTrade(spot: tick.price, gwei: tick.gasGwei)
         let trade = policy!.decide(
             netDelta: netDelta, gamma: gamma, spot: tick.price, now: tick.timestamp,
             yearsToExpiry: options.yearsToNearestExpiry(now: tick.timestamp), rate: context.model.rate,
-            gasGwei: tick.gasGwei, nativePrice: context.gasInQuote ? 1 : tick.price)
+            gasGwei: tick.gasGwei, nativePrice: context.gasInQuote ? 1 : tick.price, gasPerTrade: gas)
         guard abs(trade) > 1e-12 else { return }
         rebalance.goal = netDelta + trade
         rebalance.nextChildAt = tick.timestamp
         policy!.lastRebalance = tick.timestamp
+        policy!.scalper?.referenceSpot = tick.price
         counters.hedges += 1
     }
 

@@ -45,7 +45,7 @@ public struct HedgeBook: Sendable {
     /// first: a plan whose absolute strikes are far from the feed opens a worthless cycle.
     public init(plan: HedgingPlan, firstTick: Tick, options runOptions: RunOptions = RunOptions()) {
         context = RunContext(plan: plan, firstTick: firstTick, options: runOptions)
-        policy = plan.hedge?.delta.map(DeltaPolicy.init)
+        policy = plan.hedge?.delta.map { DeltaPolicy(program: $0, scalper: Self.scalper(plan, firstTick: firstTick)) }
         breakers = BreakerMonitor(rules: plan.safety)
         lastTick = firstTick
         let builder = StructureBuilder(context: context)
@@ -53,6 +53,13 @@ public struct HedgeBook: Sendable {
         builder.open(at: firstTick, expiryBase: context.anchorMs, rolled: false, options: &options, linear: &linear, ledger: &ledger)
         structurePerp = linear.perpQuantity
         if let every = context.rollEveryMs, context.rollsOptions { clock.nextRollAt = context.anchorMs + every }
+    }
+
+    /// The gamma scalper a plan with `hedge.gamma.scalp` gets, its reference at the first tick.
+    static func scalper(_ plan: HedgingPlan, firstTick: Tick) -> GammaScalper? {
+        guard let hedge = plan.hedge, hedge.gamma?.scalp == true else { return nil }
+        let fees = (plan.execution?.venues ?? []).filter { ($0.kind == .perp) == (hedge.instrument == .perp) }.map(\.fee)
+        return GammaScalper(feeRate: fees.min() ?? 0, referenceSpot: firstTick.price)
     }
 
     /// Why a plan cannot run on a feed that starts at `firstTick`, if it cannot.

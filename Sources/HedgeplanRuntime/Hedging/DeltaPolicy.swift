@@ -14,10 +14,13 @@ struct DeltaPolicy: Sendable {
     let costRate: Double
     let riskAversion: Double
     var forecaster: VolatilityForecaster?
+    /// Gamma scalping, when the plan asks for it.
+    var scalper: GammaScalper?
     /// When the last rebalance happened, ms since epoch.
     var lastRebalance: Int64?
 
-    init(program: DeltaProgram) {
+    init(program: DeltaProgram, scalper: GammaScalper? = nil) {
+        self.scalper = scalper
         self.program = program
         kind = program.trigger.kind
         target = program.target
@@ -40,9 +43,12 @@ struct DeltaPolicy: Sendable {
     /// position; `gamma` is the book's (BASE per QUOTE).
     mutating func decide(
         netDelta: Double, gamma: Double, spot: Double, now: Int64, yearsToExpiry: Double, rate: Double,
-        gasGwei: Double?, nativePrice: Double
+        gasGwei: Double?, nativePrice: Double, gasPerTrade: Double = 0
     ) -> Double {
         let error = netDelta - target
+        if let scalper, abs(error) > 1e-12, scalper.wantsRebalance(gamma: gamma, spot: spot, gasPerTrade: gasPerTrade) {
+            return -error
+        }
         var width: Double?
         if kind == .whalleyWilmott {
             width = WhalleyWilmott.halfWidth(
