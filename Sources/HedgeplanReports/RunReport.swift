@@ -90,8 +90,32 @@ public struct RunReport: Sendable {
             "final_spot": .number(r.finalSpot),
             "final_hedge_position": .number(r.finalHedgePosition),
             "notes": .array(r.notes.map(JSONValue.string)),
+            "trades": .array(r.trades.map(Self.trade)),
+            "open_legs": .array(r.openLegs.map(Self.openLeg)),
+            "equity": .object([
+                "final": cents(r.equity.final), "peak": cents(r.equity.peak), "max_drawdown": cents(r.equity.maxDrawdown),
+            ]),
         ]
         return JSONValue.object(object).serialized()
+    }
+}
+
+extension RunReport {
+    /// A trade in the JSON output: quantities in BASE, prices in QUOTE per BASE, fee and gas
+    /// in QUOTE.
+    static func trade(_ t: TradeRecord) -> JSONValue {
+        .object([
+            "time": .string(time(t.time)), "instrument": .string(t.instrument), "side": .string(t.isBuy ? "buy" : "sell"),
+            "quantity": .number(t.quantity), "price": .number(t.price), "venue": .string(t.venue),
+            "fee": .number(t.fee), "gas": .number(t.gas), "reason": .string(t.reason.rawValue),
+        ])
+    }
+
+    static func openLeg(_ leg: OpenLeg) -> JSONValue {
+        var object: [String: JSONValue] = ["instrument": .string(leg.instrument), "quantity": .number(leg.quantity)]
+        if let strike = leg.strike { object["strike"] = .number(strike) }
+        if let expiry = leg.expiry { object["expiry"] = .string(time(expiry)) }
+        return .object(object)
     }
 }
 

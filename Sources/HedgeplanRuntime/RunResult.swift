@@ -33,6 +33,10 @@ public struct RunResult: Sendable {
     public var finalHedgePosition: Double
     public var series: RunSeries
     public var notes: [String]
+    /// Every trade, in order.
+    public var trades: [TradeRecord] = []
+    public var openLegs: [OpenLeg] = []
+    public var equity = EquityFigures(final: 0, peak: 0, maxDrawdown: 0)
 }
 
 public struct BreakerEvent: Codable, Equatable, Sendable {
@@ -64,4 +68,48 @@ public struct RunSeries: Sendable {
     public var rebalances: [(time: Int64, before: Double, after: Double)]
 
     public func line(_ name: String) -> Line? { lines.first { $0.name == name } }
+}
+
+/// One trade of a run: a hedge fill, an option or leg opened, closed or settled.
+public struct TradeRecord: Sendable, Equatable {
+    public enum Reason: String, Sendable {
+        /// The structure opened at the first tick.
+        case open
+        case rebalance, roll, settle, breaker, vega
+    }
+    /// ms since epoch.
+    public var time: Int64
+    /// `call`, `put`, `spot`, `perp`, `future` or `lp`.
+    public var instrument: String
+    public var isBuy: Bool
+    /// BASE, positive (for an lp leg: 1, the position).
+    public var quantity: Double
+    /// QUOTE per BASE: the fill's average price (fee included), the model's price for an
+    /// option, the feed's price for a leg of the structure, the settlement price at expiry.
+    public var price: Double
+    /// The venue's name, or `model` (options at the run model's price), `feed` (legs at the
+    /// feed's price), `expiry` (settlements).
+    public var venue: String
+    /// QUOTE.
+    public var fee: Double
+    public var gas: Double
+    public var reason: Reason
+}
+
+/// What is still held at the end of a run.
+public struct OpenLeg: Sendable, Equatable {
+    /// `call`, `put`, `spot`, `perp`, `future`, `lp` or `hedge` (the hedge position).
+    public var instrument: String
+    /// BASE, signed (an lp leg: its capital in QUOTE).
+    public var quantity: Double
+    public var strike: Double?
+    /// ms since epoch.
+    public var expiry: Int64?
+}
+
+/// Equity at the end, its peak and largest fall from a peak, QUOTE.
+public struct EquityFigures: Sendable, Equatable {
+    public var final: Double
+    public var peak: Double
+    public var maxDrawdown: Double
 }

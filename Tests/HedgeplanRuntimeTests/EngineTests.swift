@@ -186,6 +186,15 @@ struct EngineTests {
         #expect(result.rolls == 2, "re-opened after each settlement, including the last tick's")
         // The third opening (at 3800, strike 4180) is marked at its own premium: worth zero net.
         #expect(abs(result.pnl.options - (first + second - 100 - 60)) < 1e-6)
+        // The trade list: sold at the model's price, settled at intrinsic value, rolled.
+        #expect(result.trades.map(\.reason) == [.open, .settle, .roll, .settle, .roll])
+        #expect(result.trades.map(\.isBuy) == [false, true, false, true, false])
+        #expect(abs(result.trades[0].price - first) < 1e-9 && abs(result.trades[2].price - second) < 1e-9)
+        #expect(abs(result.trades[1].price - 100) < 1e-9 && abs(result.trades[3].price - 60) < 1e-9)
+        let open = try #require(result.openLegs.first)
+        #expect(result.openLegs.count == 1 && open.instrument == "call" && open.quantity == -1)
+        #expect(abs((open.strike ?? 0) - 4180) < 1e-9)
+        #expect(abs(result.equity.final - result.pnl.total) < 1e-9)
     }
 
     /// A full-range position holding 100,000 USDC at 3000 is worth 100,000 · √(S/3000) at S

@@ -44,9 +44,19 @@ struct LinearBook: Sendable {
 
     /// Closes every leg at `spot` (futures at the forward, liquidity positions at their
     /// value), booking each one's value against entry.
-    mutating func closeAll(spot: Double, now: Int64, rate: Double, ledger: inout Ledger) {
+    mutating func closeAll(spot: Double, now: Int64, rate: Double, ledger: inout Ledger, trades: inout [TradeRecord]) {
         let value = valuate(spot: spot, now: now, rate: rate).value
         if !linear.isEmpty || !liquidity.isEmpty { ledger.book(.underlyingRealized(amount: value)) }
+        for leg in linear {
+            trades.append(TradeRecord(
+                time: now, instrument: leg.isPerp ? "perp" : (leg.expiry == nil ? "spot" : "future"), isBuy: leg.quantity < 0,
+                quantity: abs(leg.quantity), price: spot, venue: "feed", fee: 0, gas: 0, reason: .breaker))
+        }
+        for pool in liquidity {
+            trades.append(TradeRecord(
+                time: now, instrument: "lp", isBuy: false, quantity: 1, price: pool.position.value(at: spot), venue: "feed",
+                fee: 0, gas: 0, reason: .breaker))
+        }
         linear.removeAll()
         liquidity.removeAll()
     }
@@ -56,12 +66,15 @@ struct LinearBook: Sendable {
 
     /// Settles the futures that expire at or before `now` against their entry; returns how
     /// many settled.
-    mutating func settleFutures(now: Int64, spot: Double, ledger: inout Ledger) -> Int {
+    mutating func settleFutures(now: Int64, spot: Double, ledger: inout Ledger, trades: inout [TradeRecord]) -> Int {
         var settled = 0
         var j = 0
         while j < linear.count {
             if let expiry = linear[j].expiry, now >= expiry {
                 ledger.book(.underlyingRealized(amount: linear[j].quantity * (spot - linear[j].entry)))
+                trades.append(TradeRecord(
+                    time: now, instrument: "future", isBuy: linear[j].quantity < 0, quantity: abs(linear[j].quantity), price: spot,
+                    venue: "expiry", fee: 0, gas: 0, reason: .settle))
                 linear.remove(at: j)
                 settled += 1
             } else {

@@ -92,12 +92,16 @@ struct OptionBook: Sendable {
     }
 
     /// Settles the legs that expire at or before `now` at intrinsic value; returns how many settled.
-    mutating func settle(now: Int64, spot: Double, ledger: inout Ledger) -> Int {
+    mutating func settle(now: Int64, spot: Double, ledger: inout Ledger, trades: inout [TradeRecord]) -> Int {
         var settled = 0
         var i = 0
         while i < count {
             if now >= expiry[i] {
-                ledger.book(.optionSettlement(quantity: quantity[i], intrinsic: max(sign[i] * (spot - strike[i]), 0)))
+                let intrinsic = max(sign[i] * (spot - strike[i]), 0)
+                ledger.book(.optionSettlement(quantity: quantity[i], intrinsic: intrinsic))
+                trades.append(TradeRecord(
+                    time: now, instrument: sign[i] > 0 ? "call" : "put", isBuy: quantity[i] < 0, quantity: abs(quantity[i]),
+                    price: intrinsic, venue: "expiry", fee: 0, gas: 0, reason: .settle))
                 remove(at: i)
                 settled += 1
             } else {

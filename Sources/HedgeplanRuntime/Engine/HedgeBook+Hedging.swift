@@ -22,7 +22,7 @@ extension HedgeBook {
             rebalance.goal = nil
             return
         }
-        book(result.fills, spot: tick.price)
+        book(result.fills, at: tick, reason: .rebalance)
         counters.unfilled += result.unfilled
         let after = marks.structureDelta + ledger.hedgePosition
         if context.maxChild == nil || result.unfilled > 0 || result.fills.isEmpty || abs(goal - after) <= 1e-9 {
@@ -73,14 +73,22 @@ extension HedgeBook {
         let quantity = -marks.options.vega / unit.vega
         options.open(sign: sign, strike: strike, expiry: tick.timestamp + program.expirySeconds * 1000, quantity: quantity)
         ledger.book(.optionTrade(quantity: quantity, price: unit.price))
+        trades.append(TradeRecord(
+            time: tick.timestamp, instrument: program.optionType.rawValue, isBuy: quantity > 0, quantity: abs(quantity),
+            price: unit.price, venue: "model", fee: 0, gas: 0, reason: .vega))
         counters.vegaHedges += 1
         return true
     }
 
     /// Books hedge fills against the feed's price: the pool's mid equals it after
     /// arbitrage, and any residual difference is price impact.
-    mutating func book(_ executions: [VenueBook.Execution], spot: Double) {
+    mutating func book(_ executions: [VenueBook.Execution], at tick: Tick, reason: TradeRecord.Reason) {
+        let spot = tick.price
+        let instrument = context.hedgesOnPerp ? "perp" : "spot"
         for e in executions {
+            trades.append(TradeRecord(
+                time: tick.timestamp, instrument: instrument, isBuy: e.fill.side == .buy, quantity: e.fill.base,
+                price: e.fill.averagePrice, venue: e.venue, fee: e.fill.fee, gas: e.gas, reason: reason))
             let signed = e.fill.side == .buy ? e.fill.base : -e.fill.base
             let impact = e.fill.costVersusMid - e.fill.fee + (e.fill.side == .buy ? 1 : -1) * e.fill.base * (e.fill.midBefore - spot)
             ledger.book(.hedgeFill(

@@ -22,7 +22,7 @@ extension HedgeBook {
             notes.append("\(n) vega hedge trade\(n == 1 ? "" : "s") in the plan's option (booked under option P&L)")
         }
         let ticks = clock.index
-        return RunResult(
+        var result = RunResult(
             strategy: context.plan.strategy.name, base: context.plan.strategy.base, quote: context.plan.strategy.quote,
             ticks: ticks, rejected: issues.details.filter { $0.kind.rejectsRow }, rejectedCount: issues.rejectedRows,
             gaps: counters.gaps, firstTime: context.anchorMs, lastTime: tick.timestamp, hedges: counters.hedges,
@@ -32,6 +32,31 @@ extension HedgeBook {
             unfilled: counters.unfilled, finalSpot: tick.price, finalHedgePosition: ledger.hedgePosition,
             series: RunSeries(lines: finishedSeries(), rebalances: rebalances),
             notes: notes + feedNotes)
+        result.trades = trades
+        result.openLegs = openLegs()
+        let final = marks.equity(ledger, spot: tick.price)
+        result.equity = EquityFigures(final: final, peak: max(risk.peakEquity, final), maxDrawdown: risk.maxDrawdown)
+        return result
+    }
+
+    /// What the book still holds: option legs, the structure's other legs, the hedge.
+    func openLegs() -> [OpenLeg] {
+        var legs: [OpenLeg] = []
+        for i in 0..<options.count {
+            legs.append(OpenLeg(
+                instrument: options.sign[i] > 0 ? "call" : "put", quantity: options.quantity[i], strike: options.strike[i],
+                expiry: options.expiry[i]))
+        }
+        for leg in linear.linear {
+            legs.append(OpenLeg(
+                instrument: leg.isPerp ? "perp" : (leg.expiry == nil ? "spot" : "future"), quantity: leg.quantity, strike: nil,
+                expiry: leg.expiry))
+        }
+        for pool in linear.liquidity { legs.append(OpenLeg(instrument: "lp", quantity: pool.capital, strike: nil, expiry: nil)) }
+        if ledger.hedgePosition != 0 {
+            legs.append(OpenLeg(instrument: "hedge", quantity: ledger.hedgePosition, strike: nil, expiry: nil))
+        }
+        return legs
     }
 
     private func finishedSeries() -> [RunSeries.Line] {

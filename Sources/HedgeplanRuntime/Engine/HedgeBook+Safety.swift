@@ -33,13 +33,13 @@ extension HedgeBook {
         if ledger.hedgePosition != 0 {
             let gas = context.gasPerTrade(spot: tick.price, gwei: tick.gasGwei)
             if let result = try? venues.hedge(-ledger.hedgePosition, price: tick.price, gasPerTrade: gas) {
-                book(result.fills, spot: tick.price)
+                book(result.fills, at: tick, reason: .breaker)
                 counters.unfilled += result.unfilled
             }
         }
         rebalance.goal = nil
-        closeOptions(at: tick)
-        linear.closeAll(spot: tick.price, now: tick.timestamp, rate: context.model.rate, ledger: &ledger)
+        closeOptions(at: tick, reason: .breaker)
+        linear.closeAll(spot: tick.price, now: tick.timestamp, rate: context.model.rate, ledger: &ledger, trades: &trades)
         structurePerp = 0
         positionsVersion += 1
     }

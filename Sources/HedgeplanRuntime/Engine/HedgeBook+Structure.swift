@@ -15,8 +15,8 @@ extension HedgeBook {
 
     /// Options settle at intrinsic value at expiry; futures against their entry.
     mutating func settleExpiries(_ tick: Tick) {
-        counters.settlements += options.settle(now: tick.timestamp, spot: tick.price, ledger: &ledger)
-        counters.settlements += linear.settleFutures(now: tick.timestamp, spot: tick.price, ledger: &ledger)
+        counters.settlements += options.settle(now: tick.timestamp, spot: tick.price, ledger: &ledger, trades: &trades)
+        counters.settlements += linear.settleFutures(now: tick.timestamp, spot: tick.price, ledger: &ledger, trades: &trades)
     }
 
     /// On the roll schedule (`roll.every_seconds` after the previous opening), closes the
@@ -29,20 +29,24 @@ extension HedgeBook {
         guard tick.timestamp >= clock.nextRollAt, let every = context.rollEveryMs else { return }
         guard !clock.halted else { return }
         clock.nextRollAt = tick.timestamp + every
-        closeOptions(at: tick)
+        closeOptions(at: tick, reason: .roll)
         StructureBuilder(context: context).open(
-            at: tick, expiryBase: tick.timestamp, rolled: true, options: &options, linear: &linear, ledger: &ledger)
+            at: tick, expiryBase: tick.timestamp, rolled: true, options: &options, linear: &linear, ledger: &ledger,
+            trades: &trades)
         counters.rolls += 1
     }
 
     /// Buys back or sells every open option at the run model's price.
-    mutating func closeOptions(at tick: Tick) {
+    mutating func closeOptions(at tick: Tick, reason: TradeRecord.Reason) {
         let volatility = tick.impliedVolatility ?? context.planVolatility
         for i in 0..<options.count {
             let years = RunContext.years(from: tick.timestamp, to: options.expiry[i])
             let price = context.model.valuation(
                 sign: options.sign[i], spot: tick.price, strike: options.strike[i], volatility: volatility, years: years).price
             ledger.book(.optionTrade(quantity: -options.quantity[i], price: price))
+            trades.append(TradeRecord(
+                time: tick.timestamp, instrument: options.sign[i] > 0 ? "call" : "put", isBuy: options.quantity[i] < 0,
+                quantity: abs(options.quantity[i]), price: price, venue: "model", fee: 0, gas: 0, reason: reason))
         }
         options.removeAll()
     }

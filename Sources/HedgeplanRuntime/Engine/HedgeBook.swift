@@ -27,6 +27,8 @@ public struct HedgeBook: Sendable {
     ])
     var rebalances: [(time: Int64, before: Double, after: Double)] = []
     var breakerEvents: [BreakerEvent] = []
+    /// Every trade, in order.
+    var trades: [TradeRecord] = []
     /// Perp legs of the structure, BASE (funding is paid on them and on a perp hedge).
     var structurePerp: Double
     /// The last tick processed.
@@ -50,7 +52,9 @@ public struct HedgeBook: Sendable {
         lastTick = firstTick
         let builder = StructureBuilder(context: context)
         if let note = builder.firstCycleNote(at: firstTick) { openingNotes.append(note) }
-        builder.open(at: firstTick, expiryBase: context.anchorMs, rolled: false, options: &options, linear: &linear, ledger: &ledger)
+        builder.open(
+            at: firstTick, expiryBase: context.anchorMs, rolled: false, options: &options, linear: &linear, ledger: &ledger,
+            trades: &trades)
         structurePerp = linear.perpQuantity
         if let every = context.rollEveryMs, context.rollsOptions { clock.nextRollAt = context.anchorMs + every }
     }

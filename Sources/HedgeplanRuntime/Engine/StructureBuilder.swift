@@ -11,15 +11,23 @@ struct StructureBuilder {
     let context: RunContext
 
     func open(
-        at tick: Tick, expiryBase: Int64, rolled: Bool, options: inout OptionBook, linear: inout LinearBook, ledger: inout Ledger
+        at tick: Tick, expiryBase: Int64, rolled: Bool, options: inout OptionBook, linear: inout LinearBook, ledger: inout Ledger,
+        trades: inout [TradeRecord]
     ) {
+        let reason: TradeRecord.Reason = rolled ? .roll : .open
         for leg in context.plan.legs {
             switch leg.instrument {
             case .call, .put:
-                openOption(leg, at: tick, expiryBase: expiryBase, rolled: rolled, options: &options, ledger: &ledger)
+                let premium = openOption(leg, at: tick, expiryBase: expiryBase, rolled: rolled, options: &options, ledger: &ledger)
+                trades.append(TradeRecord(
+                    time: tick.timestamp, instrument: leg.instrument.rawValue, isBuy: leg.quantity > 0, quantity: abs(leg.quantity),
+                    price: premium, venue: "model", fee: 0, gas: 0, reason: reason))
             case .spot, .perp:
                 if !rolled {
                     linear.linear.append(.init(quantity: leg.quantity, entry: tick.price, expiry: nil, isPerp: leg.instrument == .perp))
+                    trades.append(TradeRecord(
+                        time: tick.timestamp, instrument: leg.instrument.rawValue, isBuy: leg.quantity > 0, quantity: abs(leg.quantity),
+                        price: tick.price, venue: "feed", fee: 0, gas: 0, reason: reason))
                 }
             case .future:
                 if !rolled {
@@ -27,18 +35,25 @@ struct StructureBuilder {
                     let years = RunContext.years(from: tick.timestamp, to: expiry)
                     let forward = tick.price * exp(context.model.rate * years)
                     linear.linear.append(.init(quantity: leg.quantity, entry: forward, expiry: expiry, isPerp: false))
+                    trades.append(TradeRecord(
+                        time: tick.timestamp, instrument: "future", isBuy: leg.quantity > 0, quantity: abs(leg.quantity),
+                        price: forward, venue: "feed", fee: 0, gas: 0, reason: reason))
                 }
             case .lp:
                 if !rolled, let spec = leg.liquidity, let position = Self.position(spec, holdingCapitalAt: tick.price) {
                     linear.liquidity.append(.init(position: position, capital: spec.capital))
+                    trades.append(TradeRecord(
+                        time: tick.timestamp, instrument: "lp", isBuy: true, quantity: 1, price: spec.capital, venue: spec.venue,
+                        fee: 0, gas: 0, reason: reason))
                 }
             }
         }
     }
 
+    /// Opens one option leg; returns the premium paid or received per unit.
     private func openOption(
         _ leg: PlanLeg, at tick: Tick, expiryBase: Int64, rolled: Bool, options: inout OptionBook, ledger: inout Ledger
-    ) {
+    ) -> Double {
         let sign: Double = leg.instrument == .call ? 1 : -1
         let expiry = context.expiry(of: leg, base: expiryBase, rolled: rolled)
         let years = RunContext.years(from: tick.timestamp, to: expiry)
@@ -51,6 +66,7 @@ struct StructureBuilder {
         let premium = declaredHolds ? (leg.premium ?? model) : model
         options.open(sign: sign, strike: strike, expiry: expiry, quantity: leg.quantity)
         ledger.book(.optionTrade(quantity: leg.quantity, price: premium))
+        return premium
     }
 
     /// The strike an option opens at. Rules (`atm`, `"+10%"`, `{ delta: ... }`) are
