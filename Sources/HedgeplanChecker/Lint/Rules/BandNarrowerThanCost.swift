@@ -78,7 +78,8 @@ public struct BandNarrowerThanCost: LintRule {
         let spot = analysis.model.spot
         guard gamma != 0, spot > 0 else { return [] }
         let fee = Self.hedgeFee(hedge.instrument.value, venues: context.strategy.execution?.venues ?? []) ?? 0
-        let gasSpec = context.strategy.execution?.gas
+        // One cost model with the runtime: gas is paid on pool trades; perps are off chain.
+        let gasSpec = hedge.instrument.value == .perp ? nil : context.strategy.execution?.gas
         let gas = gasSpec.flatMap { Self.gasCost($0, spot: spot, underlying: context.strategy.underlying.value) }
         let riskAversion = delta.riskAversion?.value ?? 1
         let years = analysis.payoff.horizonYears ?? StrategyAnalysis.defaultHorizon.years
