@@ -3,7 +3,9 @@
 /// volatility, a quantity of 1e15), not what is merely unusual; the checker and lint
 /// judge the unusual.
 public enum LanguageDefinition {
-    static let price = Bounds.positive(max: 1e12)
+    /// QUOTE per BASE: the plausible range the feeds accept. A subnormal spot such as
+    /// 1e-320 passed a `> 0` check and turned resolved strikes into NaN (mutation test).
+    static let price = Bounds(min: 1e-12, max: 1e12)
     static let quantity = Bounds.positive(max: 1e9)
     static let money = Bounds.nonNegative(max: 1e15)
     static let maxExpiry = Duration(seconds: 5 * Duration.secondsPerYear)
