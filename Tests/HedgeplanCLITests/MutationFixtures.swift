@@ -7,7 +7,15 @@ enum MutationFixtures {
     /// A fixed clock, as the command-line tests pin `HEDGEPLAN_NOW`.
     static let now = Instant(iso8601: "2026-11-25T12:00:00Z")!
     /// The seed of the whole run: change it only on purpose, and record the new findings.
-    static let seed: UInt64 = 14
+    /// `HEDGEPLAN_MUTATION_SEED=N` explores another seed without editing (not for CI).
+    static let seed: UInt64 = ProcessInfo.processInfo.environment["HEDGEPLAN_MUTATION_SEED"].flatMap { UInt64($0) } ?? 14
+    /// `HEDGEPLAN_MUTATION_TRACE=1` prints each mutant's label and each strategy's tally to
+    /// standard error, so the mutant that crashed the process is the last one printed.
+    static let tracing = ProcessInfo.processInfo.environment["HEDGEPLAN_MUTATION_TRACE"] != nil
+
+    static func trace(_ line: String) {
+        if tracing { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    }
 
     static var strategies: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("strategies").path)) ?? [])

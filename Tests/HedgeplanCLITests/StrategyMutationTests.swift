@@ -14,7 +14,9 @@ import Testing
 /// broken property is collected and reported with the edits that reproduce it.
 /// See docs/fuzzing.md, "The mutation test".
 @Suite struct StrategyMutationTests {
-    static let mutantsPerStrategy = 200
+    /// 3,400 mutants over the 17 bundled strategies; `HEDGEPLAN_MUTANTS=N` runs N per
+    /// strategy for a longer exploration (not for CI).
+    static let mutantsPerStrategy = ProcessInfo.processInfo.environment["HEDGEPLAN_MUTANTS"].flatMap { Int($0) } ?? 200
     /// Every `dryRunEvery`-th mutant that compiles is dry-run, at most `maxDryRuns` per strategy.
     static let dryRunEvery = 10
     static let maxDryRuns = 6
@@ -32,11 +34,11 @@ import Testing
             let path = folder.appendingPathComponent("\(index).yaml").path
             try Data(mutant.text.utf8).write(to: URL(fileURLWithPath: path))
             let label = "\(strategy) mutant \(index) (\(mutant.edits.map(\.description).joined(separator: "; ")))"
-            if ProcessInfo.processInfo.environment["MUTANT_TRACE"] != nil { FileHandle.standardError.write(Data("MUTANT \(label)\n".utf8)); try? Data(mutant.text.utf8).write(to: URL(fileURLWithPath: "/tmp/mutant-last-\(strategy)")) }
+            MutationFixtures.trace("mutant \(label)")
             let problems = MutantProperties.check(path: path, tally: &tally, dryRunEvery: Self.dryRunEvery, maxDryRuns: Self.maxDryRuns)
             failures += problems.map { "\(label): \($0)" }
         }
-        if ProcessInfo.processInfo.environment["MUTANT_TRACE"] != nil { FileHandle.standardError.write(Data("TALLY \(strategy): \(tally)\n".utf8)) }
+        MutationFixtures.trace("tally \(strategy): \(tally)")
         #expect(failures.isEmpty, "\(failures.count) broken properties, first ones:\n\(failures.prefix(12).joined(separator: "\n"))")
         // The mutator must reach every stage, or the properties are checked on nothing.
         #expect(tally.rejected > 0 && tally.compiled > 0, "\(strategy): \(tally)")
@@ -160,5 +162,28 @@ enum MutantProperties {
             }
         }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+}
+
+/// Findings of the mutation test, kept as regression cases (docs/fuzzing.md).
+@Suite struct MutationFindingTests {
+    /// btc-protective-put.yaml mutant 151 under seed 14 (`spot: 1e-320`): a subnormal spot
+    /// passed the `> 0` check, the relative put strike became NaN, and encoding the plan
+    /// trapped (`compile` died with SIGILL). Now a range error at the value.
+    @Test func aSubnormalSpotIsARangeErrorNotANaNStrike() throws {
+        let original = try MutationFixtures.source("btc-protective-put.yaml")
+        let text = original.replacingOccurrences(of: "  spot: 90000\n", with: "  spot: 1e-320\n")
+        #expect(text != original)
+        let folder = try MutationFixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("subnormal-spot.yaml").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let compiled = PlanCompiler.compile(path: path, now: MutationFixtures.now)
+        #expect(compiled.plan == nil)
+        let error = try #require(compiled.diagnostics.first { $0.severity == .error })
+        let spotLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  spot: ") }! + 1
+        #expect(error.rule == .range)
+        #expect(error.location.line == spotLine && error.location.column == 9)
+        #expect(error.message == "`market.spot` must be >= 1e-12 and <= 1000000000000, found 1e-320")
     }
 }
