@@ -186,4 +186,24 @@ enum MutantProperties {
         #expect(error.location.line == spotLine && error.location.column == 9)
         #expect(error.message == "`market.spot` must be >= 1e-12 and <= 1000000000000, found 1e-320")
     }
+
+    /// eth-short-straddle-hedged.yaml mutant 146 under seed 16 (`risk_aversion: 1e-320`):
+    /// the Whalley-Wilmott band divides by the risk aversion, so the plan's inception
+    /// half-width was infinite and encoding it trapped. Now a range error at the value.
+    @Test func aSubnormalRiskAversionIsARangeErrorNotAnInfiniteBand() throws {
+        let original = try MutationFixtures.source("eth-short-straddle-hedged.yaml")
+        let text = original.replacingOccurrences(of: "risk_aversion: 1.0 ", with: "risk_aversion: 1e-320 ")
+        #expect(text != original)
+        let folder = try MutationFixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("subnormal-risk-aversion.yaml").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let compiled = PlanCompiler.compile(path: path, now: MutationFixtures.now)
+        #expect(compiled.plan == nil)
+        let error = try #require(compiled.diagnostics.first { $0.severity == .error })
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("risk_aversion:") }! + 1
+        #expect(error.rule == .range)
+        #expect(error.location.line == line)
+        #expect(error.message == "`hedge.delta.risk_aversion` must be >= 1e-06 and <= 1000000, found 1e-320")
+    }
 }

@@ -88,7 +88,7 @@ public enum LanguageDefinition {
               "band, interval, hybrid (whichever first) or whalley-wilmott."),
         Field("band", .number(.positive(max: 1e9)), "Half-width of the no-trade band, BASE of net delta."),
         Field("interval", .duration(max: Duration(seconds: Duration.secondsPerYear)), "Rebalance period (interval, hybrid)."),
-        Field("risk_aversion", .number(.positive(max: 1e6)), "Whalley-Wilmott risk aversion."),
+        Field("risk_aversion", .number(Bounds(min: 1e-6, max: 1e6)), "Whalley-Wilmott risk aversion; at least 1e-6 (the band grows as its cube root's inverse, so a subnormal one made it infinite)."),
         Field("adapt", .object(adapt), "Bands that follow volatility and gas."),
     ])
 
