@@ -71,12 +71,14 @@ enum MutantProperties {
             tally.rejected += 1
             return problems
         }
-        // (c) What validates compiles. The one exception `validate` reports as a note: a
-        // strategy without `market.spot` or `market.volatility` is valid but cannot be priced.
+        // (c) What validates compiles. The one exception: a strategy without `market.spot`
+        // or `market.volatility` is valid (`validate` notes that analysis needs them when
+        // the strategy declares risk bounds) but cannot be priced, so `compile` says so.
         guard let plan = compiled.plan else {
-            let skipped = compiled.checked.diagnostics.contains { $0.rule == .analysisSkipped }
+            let market = compiled.checked.strategy?.market
+            let unpriced = market?.spot == nil || market?.volatility == nil
             let errors = compiled.diagnostics.filter { $0.severity == .error }
-            let expected = skipped && errors.count == 1 && errors[0].message.hasPrefix("compiling needs `market.spot` and `market.volatility`")
+            let expected = unpriced && errors.count == 1 && errors[0].message.hasPrefix("compiling needs `market.spot` and `market.volatility`")
             if !expected {
                 problems.append("validates but does not compile: \(errors.map { "\($0.location.line):\($0.location.column) \($0.message)" })")
             }
