@@ -14,9 +14,9 @@ import Testing
 /// broken property is collected and reported with the edits that reproduce it.
 /// See docs/fuzzing.md, "The mutation test".
 @Suite struct StrategyMutationTests {
-    /// 3,400 mutants over the 17 bundled strategies; `HEDGEPLAN_MUTANTS=N` runs N per
+    /// 5,100 mutants over the 17 bundled strategies; `HEDGEPLAN_MUTANTS=N` runs N per
     /// strategy for a longer exploration (not for CI).
-    static let mutantsPerStrategy = ProcessInfo.processInfo.environment["HEDGEPLAN_MUTANTS"].flatMap { Int($0) } ?? 200
+    static let mutantsPerStrategy = ProcessInfo.processInfo.environment["HEDGEPLAN_MUTANTS"].flatMap { Int($0) } ?? 300
     /// Every `dryRunEvery`-th mutant that compiles is dry-run, at most `maxDryRuns` per strategy.
     static let dryRunEvery = 10
     static let maxDryRuns = 6
