@@ -104,7 +104,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),
-        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan"], exclude: ["Corpus"]),
+        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds"], exclude: ["Corpus"]),
         .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan"]),
     ]
 )

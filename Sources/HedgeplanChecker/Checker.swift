@@ -26,6 +26,7 @@ public enum Checker {
                 return d
             }
         }
+        diagnostics += CompileReadiness.check(strategy, analysis: analysis)
         return Result(analysis: analysis, diagnostics: diagnostics)
     }
 }

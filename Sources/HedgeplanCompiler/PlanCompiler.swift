@@ -38,11 +38,6 @@ public struct CompileFailure: Error, Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-extension RuleID {
-    /// The compiler needs something the strategy or command line does not give.
-    public static let compile: RuleID = "compile"
-}
-
 /// A strategy file compiled end to end: front end, checker, compiler.
 public struct CompiledStrategy: Sendable {
     public var checked: CheckedStrategy

@@ -71,7 +71,7 @@ public enum JSONSchemaEmitter {
         case .relativeChange:
             return pattern("^[+-]\(decimal)%$")
         case .spotShock:
-            return ["anyOf": .array([.object(pattern("^[+-]\(decimal)%$")), .object(numberSchema("number", .positive(max: 1e12)))])]
+            return ["anyOf": .array([.object(pattern("^[+-]\(decimal)%$")), .object(numberSchema("number", LanguageDefinition.price))])]
         case .volatilityShock:
             return pattern("^[+-]\(decimal)(pt|%)$")
         case .duration:
@@ -86,7 +86,7 @@ public enum JSONSchemaEmitter {
                 "properties": .object(["delta": .object(numberSchema("number", Bounds(min: -1, max: 1)))]),
             ]
             return ["anyOf": .array([
-                .object(numberSchema("number", .positive(max: 1e12))),
+                .object(numberSchema("number", LanguageDefinition.price)),
                 .object(pattern("^[+-]\(decimal)%$")),
                 .object(["const": .string("atm")]),
                 .object(delta),
@@ -102,7 +102,7 @@ public enum JSONSchemaEmitter {
         case .band:
             return ["type": .string("array"), "items": .object(["type": .string("number")]), "minItems": .int(2), "maxItems": .int(2)]
         case .priceRange:
-            return ["type": .string("array"), "items": .object(numberSchema("number", .positive(max: 1e12))),
+            return ["type": .string("array"), "items": .object(numberSchema("number", LanguageDefinition.price)),
                     "minItems": .int(2), "maxItems": .int(2)]
         case .list(let item):
             return ["type": .string("array"), "items": .object(valueSchema(item, definitions: &definitions))]

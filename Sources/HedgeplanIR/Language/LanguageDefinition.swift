@@ -3,7 +3,9 @@
 /// volatility, a quantity of 1e15), not what is merely unusual; the checker and lint
 /// judge the unusual.
 public enum LanguageDefinition {
-    static let price = Bounds.positive(max: 1e12)
+    /// QUOTE per BASE: the plausible range the feeds accept. A subnormal spot such as
+    /// 1e-320 passed a `> 0` check and turned resolved strikes into NaN (mutation test).
+    static let price = Bounds(min: 1e-12, max: 1e12)
     static let quantity = Bounds.positive(max: 1e9)
     static let money = Bounds.nonNegative(max: 1e15)
     static let maxExpiry = Duration(seconds: 5 * Duration.secondsPerYear)
@@ -86,7 +88,7 @@ public enum LanguageDefinition {
               "band, interval, hybrid (whichever first) or whalley-wilmott."),
         Field("band", .number(.positive(max: 1e9)), "Half-width of the no-trade band, BASE of net delta."),
         Field("interval", .duration(max: Duration(seconds: Duration.secondsPerYear)), "Rebalance period (interval, hybrid)."),
-        Field("risk_aversion", .number(.positive(max: 1e6)), "Whalley-Wilmott risk aversion."),
+        Field("risk_aversion", .number(Bounds(min: 1e-6, max: 1e6)), "Whalley-Wilmott risk aversion; at least 1e-6 (the band grows as its cube root's inverse, so a subnormal one made it infinite)."),
         Field("adapt", .object(adapt), "Bands that follow volatility and gas."),
     ])
 
