@@ -46,7 +46,25 @@ struct LintRuleTests {
         // Gamma of a 20-ETH ATM 14-day straddle at 60%: -0.0452 ETH per USDC. λ = 0.05% +
         // 25e-9 x 150,000 x 3000 / (0.05 x 3000) = 0.0005 + 11.25 / 150 = 7.55%.
         // h = (1.5 x e^(-0.04 x 14/365) x 0.0755 x 3000 x 0.0452² / 1)^(1/3) = 0.885 ETH.
+        // Gas is paid on pool trades (as at run time): hedged on a pool, a 0.05 ETH
+        // rebalance costs 0.05% + 11.25 USDC of gas, λ = 7.55%, optimum 0.884 ETH.
         Case(name: "band narrower than cost", yaml: LintHarness.eth("""
+            structure:
+              straddle: { side: short, quantity: 20, strike: 3000, expiry: 14d }
+            hedge:
+              instrument: spot
+              delta: { target: 0, trigger: band, band: 0.05 }
+            execution:
+              venues:
+                - { name: pool, kind: constant-product, reserves: { base: 100000, quote: 300000000 }, fee: 0.05% }
+              gas: { price: 25 gwei, per_trade: 150000, native: ETH }
+            safety:
+              circuit_breakers:
+                - { when: feed_stale, above: 60s, then: halt }
+            """), expected: [("band-narrower-than-cost", 13, "optimal half-width 0.88")]),
+        // Perps are off chain: the same band hedged on a perp pays the fee alone (λ = 0.05%),
+        // optimum (1.5 · e^{-0.04 · 14/365} · 0.0005 · 3000 · 0.0452² / 1)^{1/3} = 0.166 ETH.
+        Case(name: "a perp hedge pays no gas", yaml: LintHarness.eth("""
             structure:
               straddle: { side: short, quantity: 20, strike: 3000, expiry: 14d }
             hedge:
@@ -59,7 +77,7 @@ struct LintRuleTests {
             safety:
               circuit_breakers:
                 - { when: feed_stale, above: 60s, then: halt }
-            """), expected: [("band-narrower-than-cost", 13, "optimal half-width 0.88")]),
+            """), expected: [("band-narrower-than-cost", 13, "optimal half-width 0.166 ETH: a rebalance of 0.05 ETH costs 0.07 USDC (0.05% fee; λ = 0.05%)")]),
         Case(name: "a band wider than the optimum is fine", yaml: LintHarness.eth("""
             structure:
               straddle: { side: short, quantity: 20, strike: 3000, expiry: 14d }
@@ -78,11 +96,11 @@ struct LintRuleTests {
             structure:
               straddle: { side: short, quantity: 20, strike: 3000, expiry: 14d }
             hedge:
-              instrument: perp
+              instrument: spot
               delta: { target: 0, trigger: hybrid, band: 0.05, interval: 1h }
             execution:
               venues:
-                - { name: perp, kind: perp, fee: 0.05% }
+                - { name: pool, kind: constant-product, reserves: { base: 100000, quote: 300000000 }, fee: 0.05% }
               gas: { price: 25 gwei, per_trade: 150000, native: MATIC }
             safety:
               circuit_breakers:
