@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HedgePlan
 
@@ -36,7 +35,7 @@ public enum PlanLoader {
         let besidePlan = URL(fileURLWithPath: planPath).deletingLastPathComponent().appendingPathComponent(recorded).path
         for candidate in [recorded, besidePlan] {
             guard let bytes = FileManager.default.contents(atPath: candidate) else { continue }
-            let now = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            let now = EmitPass.sha256(bytes)
             guard now != plan.source.sha256 else { return nil }
             return PlanProblem(
                 "$.source.sha256",
