@@ -38,6 +38,14 @@ public struct Interpreter {
     }
 
     public mutating func run<Source: TickSource>(_ feed: inout Source) throws -> RunResult {
+        let book = try finalBook(&feed)
+        return book.result(issues: feed.issues, feedNotes: feed.notes)
+    }
+
+    /// Steps a book over the whole feed and returns it as the last tick left it: what
+    /// `run` summarises into a `RunResult`, and what Monte Carlo reduces to a few numbers
+    /// per path (`HedgeBook.outcome`).
+    public mutating func finalBook<Source: TickSource>(_ feed: inout Source) throws -> HedgeBook {
         guard let first = try feed.next() else { throw RunError.emptyFeed }
         if let why = HedgeBook.refusal(plan: plan, firstTick: first, options: options) { throw RunError.planFarFromFeed(why) }
         var venues: VenueBook
@@ -53,6 +61,6 @@ public struct Interpreter {
             tick = next
         }
         worstInvariantError = book.worstInvariantError
-        return book.result(issues: feed.issues, feedNotes: feed.notes)
+        return book
     }
 }
