@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "HedgeplanLintTests", dependencies: ["HedgeplanChecker", "HedgeplanTime"], exclude: ["Golden"]),
         .testTarget(name: "HedgePlanTests", dependencies: ["HedgePlan"]),
         .testTarget(name: "HedgeplanRuntimeTests", dependencies: ["HedgeplanRuntime", "HedgeplanCompiler"]),
-        .testTarget(name: "HedgeplanSimulationTests", dependencies: ["HedgeplanSimulation", "HedgeplanCompiler", "Feeds"]),
+        .testTarget(name: "HedgeplanSimulationTests", dependencies: ["HedgeplanSimulation", "HedgeplanCompiler", "HedgeplanReports", "Feeds"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler"], exclude: ["Golden"]),
         .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports", "HedgeplanFormatting"], exclude: ["Golden"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),

@@ -33,6 +33,13 @@ public struct StressHeader: Codable, Equatable, Sendable {
     /// Whether the plan hedges at all (an unhedged plan's two distributions coincide).
     public var hedged: Bool
 
+    /// `specSha256`: what `.convertFromSnakeCase` makes of `spec_sha256` (shard files).
+    enum CodingKeys: String, CodingKey {
+        case specSHA256 = "specSha256"
+        case strategy, base, quote, paths, seed, model, jumps, meanBlock, horizonMs, stepMs, spot, volatility, drift, startMs
+        case conditions, hedged
+    }
+
     public init(plan: HedgingPlan, settings: StressSettings) {
         strategy = plan.strategy.name
         base = plan.strategy.base
