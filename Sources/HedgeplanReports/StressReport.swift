@@ -135,7 +135,7 @@ public struct StressReport: Sendable {
             }
             out += "breakers      tripped: " + parts.joined(separator: ", ") + "\n"
         }
-        out += "\nworst paths (hedged P&L, \(q)); replay one with hedgeplan dry-run PLAN --feed '<feed>'\n"
+        out += "\nworst paths (hedged P&L, \(q)); replay one with hedgeplan dry-run PLAN\(h.rebase ? " --rebase" : "") --feed '<feed>'\n"
         for w in summary.worst {
             out += "  " + "#\(w.path)".padding(toLength: 9, withPad: " ", startingAt: 0) + Money.grouped(w.pnl, decimals: 2).leftPadded(12) + "  " + w.feed + "\n"
         }

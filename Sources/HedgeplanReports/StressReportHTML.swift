@@ -111,7 +111,7 @@ public struct StressReportHTML: Sendable {
     func worst() -> String {
         var out = "<section>\n<h2>Worst paths</h2>\n<table>\n<thead><tr><th>path</th><th class=\"num\">hedged P&amp;L</th><th>replay</th></tr></thead>\n<tbody>\n"
         for w in summary.worst {
-            out += "<tr><td>#\(w.path)</td><td class=\"num\">\(HTMLText.money(w.pnl))</td><td><code>hedgeplan dry-run PLAN --feed '\(e(w.feed))'</code></td></tr>\n"
+            out += "<tr><td>#\(w.path)</td><td class=\"num\">\(HTMLText.money(w.pnl))</td><td><code>hedgeplan dry-run PLAN\(header.rebase ? " --rebase" : "") --feed '\(e(w.feed))'</code></td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }

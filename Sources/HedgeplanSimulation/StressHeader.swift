@@ -32,12 +32,14 @@ public struct StressHeader: Codable, Equatable, Sendable {
     public var conditions: [String]
     /// Whether the plan hedges at all (an unhedged plan's two distributions coincide).
     public var hedged: Bool
+    /// Absolute strikes far from the spot are scaled (`--rebase`) instead of refused.
+    public var rebase: Bool
 
     /// `specSha256`: what `.convertFromSnakeCase` makes of `spec_sha256` (shard files).
     enum CodingKeys: String, CodingKey {
         case specSHA256 = "specSha256"
         case strategy, base, quote, paths, seed, model, jumps, meanBlock, horizonMs, stepMs, spot, volatility, drift, startMs
-        case conditions, hedged
+        case conditions, hedged, rebase
     }
 
     public init(plan: HedgingPlan, settings: StressSettings) {
@@ -64,6 +66,7 @@ public struct StressHeader: Codable, Equatable, Sendable {
         var seen = Set<String>()
         conditions = plan.safety.map(\.condition.rawValue).filter { seen.insert($0).inserted }
         hedged = plan.hedge != nil
+        rebase = settings.runOptions.rebasesAbsoluteStrikes
         specSHA256 = ""
         specSHA256 = Self.hash(plan: plan, header: self, settings: settings)
     }

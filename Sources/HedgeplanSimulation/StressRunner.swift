@@ -44,9 +44,11 @@ public struct StressRunner: Sendable {
     private func outcome<Path: TickSource>(path k: Int, _ make: () -> Path) throws -> PathOutcome {
         var hedgedFeed = make()
         var hedged = Interpreter(plan: plan)
+        hedged.options = settings.runOptions
         let book = try hedged.finalBook(&hedgedFeed)
         var bareFeed = make()
         var bare = Interpreter(plan: unhedgedPlan)
+        bare.options = settings.runOptions
         let unhedged = try bare.finalBook(&bareFeed).outcome().pnl.total
         return PathOutcome(path: k, hedged: book.outcome(), unhedged: unhedged)
     }

@@ -1,5 +1,6 @@
 import Feeds
 import HedgePlan
+import HedgeplanRuntime
 
 /// Everything besides the plan that changes a `stress` result: the number of paths, the
 /// seed, the price model and its parameters, the horizon and the step. Threads and shards
@@ -21,9 +22,11 @@ public struct StressSettings: Equatable, Sendable {
     /// The first tick's instant, ms since epoch: the plan's `as_of`, so that its expiries
     /// fall where it says.
     public var startMs: Int64
+    /// How each path's run treats absolute strikes far from `spot` (`--rebase`).
+    public var runOptions: RunOptions
 
     public init(paths: Int, seed: UInt64, model: PathModel, horizonMs: Int64, stepMs: Int64, spot: Double,
-                volatility: Double, drift: Double, startMs: Int64) {
+                volatility: Double, drift: Double, startMs: Int64, runOptions: RunOptions = RunOptions()) {
         self.paths = paths
         self.seed = seed
         self.model = model
@@ -33,6 +36,7 @@ public struct StressSettings: Equatable, Sendable {
         self.volatility = volatility
         self.drift = drift
         self.startMs = startMs
+        self.runOptions = runOptions
     }
 
     /// Days of the horizon, as the feed strings write them.

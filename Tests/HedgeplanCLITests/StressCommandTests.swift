@@ -131,5 +131,8 @@ struct StressCommandTests {
         let far = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "5", "--spot", "300"])
         #expect(far.status == 1)
         #expect(far.stderr.contains("cannot run the plan on the simulated paths"), "\(far.stderr)")
+        let rebased = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "5", "--spot", "300", "--horizon", "1d", "--rebase"])
+        #expect(rebased.status == 0, "\(rebased.stderr)")
+        #expect(rebased.stdout.contains("replay one with hedgeplan dry-run PLAN --rebase --feed"))
     }
 }

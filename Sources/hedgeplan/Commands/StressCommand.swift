@@ -62,6 +62,9 @@ struct Stress: ParsableCommand {
     @Option(help: ArgumentHelp("Annualised drift, such as 0% or 0.04 (E[S_t] = spot e^(drift t)). Default: the plan's rate.", valueName: "DRIFT"))
     var drift: String?
 
+    @Flag(help: "Scale absolute strikes by --spot over the plan's spot when the two are more than 2x apart (otherwise such a run is refused), as dry-run --rebase does.")
+    var rebase = false
+
     @Option(help: "Seed of the run (path k's randomness depends on the seed and k only).")
     var seed: UInt64 = 1
 
@@ -107,8 +110,9 @@ struct Stress: ParsableCommand {
             shard = (shards, try ShardSelection.index(explicit: shardIndex, shards: shards, environment: ProcessInfo.processInfo.environment))
         }
         let plan = try PlanInput.load(input, history: history, format: format)
-        let settings = try StressSettingsOptions(
+        var settings = try StressSettingsOptions(
             model: model, horizon: horizon, step: step, spot: spot, vol: vol, drift: drift).settings(plan: plan, paths: paths, seed: seed)
+        settings.runOptions = RunOptions(rebasesAbsoluteStrikes: rebase)
         let header = StressHeader(plan: plan, settings: settings)
         let runner = StressRunner(plan: plan, settings: settings)
         let indices = shard.map { StressShard.paths(total: paths, shards: $0.count, index: $0.index) } ?? Array(0..<paths)
