@@ -70,8 +70,8 @@ def condor(paths, seed=1):
 
     S = np.full(paths, spot)
     value0, delta = legs(S, years)
-    hedge = -delta
-    cash = -value0 - np.abs(hedge) * S * fee
+    hedge = np.where(np.abs(delta) > band, -delta, 0.0)   # the band applies from the first tick
+    cash = -value0 - hedge * S - np.abs(hedge) * S * fee
     for i in range(1, steps + 1):
         S = S * np.exp((r - 0.5 * vol * vol) * dt + vol * np.sqrt(dt) * rng.standard_normal(paths))
         tau = years - i * dt

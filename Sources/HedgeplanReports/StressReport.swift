@@ -32,7 +32,7 @@ public struct StressReport: Sendable {
             "strategy": .string(h.strategy),
             "units": .object(["money": .string(h.quote), "quantity": .string(h.base)]),
             "paths": .int(h.paths),
-            "seed": .string(String(h.seed)),
+            "seed": .int(Int(h.seed)),
             "model": .string(h.model),
             "horizon_seconds": .int(Int(h.horizonMs / 1000)),
             "step_seconds": .number(Double(h.stepMs) / 1000),
@@ -58,7 +58,6 @@ public struct StressReport: Sendable {
         return JSONValue.object(object).serialized()
     }
 
-    /// `seed` is written as a string: a 64-bit seed may not fit a JSON reader's doubles.
     static func statistics(_ d: Distribution, mean: Double?) -> JSONValue {
         var quantiles: [String: JSONValue] = [:]
         for (level, q) in zip(Distribution.quantileLevels, d.quantiles) { quantiles[Self.level(level)] = cents(q) }

@@ -15,6 +15,9 @@ public struct Interpreter {
     public var options = RunOptions()
     /// Checks on every tick that the P&L components add up to the change in equity (tests).
     public var checksInvariant = false
+    /// Keep the series, the trade list and the equity path (`HedgeBook(keepsDetail:)`);
+    /// Monte Carlo turns it off and keeps only each path's outcome.
+    public var keepsDetail = true
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
     public private(set) var worstInvariantError = 0.0
 
@@ -50,7 +53,7 @@ public struct Interpreter {
         if let why = HedgeBook.refusal(plan: plan, firstTick: first, options: options) { throw RunError.planFarFromFeed(why) }
         var venues: VenueBook
         do { venues = try VenueBook(plan: plan, spot: first.price) } catch { throw RunError.venue("\(error)") }
-        var book = HedgeBook(plan: plan, firstTick: first, options: options)
+        var book = HedgeBook(plan: plan, firstTick: first, options: options, keepsDetail: keepsDetail)
         book.checksInvariant = checksInvariant
         let observer = self.observer
         var tick = first

@@ -39,16 +39,20 @@ public struct StressRunner: Sendable {
         }
     }
 
-    /// Runs both books on fresh copies of the same path; generic so the engine's loop is
-    /// specialised for the path's type.
+    /// Draws the path once and runs both books over its ticks; generic so that the path is
+    /// drawn by specialised code.
     private func outcome<Path: TickSource>(path k: Int, _ make: () -> Path) throws -> PathOutcome {
-        var hedgedFeed = make()
+        var path = make()
+        let ticks = try RecordedTicks(draining: &path, capacity: settings.ticksPerPath)
+        var hedgedFeed = ticks
         var hedged = Interpreter(plan: plan)
         hedged.options = settings.runOptions
+        hedged.keepsDetail = false
         let book = try hedged.finalBook(&hedgedFeed)
-        var bareFeed = make()
+        var bareFeed = ticks
         var bare = Interpreter(plan: unhedgedPlan)
         bare.options = settings.runOptions
+        bare.keepsDetail = false
         let unhedged = try bare.finalBook(&bareFeed).outcome().pnl.total
         return PathOutcome(path: k, hedged: book.outcome(), unhedged: unhedged)
     }

@@ -1,6 +1,7 @@
 import Feeds
 import Foundation
 import HedgePlan
+import HedgeplanCompiler
 import Testing
 @testable import HedgeplanSimulation
 
@@ -82,5 +83,34 @@ struct StressReferenceTests {
         // Standard error of a sample std ≈ std / sqrt(2n), for each side.
         let error = (summary.hedged.std * summary.hedged.std / Double(2 * paths) + peerStd * peerStd / 40_000).squareRoot()
         #expect(abs(summary.hedged.std - peerStd) < 3 * error, "hedgeplan \(summary.hedged.std), numpy \(peerStd) ± \(error)")
+    }
+
+    /// The benchmark's condor (Black-Scholes, band 1 ETH on a perp with a 0.05% fee, hourly
+    /// for 7 days): its hedged P&L has the mean and spread of the numpy peer's, which
+    /// prices, triggers and books the same hedger independently.
+    @Test func bandHedgedCondorAgreesWithTheNumpyPeer() throws {
+        let url = SimulationFixtures.root.appendingPathComponent("Benchmarks/strategies/eth-condor-weekly-bs.yaml")
+        let compiled = PlanCompiler.compile(path: url.path, now: SimulationFixtures.now)
+        let plan = try #require(compiled.plan, "\(compiled.diagnostics.map(\.message))")
+        let paths = 1_500
+        let settings = SimulationFixtures.settings(plan, paths: paths, horizonMs: 7 * SimulationFixtures.day, stepMs: 3_600_000,
+                                                   drift: 0.04, seed: 21)
+        let outcomes = try StressRunner(plan: plan, settings: settings).run(paths: Array(0..<paths), threads: 2)
+        let summary = StressSummary(header: StressHeader(plan: plan, settings: settings), outcomes: outcomes)
+        let script = SimulationFixtures.root.appendingPathComponent("Benchmarks/peers/hedged_paths_numpy.py").path
+        let (output, skipped) = try SimulationFixtures.python([script, "condor", "20000", "5"])
+        if let skipped {
+            try #require(ProcessInfo.processInfo.environment["CI"] == nil, "CI installs numpy and scipy: \(skipped)")
+            print("skipping the numpy comparison: \(skipped)")
+            return
+        }
+        let peer = try JSONSerialization.jsonObject(with: Data(try #require(output).utf8)) as! [String: Any]
+        let peerMean = try #require(peer["mean"] as? Double), peerStd = try #require(peer["std"] as? Double)
+        let meanError = (summary.hedged.stderr * summary.hedged.stderr + peerStd * peerStd / 20_000).squareRoot()
+        #expect(abs(summary.hedged.mean - peerMean) < 3 * meanError, "hedgeplan \(summary.hedged.mean), numpy \(peerMean) ± \(meanError)")
+        let stdError = (summary.hedged.std * summary.hedged.std / Double(2 * paths) + peerStd * peerStd / 40_000).squareRoot()
+        #expect(abs(summary.hedged.std - peerStd) < 3 * stdError, "hedgeplan \(summary.hedged.std), numpy \(peerStd) ± \(stdError)")
+        // The fees are the hedge's cost: about 0.05% of the traded notional, always paid.
+        #expect(summary.components.fees < 0)
     }
 }

@@ -65,7 +65,7 @@ struct Stress: ParsableCommand {
     @Flag(help: "Scale absolute strikes by --spot over the plan's spot when the two are more than 2x apart (otherwise such a run is refused), as dry-run --rebase does.")
     var rebase = false
 
-    @Option(help: "Seed of the run (path k's randomness depends on the seed and k only).")
+    @Option(help: "Seed of the run, 0 to 2^53 - 1 (path k's randomness depends on the seed and k only).")
     var seed: UInt64 = 1
 
     @Option(help: "Worker threads. Default: every core.")
@@ -95,8 +95,11 @@ struct Stress: ParsableCommand {
         if let shards, !(1...1_000_000).contains(shards) { throw ValidationError("--shards must be from 1 to 1,000,000, not \(shards)") }
         if shardIndex != nil, shards == nil { throw ValidationError("--shard-index needs --shards") }
         if shards != nil, reportFile != nil { throw ValidationError("--report is for a whole run: give it to `hedgeplan merge` of the shards") }
+        guard seed <= Self.largestSeed else { throw ValidationError("--seed must be at most 2^53 - 1 = \(Self.largestSeed), so that JSON readers read it exactly") }
         if let spot, !(spot.isFinite && spot > 0 && spot < 1e12) { throw ValidationError("--spot must be a positive price, not \(spot)") }
     }
+
+    static let largestSeed: UInt64 = (1 << 53) - 1
 
     func run() throws {
         try DiagnosticOutputOptions(format: format == .json ? .json : .text).reportingFailures(stress)
