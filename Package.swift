@@ -64,7 +64,7 @@ let package = Package(
         /// Monte Carlo of a plan (`stress`, `merge`): many simulated paths through the runtime, on threads and shards.
         .target(
             name: "HedgeplanSimulation",
-            dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", "HedgeplanFormatting", .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// The dry-run journal: every decision, fill and breaker event in SQLite (GRDB); `--resume` replays and verifies.
         .target(
