@@ -24,7 +24,9 @@ public enum HedgeDeltaEdit {
         guard let hedge = entries.first(where: { $0.key.scalar?.text == "hedge" }) else {
             throw Failure(location: root.location, message: "the strategy has no `hedge:` section to tune (it needs the instrument and venues a policy trades on)")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+        // Lines of Unicode scalars (a "\r\n" is one Character, so split the scalars); a
+        // "\r" stays at the end of its line.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
         guard let hedgeEntries = hedge.value.entries else {
             throw Failure(location: hedge.value.location, message: "`hedge:` is not a mapping")
         }
