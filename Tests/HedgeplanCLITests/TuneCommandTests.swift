@@ -60,7 +60,7 @@ struct TuneCommandTests {
 
     @Test(arguments: [
         (["--objective", "cost + vega"], "`vega` is neither a number nor one of cost, std, es99, hedges"),
-        (["--policies", "band,regime"], "--policies regime is not available yet"),
+        (["--policies", "band,regime"], "--policies regime fits its model to a price history: give --history FEED.csv"),
         (["--policies", "bnad"], "unknown family `bnad`"),
     ])
     func usageErrorsExit64(arguments: [String], message: String) throws {

@@ -10,7 +10,8 @@ import HedgeplanFormatting
 /// - `hybrid`: (s/2, 4h), (s, 4h), (2s, 12h);
 /// - `whalley-wilmott`: risk aversion 0.1, 1, 10;
 /// - `ewma`: bands s and 2s following an EWMA volatility forecast;
-/// - `garch`: the same with GARCH(1,1), fitted to `--history` (only when one is given).
+/// - `garch`: the same with GARCH(1,1), fitted to `--history` (only when one is given);
+/// - `regime`: the same with the 2-state regime model fitted to `--history` (idem).
 /// Every candidate keeps the plan's target.
 public enum TuneCandidates {
     public static let families = ["band", "interval", "hybrid", "whalley-wilmott", "ewma", "garch", "regime"]
@@ -37,11 +38,13 @@ public enum TuneCandidates {
                 for gamma in ["0.1", "1", "10"] {
                     out.append(HedgePolicy(head + [("trigger", .text("whalley-wilmott")), ("risk_aversion", .text(gamma))]))
                 }
-            case "ewma", "garch":
+            case "ewma", "garch", "regime":
                 guard family == "ewma" || hasHistory else { continue }
+                let forecast: HedgePolicy.Value = family == "regime"
+                    ? .mapping([("model", .text("regime")), ("states", .text("2"))]) : .text(family)
                 for m in [1.0, 2] {
                     out.append(HedgePolicy(head + [
-                        ("trigger", .text("band")), ("band", number(s * m)), ("adapt", .mapping([("volatility", .text(family))])),
+                        ("trigger", .text("band")), ("band", number(s * m)), ("adapt", .mapping([("volatility", forecast)])),
                     ]))
                 }
             default: continue

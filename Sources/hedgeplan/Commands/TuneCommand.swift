@@ -20,7 +20,7 @@ struct Tune: ParsableCommand {
 
             Candidates: by default bands of 0.25x to 4x the plan's band (else 5% of the gross \
             quantity), intervals 1h to 1d, hybrids, Whalley-Wilmott over risk aversions 0.1, 1 \
-            and 10, and EWMA-adapted bands (GARCH too with --history); --policies picks \
+            and 10, and EWMA-adapted bands (GARCH and regime-adapted too with --history); --policies picks \
             families; --grid FILE.yaml gives a list of hedge.delta sections instead. Each \
             candidate is written into the strategy and compiled, so it means exactly what the \
             same text in the strategy means; `stress` of the strategy --write-strategy writes, \
@@ -63,8 +63,10 @@ struct Tune: ParsableCommand {
     @Option(help: "Worker threads. Default: every core.")
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Candidate families, comma-separated: band, interval, hybrid, whalley-wilmott, ewma, garch.", valueName: "LIST"))
-    var policies: String = "band,interval,hybrid,whalley-wilmott,ewma,garch"
+    static let defaultPolicies = "band,interval,hybrid,whalley-wilmott,ewma,garch,regime"
+
+    @Option(help: ArgumentHelp("Candidate families, comma-separated: band, interval, hybrid, whalley-wilmott, ewma, garch, regime (garch and regime need --history; by default they are tried when it is given).", valueName: "LIST"))
+    var policies: String = Tune.defaultPolicies
 
     @Option(help: ArgumentHelp("A YAML list of hedge.delta sections to try instead of the default families.", valueName: "FILE.yaml"))
     var grid: String?
@@ -90,9 +92,11 @@ struct Tune: ParsableCommand {
         guard seed <= Stress.largestSeed else { throw ValidationError("--seed must be at most 2^53 - 1") }
         do { _ = try TuneObjective(parsing: objective) } catch { throw ValidationError("\(error)") }
         for family in policies.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            if family == "regime" { throw ValidationError("--policies regime is not available yet (the regime adapter comes with `adapt.volatility: { model: regime }`)") }
+            if (family == "garch" || family == "regime"), history == nil, policies != Self.defaultPolicies {
+                throw ValidationError("--policies \(family) fits its model to a price history: give --history FEED.csv")
+            }
             guard TuneCandidates.families.contains(family) else {
-                throw ValidationError("--policies: unknown family `\(family)`; expected band, interval, hybrid, whalley-wilmott, ewma or garch")
+                throw ValidationError("--policies: unknown family `\(family)`; expected band, interval, hybrid, whalley-wilmott, ewma, garch or regime")
             }
         }
     }
