@@ -26,6 +26,10 @@ public struct TuneReport: Sendable {
                 "cost": StressReport.cents(c.figures.cost), "std": StressReport.cents(c.figures.std),
                 "es99": StressReport.cents(c.figures.es99), "hedges": .number(StressReport.round(c.figures.hedges, 2)),
                 "mean": StressReport.cents(c.figures.mean), "objective": StressReport.cents(c.objective), "pareto": .bool(c.pareto),
+                "stderr": .object([
+                    "cost": StressReport.cents(c.figures.costStderr), "std": StressReport.cents(c.figures.stdStderr),
+                    "es99": StressReport.cents(c.figures.es99Stderr),
+                ]),
             ])
         }
         let h = result.header
@@ -45,18 +49,20 @@ public struct TuneReport: Sendable {
         out += "paths         \(NumberFormat.grouped(h.paths)) \(h.model) paths, the same for every candidate; seed \(h.seed)\n"
         out += "objective     \(result.objective.text) (minimised; \(h.quote) per path)\n\n"
         out += "  #  " + "policy".padding(toLength: 62, withPad: " ", startingAt: 0)
-            + ["cost", "std", "ES 99%", "hedges", "objective"].map { $0.leftPadded(11) }.joined() + "  pareto\n"
+            + ["cost", "std", "ES 99%"].map { $0.leftPadded(17) }.joined()
+            + ["hedges", "objective"].map { $0.leftPadded(11) }.joined() + "  pareto\n"
         for (i, c) in result.candidates.enumerated() {
             let mark = i == result.recommended ? "*" : " "
             let policy = c.policy.flowText
             out += "\(mark)" + "\(i)".leftPadded(2) + "  " + (policy.count > 62 ? String(policy.prefix(61)) + "…" : policy.padding(toLength: 62, withPad: " ", startingAt: 0))
-            out += [c.figures.cost, c.figures.std, c.figures.es99].map { Money.grouped($0, decimals: 2).leftPadded(11) }.joined()
+            out += [(c.figures.cost, c.figures.costStderr), (c.figures.std, c.figures.stdStderr), (c.figures.es99, c.figures.es99Stderr)]
+                .map { (Money.grouped($0.0, decimals: 2) + " ±" + Money.grouped($0.1, decimals: 1)).leftPadded(17) }.joined()
             out += NumberFormat.fixed(c.figures.hedges, decimals: 1).leftPadded(11) + Money.grouped(c.objective, decimals: 2).leftPadded(11)
             out += c.pareto ? "  yes\n" : "\n"
         }
         let best = result.candidates[result.recommended]
         out += "\nrecommended   #\(result.recommended): hedge.delta \(best.policy.flowText)\n"
-        out += "              (cost: mean fees + slippage + gas + funding paid; std and ES 99% of hedged P&L; pareto: no candidate is both cheaper and tighter)\n"
+        out += "              (cost: mean fees + slippage + gas + funding paid; std and ES 99% of hedged P&L; ± one standard error; pareto: no candidate is both cheaper and tighter)\n"
         return out
     }
 
@@ -77,5 +83,30 @@ public struct TuneReport: Sendable {
                 Series("recommended", kind: .scatter, x: [best.figures.cost], y: [best.figures.std], markerRadius: 6),
             ])
         return chart.render() + "\n"
+    }
+}
+
+extension TuneReport {
+    /// `tune --report FILE.html`: the candidates' table and the frontier, self-contained.
+    public func html() -> String {
+        let h = result.header
+        let e = HTMLText.escape
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"hedgeplan tune\">\n"
+        out += "<title>\(e(h.strategy)) · tune</title>\n<style>\n\(RunReportHTML.css)</style>\n</head>\n<body>\n<main>\n"
+        out += "<header>\n<p class=\"kicker\">Hedge policy frontier · \(e(h.base))/\(e(h.quote))</p>\n<h1>\(e(h.strategy))</h1>\n"
+        out += "<p>\(HTMLText.count(h.paths)) <code>\(e(h.model))</code> paths, the same for every candidate, seed \(h.seed); objective <code>\(e(result.objective.text))</code>, minimised.</p>\n</header>\n"
+        out += "<section>\n" + frontierSVG() + "</section>\n"
+        out += "<section>\n<h2>Candidates</h2>\n<table>\n<thead><tr><th>#</th><th>hedge.delta</th><th class=\"num\">cost</th><th class=\"num\">std</th><th class=\"num\">ES 99%</th><th class=\"num\">rebalances</th><th class=\"num\">objective</th><th>Pareto</th></tr></thead>\n<tbody>\n"
+        for (i, c) in result.candidates.enumerated() {
+            let f = c.figures
+            let cell = { (v: Double, err: Double) in "<td class=\"num\">\(HTMLText.money(v)) <small>± \(HTMLText.money(err))</small></td>" }
+            out += "<tr><td>\(i == result.recommended ? "<strong>\(i) ★</strong>" : "\(i)")</td><td><code>\(e(c.policy.flowText))</code></td>"
+            out += cell(f.cost, f.costStderr) + cell(f.std, f.stdStderr) + cell(f.es99, f.es99Stderr)
+            out += "<td class=\"num\">\(HTMLText.number(f.hedges))</td><td class=\"num\">\(HTMLText.money(c.objective))</td><td>\(c.pareto ? "yes" : "")</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n<p>Cost: mean fees + slippage + gas + funding paid per path; std and ES 99% of the hedged P&amp;L per path; ± one standard error. Money in \(e(h.quote)).</p>\n</section>\n"
+        out += "</main>\n</body>\n</html>\n"
+        return out
     }
 }

@@ -13,8 +13,9 @@ struct TuneCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let tuned = dir.appendingPathComponent("tuned.yaml").path
         let svg = dir.appendingPathComponent("frontier.svg").path
+        let html = dir.appendingPathComponent("tune.html").path
         let r = try HedgeplanProcess.run(["tune", Self.condor, "--paths", "40", "--horizon", "2d", "--policies", "band,interval,whalley-wilmott",
-                                          "--format", "json", "--write-strategy", tuned, "--plot", svg])
+                                          "--format", "json", "--write-strategy", tuned, "--plot", svg, "--report", html])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let candidates = try #require(json["candidates"] as? [[String: Any]])
@@ -45,6 +46,10 @@ struct TuneCommandTests {
         let c = s["components"] as! [String: Double]
         #expect(abs(-(c["fees"]! + c["slippage"]! + c["gas"]! + c["funding"]!) - (best["cost"] as! Double)) < 0.015)
         #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("Pareto frontier"))
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("whalley-wilmott") && page.contains("ES 99%"))
+        // Standard errors are printed for every figure.
+        #expect((best["stderr"] as? [String: Double])?.keys.sorted() == ["cost", "es99", "std"])
     }
 
     @Test func aGridItemThatDoesNotCompileIsReportedAtItsLine() throws {

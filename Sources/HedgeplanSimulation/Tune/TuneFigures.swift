@@ -10,15 +10,33 @@ public struct TuneFigures: Equatable, Sendable {
     public var hedges: Double
     /// Mean hedged P&L (for the report).
     public var mean: Double
+    /// Standard errors: of the mean cost (std of per-path costs / sqrt n); of the std
+    /// (sqrt((m4 − σ⁴) / (4 σ² n)), the delta method, no normality assumed); of ES 99%
+    /// (`Distribution`'s tail standard error).
+    public var costStderr = 0.0, stdStderr = 0.0, es99Stderr = 0.0
 
     /// From every path's outcome: the same statistics `stress` prints for the same paths.
-    public init(_ summary: StressSummary) {
+    public init(_ summary: StressSummary, outcomes: [PathOutcome] = []) {
         let c = summary.components
         cost = -(c.fees + c.slippage + c.gas + c.funding)
         std = summary.hedged.std
-        es99 = summary.hedged.tails.first { $0.level == 0.99 }?.expectedShortfall ?? 0
+        let tail = summary.hedged.tails.first { $0.level == 0.99 }
+        es99 = tail?.expectedShortfall ?? 0
+        es99Stderr = tail?.expectedShortfallStderr ?? 0
         hedges = summary.hedgesMean
         mean = summary.hedged.mean
+        guard outcomes.count > 1 else { return }
+        let n = Double(outcomes.count)
+        let costs = outcomes.map { -$0.hedged.pnl.costs }
+        costStderr = Distribution(costs).stderr
+        var m4 = 0.0
+        for o in outcomes {
+            let d = o.hedged.pnl.total - summary.hedged.mean
+            m4 += d * d * d * d
+        }
+        m4 /= n
+        let variance = std * std
+        stdStderr = variance > 0 ? (max(m4 - variance * variance, 0) / (4 * variance * n)).squareRoot() : 0
     }
 
     public init(cost: Double, std: Double, es99: Double, hedges: Double, mean: Double) {

@@ -27,7 +27,7 @@ public struct TuneRunner: Sendable {
             if let progress { offset = { progress(done + $0) } }
             let outcomes = try StressRunner(plan: candidate.plan, settings: settings).run(paths: paths, threads: threads, progress: offset)
             let summary = StressSummary(header: StressHeader(plan: candidate.plan, settings: settings), outcomes: outcomes)
-            evaluated.append((candidate.policy, TuneFigures(summary)))
+            evaluated.append((candidate.policy, TuneFigures(summary, outcomes: outcomes)))
         }
         let header = StressHeader(plan: base, settings: settings)
         var hasher = SHA256()

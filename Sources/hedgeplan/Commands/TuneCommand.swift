@@ -80,6 +80,9 @@ struct Tune: ParsableCommand {
     @Option(help: ArgumentHelp("Write the cost / std frontier as SVG.", valueName: "FILE.svg"))
     var plot: String?
 
+    @Option(name: .customLong("report"), help: ArgumentHelp("Write an HTML page with the frontier and the candidates' table.", valueName: "FILE.html"))
+    var reportFile: String?
+
     @Option(name: .customLong("write-strategy"), help: ArgumentHelp("Write the strategy with hedge.delta replaced by the recommended policy, every other byte unchanged.", valueName: "TUNED.yaml"))
     var writeStrategy: String?
 
@@ -107,6 +110,7 @@ struct Tune: ParsableCommand {
 
     private func tune() throws {
         let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
+        let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         let strategyOutput = try writeStrategy.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the tuned strategy") }
         let base = try PlanInput.load(input, history: history, format: format)
         // The strategy's text: the input itself, or the file the plan was compiled from.
@@ -161,6 +165,7 @@ struct Tune: ParsableCommand {
         let report = TuneReport(result)
         Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
         try plotOutput?.write(report.frontierSVG())
+        try reportOutput?.write(report.html())
         if let strategyOutput {
             let best = result.candidates[result.recommended].policy
             do {
