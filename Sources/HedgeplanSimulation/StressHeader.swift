@@ -73,10 +73,14 @@ public struct StressHeader: Codable, Equatable, Sendable {
 
     /// SHA-256 of the plan's canonical bytes, this header's fields (hash left empty) and, for
     /// a bootstrap, the sample's returns (bit patterns): two runs with the same hash draw the
-    /// same paths through the same plan.
+    /// same paths through the same plan. The strategy's path as typed is left out (the
+    /// source's own SHA-256 stays in), so that shards started from other folders, or with an
+    /// absolute path, still merge.
     static func hash(plan: HedgingPlan, header: StressHeader, settings: StressSettings) -> String {
         var hasher = SHA256()
-        hasher.update(data: PlanCoding.encode(plan))
+        var anywhere = plan
+        anywhere.source.path = ""
+        hasher.update(data: PlanCoding.encode(anywhere))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // A header holds finite numbers and strings only: encoding cannot fail.
