@@ -12,9 +12,12 @@ scratch folder on this machine and runs `hedgeplan merge` on them, which prints 
 bytes that the unsharded run prints (shard results depend on the seed and the path index
 only, never on which worker ran them or in which order they finished).
 
-Every worker must see the hedgeplan executable and the plan (and any --model
-bootstrap:FEED.csv) at the same absolute paths as this machine: true of a LocalCluster, of
-workers started from the same container image, or of a shared filesystem.
+Every worker must see the hedgeplan executable, this folder and the plan (and any --model
+bootstrap:FEED.csv) at the same paths as this machine: true of a LocalCluster, of workers
+started from the same container image, or of a shared filesystem. Each shard runs in this
+folder with the plan path spelled as given: a plan records its strategy's path, and the
+spec hash that merge checks covers the plan, so `plan.yaml` and `/abs/plan.yaml` make
+different (unmergeable) runs.
 
 Usage:
     dask_stress.py HEDGEPLAN PLAN --shards N (--scheduler ADDRESS | --local-workers K)
@@ -71,9 +74,11 @@ class ShardOutcome:
 
 
 def run_shard(
-    executable: str, plan: str, stress_options: list[str], shards: int, index: int, timeout: float | None
+    executable: str, folder: str, plan: str, stress_options: list[str], shards: int, index: int,
+    timeout: float | None,
 ) -> ShardOutcome:
-    """Runs shard `index` of `shards` in a scratch folder; never raises for a failed shard.
+    """Runs shard `index` of `shards` in `folder`, writing to a scratch folder; never raises
+    for a failed shard.
 
     Runs on a Dask worker. Returns the bytes of the partial result file rather than a path, so
     that the driver needs no filesystem shared with the workers for results (a partial result
@@ -89,7 +94,7 @@ def run_shard(
         timed_out = False
         try:
             completed = subprocess.run(
-                command, cwd=scratch, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                command, cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE, timeout=timeout, check=False)
             status, stderr = completed.returncode, completed.stderr.decode("utf-8", "replace")
         except subprocess.TimeoutExpired as expired:
@@ -158,14 +163,13 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         parser.error("--paths N is required (it goes to every shard's hedgeplan stress)")
     if not any(option.split("=", 1)[0] == "--threads" for option in stress_options):
         stress_options = [*stress_options, "--threads", "1"]
-    # Workers may run in another folder: give them absolute paths.
+    # Workers may start in another folder: the executable by its absolute path, the plan as
+    # given (it is part of the spec hash) with the shards run in this folder.
     args.hedgeplan = os.path.abspath(args.hedgeplan)
     if not (os.path.isfile(args.hedgeplan) and os.access(args.hedgeplan, os.X_OK)):
         parser.error(f"{args.hedgeplan}: not an executable file")
-    plan = os.path.abspath(args.plan)
-    if not os.path.isfile(plan):
+    if not os.path.isfile(args.plan):
         parser.error(f"{args.plan}: no such plan or strategy file")
-    args.plan = plan
     return args, stress_options
 
 
@@ -209,7 +213,7 @@ def run(args: argparse.Namespace, stress_options: list[str]) -> int:
     failures: list[str] = []
     try:
         futures = [
-            client.submit(run_shard, args.hedgeplan, args.plan, stress_options, args.shards, index,
+            client.submit(run_shard, args.hedgeplan, os.getcwd(), args.plan, stress_options, args.shards, index,
                           args.shard_timeout, key=f"hedgeplan-shard-{index}-of-{args.shards}", pure=False)
             for index in range(args.shards)
         ]
