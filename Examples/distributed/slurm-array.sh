@@ -59,9 +59,12 @@ submit)
     shards_job=$(sbatch --parsable --export=ALL --array="0-$((SHARDS - 1))" \
         --output="$RESULTS/shard-%a.log" "$0" shard "$@")
     shards_job="${shards_job%%;*}" # "id;cluster" on a federated cluster
-    # --array=0 overrides the #SBATCH --array line above: the merge is a single task.
+    # --array=0 overrides the #SBATCH --array line above: the merge is a single task. It
+    # holds every path's outcome: about 0.43 KB a path plus 30 MB, and 19 us of CPU a path
+    # (measured at 100,000 paths), so 10 million paths need about 4.3 GB and 3 minutes.
     merge_job=$(sbatch --parsable --export=ALL --dependency="afterok:$shards_job" \
-        --array=0 --job-name=hedgeplan-merge --output="$RESULTS/merge.log" "$0" merge)
+        --array=0 --mem=6G --time=01:00:00 --job-name=hedgeplan-merge \
+        --output="$RESULTS/merge.log" "$0" merge)
     echo "submitted shards as job $shards_job and the merge as job ${merge_job%%;*};" \
         "the result will be $RESULTS/stress.json (text in $RESULTS/merge.log)"
     ;;
