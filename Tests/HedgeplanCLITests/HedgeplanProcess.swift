@@ -25,13 +25,20 @@ struct HedgeplanProcess {
     /// A fixed clock, so goldens do not depend on the day they run.
     static let pinnedNow = "2026-11-25T12:00:00Z"
 
+    /// Runs `hedgeplan`, or `program` (found on PATH, such as python3 or bash, for the
+    /// scripts that drive it) with the same watchdog and output capture.
     static func run(
         _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:],
-        stdin: Data? = nil, timeout: Double = 600, standardOutput: FileHandle? = nil
+        stdin: Data? = nil, timeout: Double = 600, standardOutput: FileHandle? = nil, program: String? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let program {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [program] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["HEDGEPLAN_NOW"] = pinnedNow
