@@ -48,13 +48,14 @@ public struct TuneReport: Sendable {
         var out = "\(h.strategy)  \(h.base)/\(h.quote)  tune\n"
         out += "paths         \(NumberFormat.grouped(h.paths)) \(h.model) paths, the same for every candidate; seed \(h.seed)\n"
         out += "objective     \(result.objective.text) (minimised; \(h.quote) per path)\n\n"
-        out += "  #  " + "policy".padding(toLength: 62, withPad: " ", startingAt: 0)
+        let width = max(20, result.candidates.map(\.policy.flowText.count).max() ?? 0) + 2
+        out += "  #  " + "policy".padding(toLength: width, withPad: " ", startingAt: 0)
             + ["cost", "std", "ES 99%"].map { $0.leftPadded(17) }.joined()
             + ["hedges", "objective"].map { $0.leftPadded(11) }.joined() + "  pareto\n"
         for (i, c) in result.candidates.enumerated() {
             let mark = i == result.recommended ? "*" : " "
             let policy = c.policy.flowText
-            out += "\(mark)" + "\(i)".leftPadded(2) + "  " + (policy.count > 62 ? String(policy.prefix(61)) + "…" : policy.padding(toLength: 62, withPad: " ", startingAt: 0))
+            out += "\(mark)" + "\(i)".leftPadded(2) + "  " + policy.padding(toLength: width, withPad: " ", startingAt: 0)
             out += [(c.figures.cost, c.figures.costStderr), (c.figures.std, c.figures.stdStderr), (c.figures.es99, c.figures.es99Stderr)]
                 .map { (Money.grouped($0.0, decimals: 2) + " ±" + Money.grouped($0.1, decimals: 1)).leftPadded(17) }.joined()
             out += NumberFormat.fixed(c.figures.hedges, decimals: 1).leftPadded(11) + Money.grouped(c.objective, decimals: 2).leftPadded(11)
@@ -76,7 +77,7 @@ public struct TuneReport: Sendable {
             title: "Cost against tracking: \(result.header.strategy)",
             subtitle: "each point a hedge policy on the same \(NumberFormat.grouped(result.header.paths)) paths; the line joins the Pareto set",
             x: .linear("Mean cost per path", unit: result.header.quote, includesZero: true),
-            y: .linear("Std of hedged P&L", unit: result.header.quote, includesZero: true),
+            y: .linear("Std of hedged P&L", unit: result.header.quote),
             series: [
                 Series("candidates", kind: .scatter, x: all.map(\.figures.cost), y: all.map(\.figures.std)),
                 Series("Pareto frontier", x: pareto.map(\.figures.cost), y: pareto.map(\.figures.std)),
