@@ -74,3 +74,26 @@ struct TuneCommandTests {
         #expect(r.stderr.contains(message), "\(r.stderr)")
     }
 }
+
+extension TuneCommandTests {
+    /// A tune sharded like `stress` merges to the unsharded tune's bytes.
+    @Test func tuneShardsMergeToTheUnshardedBytes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tune-shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = ["tune", Self.condor, "--paths", "21", "--horizon", "1d", "--policies", "band,interval"]
+        let whole = try HedgeplanProcess.run(base + ["--format", "json"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let shard = { (i: Int) in dir.appendingPathComponent("tune-\(i).json").path }
+        for i in 0..<3 {
+            let r = try HedgeplanProcess.run(base + ["--shards", "3", "--shard-index", String(i), "-o", shard(i)])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let merged = try HedgeplanProcess.run(["merge", shard(1), shard(2), shard(0), "--format", "json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == whole.stdout)
+        let missing = try HedgeplanProcess.run(["merge", shard(0), shard(2)])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("1 of 3 shards missing: 1"))
+    }
+}

@@ -2,7 +2,7 @@
 /// section's fields in order, each value as written (`band: 0.5`, `interval: 4h`). `tune`
 /// substitutes it into the strategy (`HedgeDeltaEdit`) and compiles the result, so a
 /// candidate means exactly what the same text in a strategy means.
-public struct HedgePolicy: Equatable, Sendable {
+public struct HedgePolicy: Equatable, Sendable, Codable {
     public enum Value: Equatable, Sendable {
         /// A number, a word or a duration, written as is.
         case text(String)
@@ -21,6 +21,53 @@ public struct HedgePolicy: Equatable, Sendable {
     public var fields: [(String, Value)]
 
     public init(_ fields: [(String, Value)]) { self.fields = fields }
+
+    /// Encoded as a list of `[key, value]` pairs (order matters), a value a string or such a list.
+    public init(from decoder: Decoder) throws {
+        fields = try Self.decodeFields(try decoder.singleValueContainer().decode([FieldCoding].self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(Self.encodeFields(fields))
+    }
+
+    private indirect enum FieldCoding: Codable {
+        case text(String, String)
+        case mapping(String, [FieldCoding])
+
+        init(from decoder: Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            let key = try c.decode(String.self)
+            if let text = try? c.decode(String.self) { self = .text(key, text) } else { self = .mapping(key, try c.decode([FieldCoding].self)) }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            switch self {
+            case .text(let k, let t): try c.encode(k); try c.encode(t)
+            case .mapping(let k, let m): try c.encode(k); try c.encode(m)
+            }
+        }
+    }
+
+    private static func encodeFields(_ fields: [(String, Value)]) -> [FieldCoding] {
+        fields.map { key, value in
+            switch value {
+            case .text(let t): .text(key, t)
+            case .mapping(let m): .mapping(key, encodeFields(m))
+            }
+        }
+    }
+
+    private static func decodeFields(_ coded: [FieldCoding]) -> [(String, Value)] {
+        coded.map {
+            switch $0 {
+            case .text(let k, let t): (k, .text(t))
+            case .mapping(let k, let m): (k, .mapping(decodeFields(m)))
+            }
+        }
+    }
 
     public static func == (a: HedgePolicy, b: HedgePolicy) -> Bool {
         a.fields.map(\.0) == b.fields.map(\.0) && a.fields.map(\.1) == b.fields.map(\.1)

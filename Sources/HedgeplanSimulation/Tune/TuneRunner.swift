@@ -16,25 +16,43 @@ public struct TuneRunner: Sendable {
         self.candidates = candidates
     }
 
-    /// `progress` gets the paths done over all candidates.
-    public func run(base: HedgingPlan, objective: TuneObjective, threads: Int,
-                    progress: (@Sendable (Int) -> Void)? = nil) throws -> TuneResult {
-        var evaluated: [(HedgePolicy, TuneFigures)] = []
-        let paths = Array(0..<settings.paths)
+    /// Each candidate's outcomes on `paths` (in order). `progress` gets the paths done over
+    /// all candidates.
+    public func outcomes(paths: [Int], threads: Int, progress: (@Sendable (Int) -> Void)? = nil) throws -> [[PathOutcome]] {
+        var all: [[PathOutcome]] = []
         for (i, candidate) in candidates.enumerated() {
-            let done = i * settings.paths
+            let done = i * paths.count
             var offset: (@Sendable (Int) -> Void)?
             if let progress { offset = { progress(done + $0) } }
-            let outcomes = try StressRunner(plan: candidate.plan, settings: settings).run(paths: paths, threads: threads, progress: offset)
-            let summary = StressSummary(header: StressHeader(plan: candidate.plan, settings: settings), outcomes: outcomes)
-            evaluated.append((candidate.policy, TuneFigures(summary, outcomes: outcomes)))
+            all.append(try StressRunner(plan: candidate.plan, settings: settings).run(paths: paths, threads: threads, progress: offset))
         }
-        let header = StressHeader(plan: base, settings: settings)
+        return all
+    }
+
+    /// Every path of every candidate, then the figures.
+    public func run(base: HedgingPlan, objective: TuneObjective, threads: Int,
+                    progress: (@Sendable (Int) -> Void)? = nil) throws -> TuneResult {
+        let all = try outcomes(paths: Array(0..<settings.paths), threads: threads, progress: progress)
+        return Self.result(header: StressHeader(plan: base, settings: settings), objective: objective,
+                           candidates: zip(candidates, all).map { (TuneShard.Candidate(policy: $0.policy, header: StressHeader(plan: $0.plan, settings: settings)), $1) })
+    }
+
+    /// The tune's figures from each candidate's outcomes on every path (in index order).
+    public static func result(header: StressHeader, objective: TuneObjective,
+                              candidates: [(TuneShard.Candidate, [PathOutcome])]) -> TuneResult {
+        let evaluated = candidates.map { candidate, outcomes in
+            (candidate.policy, TuneFigures(StressSummary(header: candidate.header, outcomes: outcomes), outcomes: outcomes))
+        }
+        return TuneResult(header: header, objective: objective, evaluated: evaluated,
+                          specSHA256: specSHA256(header: header, policies: candidates.map(\.0.policy), objective: objective))
+    }
+
+    /// SHA-256 of the base run's spec, the candidates' texts and the objective.
+    public static func specSHA256(header: StressHeader, policies: [HedgePolicy], objective: TuneObjective) -> String {
         var hasher = SHA256()
         hasher.update(data: Data(header.specSHA256.utf8))
-        for c in candidates { hasher.update(data: Data(("\n" + c.policy.flowText).utf8)) }
+        for p in policies { hasher.update(data: Data(("\n" + p.flowText).utf8)) }
         hasher.update(data: Data(("\n" + objective.text).utf8))
-        let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return TuneResult(header: header, objective: objective, evaluated: evaluated, specSHA256: hash)
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

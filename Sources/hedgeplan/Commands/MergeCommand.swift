@@ -1,13 +1,14 @@
 import ArgumentParser
 import Feeds
 import Foundation
+import HedgeplanDiagnostics
 import HedgeplanReports
 import HedgeplanSimulation
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge the partial results of a sharded `stress` run into the whole run's result.",
+        abstract: "Merge the partial results of a sharded `stress` or `tune` run into the whole run's result.",
         discussion: """
             Give every shard's partial result, in any order: the output is byte for byte what \
             the unsharded run prints. Partial results of another run (plan or settings: \
@@ -32,6 +33,9 @@ struct Merge: ParsableCommand {
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report.", valueName: "FILE.html"))
     var reportFile: String?
 
+    @Option(help: ArgumentHelp("Tune shards: write the cost / std frontier as SVG.", valueName: "FILE.svg"))
+    var plot: String?
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give the partial results to merge") }
     }
@@ -43,28 +47,37 @@ struct Merge: ParsableCommand {
     private func merge() throws {
         let outputFile = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
-        var shards: [(file: String, shard: StressShard)] = []
+        let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
+        var contents: [(file: String, data: Data)] = []
         for file in files {
             if let problem = FileKind.problem(at: file) { throw CommandFailure.io(file, "cannot read the partial result: \(problem)") }
-            let data: Data
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
+                contents.append((file, try Data(contentsOf: URL(fileURLWithPath: file))))
             } catch {
                 throw CommandFailure.io(file, "cannot read the partial result: permission denied or unreadable")
             }
-            do {
-                shards.append((file, try StressShard.decode(data, file: file)))
-            } catch {
-                throw CommandFailure.input(.merge, error.file, error.message)
-            }
         }
-        let merged: (StressHeader, [PathOutcome])
         do {
-            merged = try StressShard.merge(shards)
-        } catch {
-            throw CommandFailure.input(.merge, error.file, error.message)
+            if Self.format(of: contents[0].data) == TuneShard.formatName {
+                let shards = try contents.map { (file: $0.file, shard: try TuneShard.decode($0.data, file: $0.file)) }
+                let report = TuneReport(try TuneShard.merge(shards))
+                try outputFile?.write(report.json())
+                Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
+                try plotOutput?.write(report.frontierSVG())
+                try reportOutput?.write(report.html())
+                return
+            }
+            let shards = try contents.map { (file: $0.file, shard: try StressShard.decode($0.data, file: $0.file)) }
+            let merged = try StressShard.merge(shards)
+            let report = StressReport(StressSummary(header: merged.0, outcomes: merged.1))
+            try StressOutput.emit(report, format: format, output: outputFile, html: reportOutput)
+        } catch let problem as MergeProblem {
+            throw CommandFailure.input(.merge, problem.file, problem.message)
         }
-        let report = StressReport(StressSummary(header: merged.0, outcomes: merged.1))
-        try StressOutput.emit(report, format: format, output: outputFile, html: reportOutput)
+    }
+
+    /// The `format` of a partial result: a tune's or a stress run's.
+    static func format(of data: Data) -> String? {
+        ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["format"] as? String
     }
 }

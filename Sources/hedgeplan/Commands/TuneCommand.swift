@@ -63,6 +63,15 @@ struct Tune: ParsableCommand {
     @Option(help: "Worker threads. Default: every core.")
     var threads: Int?
 
+    @Option(help: "Split the paths into N shards, as `stress --shards` does; every candidate runs on the shard's paths.")
+    var shards: Int?
+
+    @Option(name: .customLong("shard-index"), help: "Which shard this process runs, 0..<N (else JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN).")
+    var shardIndex: Int?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON result (with --shards: the partial result, for `hedgeplan merge`) to this file.", valueName: "RESULT.json"))
+    var output: String?
+
     static let defaultPolicies = "band,interval,hybrid,whalley-wilmott,ewma,garch,regime"
 
     @Option(help: ArgumentHelp("Candidate families, comma-separated: band, interval, hybrid, whalley-wilmott, ewma, garch, regime (garch and regime need --history; by default they are tried when it is given).", valueName: "LIST"))
@@ -92,6 +101,11 @@ struct Tune: ParsableCommand {
     func validate() throws {
         guard (1...10_000_000).contains(paths) else { throw ValidationError("--paths must be from 1 to 10,000,000, not \(paths)") }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be from 1 to 1024, not \(threads)") }
+        if let shards, !(1...1_000_000).contains(shards) { throw ValidationError("--shards must be from 1 to 1,000,000, not \(shards)") }
+        if shardIndex != nil, shards == nil { throw ValidationError("--shard-index needs --shards") }
+        if shards != nil, plot != nil || reportFile != nil || writeStrategy != nil {
+            throw ValidationError("--plot, --report and --write-strategy are for a whole tune: give them to `hedgeplan merge` of the shards")
+        }
         guard seed <= Stress.largestSeed else { throw ValidationError("--seed must be at most 2^53 - 1") }
         do { _ = try TuneObjective(parsing: objective) } catch { throw ValidationError("\(error)") }
         for family in policies.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
@@ -111,6 +125,11 @@ struct Tune: ParsableCommand {
     private func tune() throws {
         let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
+        let resultOutput = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
+        var shard: (count: Int, index: Int)?
+        if let shards {
+            shard = (shards, try ShardSelection.index(explicit: shardIndex, shards: shards, environment: ProcessInfo.processInfo.environment))
+        }
         let strategyOutput = try writeStrategy.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the tuned strategy") }
         let base = try PlanInput.load(input, history: history, format: format)
         // The strategy's text: the input itself, or the file the plan was compiled from.
@@ -147,22 +166,38 @@ struct Tune: ParsableCommand {
             }
             candidates.append((policy, plan))
         }
+        let indices = shard.map { StressShard.paths(total: paths, shards: $0.count, index: $0.index) } ?? Array(0..<paths)
         var progress: PathProgress?
         if ProgressBar.isWanted(isTerminal: Terminal.standardError.isTerminal, environment: ProcessInfo.processInfo.environment) {
-            progress = PathProgress(total: paths * candidates.count) { Terminal.standardError.write($0) }
+            progress = PathProgress(total: indices.count * candidates.count) { Terminal.standardError.write($0) }
         }
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { progress.update($0) } }
-        let result: TuneResult
+        let runner = TuneRunner(settings: settings, candidates: candidates)
+        let outcomes: [[PathOutcome]]
         do {
-            result = try TuneRunner(settings: settings, candidates: candidates).run(
-                base: base, objective: objective, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: onProgress)
+            outcomes = try runner.outcomes(paths: indices, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: onProgress)
         } catch {
             progress?.end()
             throw CommandFailure.input(.stress, input, "cannot run the plan on the simulated paths: \(error)")
         }
         progress?.end()
+        let header = StressHeader(plan: base, settings: settings)
+        let recorded = candidates.map { TuneShard.Candidate(policy: $0.policy, header: StressHeader(plan: $0.plan, settings: settings)) }
+        if let shard {
+            let data = TuneShard(header: header, objective: objective, candidates: recorded, shards: shard.count, shardIndex: shard.index,
+                                 outcomes: outcomes).encoded()
+            if let resultOutput {
+                try resultOutput.write(String(decoding: data, as: UTF8.self))
+                Terminal.standardError.write("tune shard \(shard.index) of \(shard.count): \(candidates.count) candidates × \(indices.count) paths written to \(resultOutput.path); merge every shard with `hedgeplan merge`\n")
+            } else {
+                Terminal.standardOutput.write(String(decoding: data, as: UTF8.self))
+            }
+            return
+        }
+        let result = TuneRunner.result(header: header, objective: objective, candidates: Array(zip(recorded, outcomes)))
         let report = TuneReport(result)
+        try resultOutput?.write(report.json())
         Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
         try plotOutput?.write(report.frontierSVG())
         try reportOutput?.write(report.html())

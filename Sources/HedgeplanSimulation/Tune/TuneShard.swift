@@ -1,0 +1,107 @@
+import Foundation
+
+/// A partial `tune` result: shard I of N ran every candidate on the paths k with
+/// k mod N = I. `merge` puts the shards back together into exactly what the unsharded
+/// `tune` prints, refusing shards of another tune, missing or duplicate ones.
+public struct TuneShard: Codable, Sendable {
+    public static let formatName = "hedgeplan-tune-shard"
+
+    /// A candidate as a shard records it: its policy and the header of its own plan.
+    public struct Candidate: Codable, Sendable {
+        public var policy: HedgePolicy
+        public var header: StressHeader
+        public init(policy: HedgePolicy, header: StressHeader) {
+            self.policy = policy
+            self.header = header
+        }
+    }
+
+    public var format: String
+    public var version: Int
+    /// The base plan's run.
+    public var header: StressHeader
+    public var objective: String
+    public var specSHA256: String
+    public var candidates: [Candidate]
+    public var shards: Int
+    public var shardIndex: Int
+    /// outcomes[c]: candidate c's outcomes on the shard's paths, in increasing index.
+    public var outcomes: [[PathOutcome]]
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, header, objective, candidates, shards, shardIndex, outcomes
+        case specSHA256 = "specSha256"
+    }
+
+    public init(header: StressHeader, objective: TuneObjective, candidates: [Candidate], shards: Int, shardIndex: Int,
+                outcomes: [[PathOutcome]]) {
+        format = Self.formatName
+        version = StressHeader.currentVersion
+        self.header = header
+        self.objective = objective.text
+        specSHA256 = TuneRunner.specSHA256(header: header, policies: candidates.map(\.policy), objective: objective)
+        self.candidates = candidates
+        self.shards = shards
+        self.shardIndex = shardIndex
+        self.outcomes = outcomes
+    }
+
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        var data = try! encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    public static func decode(_ data: Data, file: String) throws(MergeProblem) -> TuneShard {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            let shard = try decoder.decode(TuneShard.self, from: data)
+            guard shard.format == formatName, shard.version == StressHeader.currentVersion else { throw CocoaError(.coderReadCorrupt) }
+            return shard
+        } catch {
+            throw MergeProblem(file: file, message: "not a partial tune result of this version (write one with `hedgeplan tune ... --shards N --shard-index I -o FILE`)")
+        }
+    }
+
+    /// Checks that the shards are all the shards of one tune, each once, and returns its result.
+    public static func merge(_ shards: [(file: String, shard: TuneShard)]) throws(MergeProblem) -> TuneResult {
+        guard let (firstFile, first) = shards.first else { throw MergeProblem(file: "-", message: "no partial results to merge") }
+        var byIndex: [Int: String] = [:]
+        for (file, shard) in shards {
+            guard shard.specSHA256 == first.specSHA256 else {
+                throw MergeProblem(file: file, message: "a different tune from \(firstFile) (spec_sha256 \(shard.specSHA256.prefix(12))… against \(first.specSHA256.prefix(12))…): other plan, settings, candidates or objective")
+            }
+            guard shard.shards == first.shards, (0..<shard.shards).contains(shard.shardIndex) else {
+                throw MergeProblem(file: file, message: "shard \(shard.shardIndex) of \(shard.shards), but \(firstFile) is of \(first.shards)")
+            }
+            if let other = byIndex[shard.shardIndex] {
+                throw MergeProblem(file: file, message: "duplicate: shard \(shard.shardIndex) of \(shard.shards) is also \(other)")
+            }
+            byIndex[shard.shardIndex] = file
+            let expected = StressShard.paths(total: shard.header.paths, shards: shard.shards, index: shard.shardIndex)
+            guard shard.outcomes.count == first.candidates.count, shard.outcomes.allSatisfy({ $0.map(\.path) == expected }) else {
+                throw MergeProblem(file: file, message: "does not hold every candidate's paths of shard \(shard.shardIndex) of \(shard.shards) (damaged or edited)")
+            }
+        }
+        let missing = (0..<first.shards).filter { byIndex[$0] == nil }
+        guard missing.isEmpty else {
+            throw MergeProblem(file: firstFile, message: "\(missing.count) of \(first.shards) shards missing: \(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")")
+        }
+        var all = first.candidates.map { _ in [PathOutcome?](repeating: nil, count: first.header.paths) }
+        for (_, shard) in shards {
+            for (c, outcomes) in shard.outcomes.enumerated() {
+                for o in outcomes { all[c][o.path] = o }
+            }
+        }
+        let objective: TuneObjective
+        do { objective = try TuneObjective(parsing: first.objective) } catch {
+            throw MergeProblem(file: firstFile, message: "\(error)")
+        }
+        return TuneRunner.result(header: first.header, objective: objective,
+                                 candidates: zip(first.candidates, all).map { ($0, $1.map { $0! }) })
+    }
+}
