@@ -23,6 +23,13 @@ extension FeedSpec {
             if let block = b.meanBlock { items.append("block=\(block)") }
             items.append("start=\(TimestampFormatter.iso8601(b.start))")
             return "bootstrap:" + items.joined(separator: ",")
+        case .regime(let p, let r):
+            let list = { (values: [Double]) in values.map { "\($0)" }.joined(separator: "/") }
+            return "regime:" + [
+                "spot=\(p.spot)", "days=\(p.days)", "step=\(TimestampFormatter.duration(p.step))", "seed=\(p.seed)",
+                "start=\(TimestampFormatter.iso8601(p.start))", "means=\(list(r.means))", "variances=\(list(r.variances))",
+                "transition=\(list(r.transition.flatMap { $0 }))",
+            ].joined(separator: ",")
         case .webSocket(let url, _, _, _, _):
             return url
         }

@@ -8,6 +8,10 @@
 ///   bootstrap of the file's log returns (`BootstrapPath`), stepped at the file's step;
 ///   `block` is the mean block length in steps (default: the cube root of the returns'
 ///   count). The file path may not contain a comma.
+/// - `regime:spot=3000,days=7,step=1h,seed=7,means=M1/M2,variances=V1/V2,transition=P11/P12/P21/P22[,start=...]`:
+///   a regime-switching path (`RegimePath`): per-step log-return means and variances of each
+///   regime and the transition matrix row by row, `/`-separated (what `hedgeplan stress
+///   --model regime:FEED.csv` fits and prints for its worst paths).
 /// - `ws://HOST:PORT/PATH` or `wss://...`: a live feed (recognised here; not implemented yet)
 ///
 /// Numbers: `vol`, `drift`, `mean`, `jumpvol` take a fraction or a percent (`60%`); `step`
@@ -18,6 +22,7 @@ public enum FeedSpec: Equatable, Sendable {
     case gbm(PathParameters)
     case merton(PathParameters, JumpParameters)
     case bootstrap(BootstrapSpec)
+    case regime(PathParameters, RegimeParameters)
     case webSocket(url: String, host: String, port: Int?, path: String, secure: Bool)
 
     static let pathKeys = ["spot", "vol", "days", "step", "seed", "drift", "start"]
@@ -25,6 +30,7 @@ public enum FeedSpec: Equatable, Sendable {
     static let jumpKeys = ["intensity", "mean", "jumpvol"]
     static let mappingKeys = ["time", "price", "gas", "iv"]
     static let bootstrapKeys = ["spot", "days", "seed", "block", "start"]
+    static let regimeKeys = ["spot", "days", "step", "seed", "start", "means", "variances", "transition"]
 
     public static func parse(_ text: String) throws(FeedSpecError) -> FeedSpec {
         let spec = text.trimmingSpaces()
@@ -44,12 +50,13 @@ public enum FeedSpec: Equatable, Sendable {
                                        jumpVolatility: try number(values["jumpvol"]!, key: "jumpvol", spec: spec, min: 0, max: 5, percent: true))
             return .merton(p, jumps)
         }
+        if lower.hasPrefix("regime:") { return try parseRegime(spec, body: String(spec.dropFirst(7))) }
         if lower.hasPrefix("bootstrap:") { return .bootstrap(try parseBootstrap(spec, body: String(spec.dropFirst(10)))) }
         var path = spec
         if lower.hasPrefix("csv:") { path = String(spec.dropFirst(4)) }
         else if let colon = spec.firstIndex(of: ":"), spec[..<colon].count >= 2,
                 spec[..<colon].allSatisfy({ $0.isLetter }), spec.contains("=") || spec[colon...].hasPrefix("://") {
-            throw FeedSpecError(spec: spec, message: "unknown feed kind `\(spec[..<colon])`: expected gbm:, merton:, bootstrap:, ws://, wss:// or a CSV file path")
+            throw FeedSpecError(spec: spec, message: "unknown feed kind `\(spec[..<colon])`: expected gbm:, merton:, bootstrap:, regime:, ws://, wss:// or a CSV file path")
         }
         var mapping = ColumnMapping()
         if let q = path.lastIndex(of: "?") {
@@ -86,6 +93,7 @@ public enum FeedSpec: Equatable, Sendable {
             return try CSVFeed(path: path, options: o)
         case .gbm(let p): return GBMPath(p)
         case .merton(let p, let j): return MertonPath(p, jumps: j)
+        case .regime(let p, let r): return RegimePath(p, regimes: r)
         case .bootstrap(let b):
             let sample = try ReturnSample.load(path: b.path, options: options)
             return BootstrapPath(sample: sample, spot: b.spot, days: b.days, seed: b.seed,
@@ -112,6 +120,44 @@ public enum FeedSpec: Equatable, Sendable {
         }
         return BootstrapSpec(path: path, spot: spot, days: days, seed: try seed(values, kind: "bootstrap", spec: spec),
                              meanBlock: block, start: try start(values, kind: "bootstrap", spec: spec))
+    }
+
+    private static func parseRegime(_ spec: String, body: String) throws(FeedSpecError) -> FeedSpec {
+        let values = try keyValues(spec, body: body, kind: "regime", keys: regimeKeys)
+        for key in ["spot", "days", "step", "means", "variances", "transition"] where values[key] == nil {
+            throw FeedSpecError(spec: spec, message: "regime: missing key `\(key)` (required: spot, days, step, means, variances, transition; optional: seed, start)")
+        }
+        func list(_ key: String) throws(FeedSpecError) -> [Double] {
+            var out: [Double] = []
+            for item in values[key]!.split(separator: "/", omittingEmptySubsequences: false) {
+                guard let v = Double(item), v.isFinite else {
+                    throw FeedSpecError(spec: spec, message: "regime: `\(key)` holds `\(item)`, not a number (values are separated by /)")
+                }
+                out.append(v)
+            }
+            return out
+        }
+        let means = try list("means"), variances = try list("variances"), flat = try list("transition")
+        let k = means.count
+        guard (2...3).contains(k), variances.count == k, flat.count == k * k else {
+            throw FeedSpecError(spec: spec, message: "regime: 2 or 3 regimes, with as many means and variances and a \(k)x\(k) transition matrix (\(k * k) values, row by row)")
+        }
+        guard variances.allSatisfy({ $0 > 0 && $0 < 1 }), means.allSatisfy({ abs($0) < 1 }) else {
+            throw FeedSpecError(spec: spec, message: "regime: variances must be in (0, 1) and means in (-1, 1), per step")
+        }
+        let rows = (0..<k).map { Array(flat[($0 * k)..<($0 * k + k)]) }
+        guard rows.allSatisfy({ row in row.allSatisfy { $0 >= 0 && $0 <= 1 } && abs(row.reduce(0, +) - 1) < 1e-9 }) else {
+            throw FeedSpecError(spec: spec, message: "regime: each transition row must hold probabilities adding up to 1")
+        }
+        let spot = try number(values["spot"]!, key: "spot", spec: spec, min: 0, exclusive: true, max: 1e12, unit: "QUOTE per BASE")
+        let days = try number(values["days"]!, key: "days", spec: spec, min: 0, exclusive: true, max: 36_500, unit: "days (100 years)")
+        let step = try duration(values["step"]!, spec: spec)
+        guard Double(step) <= days * 86_400_000 else {
+            throw FeedSpecError(spec: spec, message: "regime: step \(values["step"]!) is longer than days=\(values["days"]!)")
+        }
+        let parameters = PathParameters(spot: spot, volatility: 0, days: days, step: step, seed: try seed(values, kind: "regime", spec: spec),
+                                        start: try start(values, kind: "regime", spec: spec))
+        return .regime(parameters, RegimeParameters(means: means, variances: variances, transition: rows))
     }
 
     private static func keyValues(_ spec: String, body: String, kind: String, keys: [String]) throws(FeedSpecError) -> [String: String] {

@@ -9,6 +9,9 @@ public enum PathModel: Equatable, Sendable {
     /// Stationary bootstrap of a history's log returns (`BootstrapPath`): the file as given
     /// on the command line (for the replay feed strings), its returns, the mean block in steps.
     case bootstrap(file: String, sample: ReturnSample, meanBlock: Double)
+    /// A regime-switching model fitted to a history (`RegimePath`): the file as given, the
+    /// fitted regimes (per step of `stepMs`, which is the history's step).
+    case regime(file: String, regimes: RegimeParameters)
 
     /// As the command line writes it: `gbm`, `merton`, `bootstrap:FILE`.
     public var name: String {
@@ -16,6 +19,7 @@ public enum PathModel: Equatable, Sendable {
         case .gbm: "gbm"
         case .merton: "merton"
         case .bootstrap(let file, _, _): "bootstrap:\(file)"
+        case .regime(let file, _): "regime:\(file)"
         }
     }
 }

@@ -22,6 +22,8 @@ public struct StressHeader: Codable, Equatable, Sendable {
     public var jumps: [Double]?
     /// Bootstrap: mean block length, steps.
     public var meanBlock: Double?
+    /// Regime paths: the fitted regimes.
+    public var regimes: RegimeParameters?
     public var horizonMs: Int64
     public var stepMs: Int64
     public var spot: Double
@@ -38,7 +40,7 @@ public struct StressHeader: Codable, Equatable, Sendable {
     /// `specSha256`: what `.convertFromSnakeCase` makes of `spec_sha256` (shard files).
     enum CodingKeys: String, CodingKey {
         case specSHA256 = "specSha256"
-        case strategy, base, quote, paths, seed, model, jumps, meanBlock, horizonMs, stepMs, spot, volatility, drift, startMs
+        case strategy, base, quote, paths, seed, model, jumps, meanBlock, regimes, horizonMs, stepMs, spot, volatility, drift, startMs
         case conditions, hedged, rebase
     }
 
@@ -53,6 +55,7 @@ public struct StressHeader: Codable, Equatable, Sendable {
         case .gbm: break
         case .merton(let j): jumps = [j.intensity, j.meanLogJump, j.jumpVolatility]
         case .bootstrap(_, _, let block): meanBlock = block
+        case .regime(_, let r): regimes = r
         }
         horizonMs = settings.horizonMs
         stepMs = {
@@ -98,6 +101,7 @@ public struct StressHeader: Codable, Equatable, Sendable {
         let parameters = PathParameters(
             spot: spot, volatility: volatility, days: Double(horizonMs) / 86_400_000, step: stepMs,
             seed: PathSeed.seed(run: seed, path: k), drift: drift, start: startMs)
+        if let regimes { return FeedSpec.regime(parameters, regimes).text }
         if let jumps, jumps.count == 3 {
             return FeedSpec.merton(parameters, JumpParameters(intensity: jumps[0], meanLogJump: jumps[1], jumpVolatility: jumps[2])).text
         }

@@ -35,6 +35,7 @@ public struct StressRunner: Sendable {
                 BootstrapPath(sample: sample, spot: b.spot, days: b.days, seed: b.seed,
                               meanBlock: b.meanBlock ?? sample.defaultMeanBlock, start: b.start)
             }
+        case .regime(let p, let r): return try outcome(path: k) { RegimePath(p, regimes: r) }
         case .csv, .webSocket: preconditionFailure("stress simulates its paths")
         }
     }

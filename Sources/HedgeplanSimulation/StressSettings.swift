@@ -52,6 +52,7 @@ public struct StressSettings: Equatable, Sendable {
         case .merton(let jumps): return .merton(parameters, jumps)
         case .bootstrap(let file, _, let block):
             return .bootstrap(BootstrapSpec(path: file, spot: spot, days: days, seed: seed, meanBlock: block, start: startMs))
+        case .regime(_, let regimes): return .regime(parameters, regimes)
         }
     }
 

@@ -104,14 +104,14 @@ struct StressCommandTests {
 
     @Test(arguments: [
         (["--paths", "0"], "--paths must be from 1 to 100,000,000, not 0"),
-        (["--paths", "10", "--model", "heston"], "--model `heston`: expected gbm, merton or bootstrap:FEED.csv"),
+        (["--paths", "10", "--model", "heston"], "--model `heston`: expected gbm, merton, bootstrap:FEED.csv or regime:FEED.csv"),
         (["--paths", "10", "--shard-index", "1"], "--shard-index needs --shards"),
         (["--paths", "10", "--shards", "3"], "--shards 3 needs the shard's index"),
         (["--paths", "10", "--shards", "3", "--shard-index", "3"], "shard index 3 is not within 0..<3"),
         (["--paths", "10", "--horizon", "10m"], "--horizon 10m is shorter than one step (1h)"),
         (["--paths", "10", "--vol", "abc"], "--vol `abc`: expected a fraction"),
         (["--paths", "10", "--model", "bootstrap:Examples/feeds/ethereum.csv", "--step", "5m"], "a bootstrap steps at its history's step, 1h"),
-        (["--paths", "10", "--model", "regime:Examples/feeds/ethereum.csv"], "--model regime:FEED is not available yet"),
+        (["--paths", "10", "--model", "regime:Examples/feeds/ethereum.csv", "--vol", "50%"], "--vol and --drift do not apply to regime paths"),
     ])
     func usageErrorsExit64(arguments: [String], message: String) throws {
         let r = try HedgeplanProcess.run(["stress", Self.condor] + arguments)

@@ -71,7 +71,7 @@ struct StressDeterminismTests {
 
     /// Each worst path's feed string, parsed as `dry-run --feed` parses it, replays the path
     /// through the interpreter to the same P&L, bit for bit.
-    @Test(arguments: ["gbm", "merton", "bootstrap"])
+    @Test(arguments: ["gbm", "merton", "bootstrap", "regime"])
     func worstPathsReplayThroughDryRun(model: String) throws {
         let (plan, base) = try Self.condor(paths: 12)
         var settings = base
@@ -82,6 +82,7 @@ struct StressDeterminismTests {
             let sample = try ReturnSample.load(path: file)
             settings.model = .bootstrap(file: file, sample: sample, meanBlock: sample.defaultMeanBlock)
             settings.stepMs = sample.stepMs
+        case "regime": settings.model = .regime(file: "eth.csv", regimes: RegimePathTests.eth)
         default: break
         }
         let header = StressHeader(plan: plan, settings: settings)
@@ -97,6 +98,7 @@ struct StressDeterminismTests {
                 case var s as GBMPath: return try interpreter.run(&s)
                 case var s as MertonPath: return try interpreter.run(&s)
                 case var s as BootstrapPath: return try interpreter.run(&s)
+                case var s as RegimePath: return try interpreter.run(&s)
                 default: throw CocoaError(.featureUnsupported)
                 }
             }()

@@ -44,7 +44,7 @@ struct Stress: ParsableCommand {
     @Option(help: "Number of simulated paths (1 to 100,000,000).")
     var paths: Int
 
-    @Option(help: ArgumentHelp("Price model: gbm, merton (with the plan's jumps), or bootstrap:FEED.csv (stationary bootstrap of a history's log returns). Default: the plan's market model.", valueName: "MODEL"))
+    @Option(help: ArgumentHelp("Price model: gbm, merton (with the plan's jumps), bootstrap:FEED.csv (stationary bootstrap of a history's log returns) or regime:FEED.csv (the 2-state regime model `hedgeplan regimes` fits to it). Default: the plan's market model.", valueName: "MODEL"))
     var model: String?
 
     @Option(help: ArgumentHelp("How far each path runs, such as 7d or 30d. Default: to the plan's first expiry.", valueName: "DURATION"))

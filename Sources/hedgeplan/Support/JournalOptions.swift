@@ -72,7 +72,7 @@ struct JournalOptions: ParsableArguments {
         var bar: ProgressBar?
         if progress, ProgressBar.isWanted(isTerminal: Terminal.standardError.isTerminal, environment: ProcessInfo.processInfo.environment) {
             let expected: Int? = switch feed {
-            case .gbm(let p), .merton(let p, _): p.steps + 1
+            case .gbm(let p), .merton(let p, _), .regime(let p, _): p.steps + 1
             default: nil
             }
             bar = ProgressBar(

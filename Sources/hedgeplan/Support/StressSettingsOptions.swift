@@ -3,6 +3,7 @@ import Feeds
 import HedgePlan
 import HedgeplanIR
 import HedgeplanSimulation
+import enum Pricing.BaumWelch
 
 /// `stress`'s model options, read against the plan: every default comes from the plan
 /// (its market model, spot, volatility and rate; its first expiry for the horizon), and
@@ -26,6 +27,14 @@ struct StressSettingsOptions {
             }
             stepMs = sample.stepMs
             if vol != nil || drift != nil { throw ValidationError("--vol and --drift do not apply to a bootstrap: it resamples the history's own returns") }
+        }
+        if case .regime(let file, _) = pathModel {
+            let historyStep = try Self.historyStepMs(file)
+            if step != nil, stepMs != historyStep {
+                throw ValidationError("--step \(step!): regime paths step at the step of the history they were fitted to, \(TimestampFormatter.duration(historyStep)) for \(file)")
+            }
+            stepMs = historyStep
+            if vol != nil || drift != nil { throw ValidationError("--vol and --drift do not apply to regime paths: the fitted regimes set both") }
         }
         let horizonMs = try horizon.map { try Self.milliseconds($0, flag: "--horizon") } ?? Self.firstExpiry(plan)
         guard horizonMs >= stepMs else {
@@ -61,10 +70,32 @@ struct StressSettingsOptions {
                 }
             }
             if model.hasPrefix("regime:") {
-                throw ValidationError("--model regime:FEED is not available yet (the regime model comes with `hedge.delta.adapt.volatility: regime`); use gbm, merton or bootstrap:FEED.csv")
+                let file = String(model.dropFirst(7))
+                guard !file.isEmpty else { throw ValidationError("--model regime: needs a history file, as in regime:Examples/feeds/ethereum.csv") }
+                return .regime(file: file, regimes: try Self.fitRegimes(file))
             }
-            throw ValidationError("--model `\(model)`: expected gbm, merton or bootstrap:FEED.csv")
+            throw ValidationError("--model `\(model)`: expected gbm, merton, bootstrap:FEED.csv or regime:FEED.csv")
         }
+    }
+
+    /// The 2-state regime model `hedgeplan regimes` fits to the history (Baum-Welch, 10
+    /// deterministic starts), states by increasing variance, per step of the history.
+    static func fitRegimes(_ file: String) throws -> RegimeParameters {
+        let sample: ReturnSample
+        do { sample = try ReturnSample.load(path: file) } catch { throw CommandFailure.feed(file, error) }
+        do {
+            let fit = try BaumWelch.fit(sample.logReturns, states: 2)
+            let order = fit.model.variances.indices.sorted { fit.model.variances[$0] < fit.model.variances[$1] }
+            return RegimeParameters(
+                means: order.map { fit.model.means[$0] }, variances: order.map { fit.model.variances[$0] },
+                transition: order.map { i in order.map { j in fit.model.transition[i][j] } })
+        } catch {
+            throw CommandFailure.input(.feed, file, "cannot fit a 2-state regime model: \(error)")
+        }
+    }
+
+    static func historyStepMs(_ file: String) throws -> Int64 {
+        do { return try ReturnSample.load(path: file).stepMs } catch { throw CommandFailure.feed(file, error) }
     }
 
     /// Merton jumps from the plan; a Black-Scholes plan has none to simulate.
