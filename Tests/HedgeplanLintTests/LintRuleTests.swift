@@ -170,6 +170,20 @@ struct LintRuleTests {
               venues:
                 - { name: perp, kind: perp, fee: 0.05% }
             """), expected: [("hedge-without-stale-feed-breaker", 12, "no circuit breaker watches the feed")]),
+        // Hourly feeds (the bundled history, OHLCV files) have a 3,600 s step: a 10m window is
+        // below it, 1h is not.
+        Case(name: "price_move window under an hour", yaml: LintHarness.eth("""
+            structure:
+              covered-call: { quantity: 10, strike: 3300, expiry: 7d }
+            safety:
+              circuit_breakers:
+                - { when: price_move, window: 10m, above: 8%, then: halt }
+                - { when: price_move, window: 1h, above: 15%, then: halt }
+                - { when: price_move, window: 59m, above: 12%, then: halt }
+            """), expected: [
+                ("price-move-window-below-feed-step", 13, "the price_move window 10m is shorter than 1 hour"),
+                ("price-move-window-below-feed-step", 15, "trips on a move of 12% in one hour"),
+            ]),
         Case(name: "roll shorter than expiry", yaml: LintHarness.eth("""
             structure:
               covered-call: { quantity: 10, strike: 3300, expiry: 14d }
