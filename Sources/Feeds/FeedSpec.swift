@@ -1,7 +1,7 @@
 /// A `--feed` argument, parsed:
 /// - `FILE.csv` (or `csv:FILE`), optionally with a column mapping after `?`:
 ///   `prices.csv?time=unix&price=close` (names or 1-based numbers; keys `time`, `price`,
-///   `gas`, `iv`)
+///   `gas`, `iv`, `volume`)
 /// - `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7[,drift=0][,start=2024-01-01T00:00:00Z]`
 /// - `merton:` the same keys plus `intensity=3,mean=-0.04,jumpvol=0.1`
 /// - `ws://HOST:PORT/PATH` or `wss://...`: a live feed (recognised here; not implemented yet)
@@ -18,7 +18,7 @@ public enum FeedSpec: Equatable, Sendable {
     static let pathKeys = ["spot", "vol", "days", "step", "seed", "drift", "start"]
     static let requiredPathKeys = ["spot", "vol", "days", "step"]
     static let jumpKeys = ["intensity", "mean", "jumpvol"]
-    static let mappingKeys = ["time", "price", "gas", "iv"]
+    static let mappingKeys = ["time", "price", "gas", "iv", "volume"]
 
     public static func parse(_ text: String) throws(FeedSpecError) -> FeedSpec {
         let spec = text.trimmingSpaces()
@@ -62,6 +62,7 @@ public enum FeedSpec: Equatable, Sendable {
                 case "price": mapping.price = ref
                 case "gas": mapping.gasGwei = ref
                 case "iv": mapping.impliedVolatility = ref
+                case "volume": mapping.volume = ref
                 default: throw unknownKey(key, valid: mappingKeys, kind: "column mapping", spec: spec)
                 }
             }
