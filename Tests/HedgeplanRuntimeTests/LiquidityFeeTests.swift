@@ -65,7 +65,8 @@ struct LiquidityFeeTests {
         #expect(plan.legs.first?.liquidity?.feeApr == 0.2)
         let result = try InterpreterTests.run(plan, csv: csv)
         #expect(abs(result.pnl.lpFees - 112.26349852987133) < 1e-9)
-        #expect(result.notes.contains("lp fees accrue at the declared fee_apr on the position's value while spot is in its range"))
+        // 112.26 over 2 days on 100,000: 0.0011226 x 365 / 2 = 20.49% a year.
+        #expect(result.notes.contains("lp fees accrue at the declared fee_apr on the position's value while spot is in its range; 20.49% a year on the capital"))
     }
 
     /// A position on [2400, 3600] earns nothing while spot is above its range, and neither

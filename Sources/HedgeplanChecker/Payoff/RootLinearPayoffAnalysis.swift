@@ -1,3 +1,5 @@
+import Foundation
+
 /// Max profit, max loss and breakevens over the whole half-line [0, inf) of a payoff with
 /// liquidity positions, exactly: each piece a + b S + c sqrt(S) (c >= 0) is concave, so
 /// its lowest value is at an end of its interval and its highest at an end or at its one
@@ -5,6 +7,9 @@
 /// b > 0 (or b = 0 with c > 0, a full-range position's 2 L sqrt(S)) gains without bound.
 /// No grid, so an understated `max_loss` on a wide or full-range position cannot pass.
 public enum RootLinearPayoffAnalysis {
+    /// Grid intervals in the profile, besides breakpoints, breakevens and peaks.
+    static let gridPoints = 60
+
     public static func analyze(_ payoff: RootLinearPayoff, horizonYears: Double?) -> PayoffSummary {
         let xs = [0] + payoff.breakpoints
         let vs = [payoff.valueAtZero] + payoff.values
@@ -51,10 +56,12 @@ public enum RootLinearPayoffAnalysis {
         for x in zeros.sorted() where breakevens.last.map({ abs($0 - x) > 1e-9 * max(1, x) }) ?? true { breakevens.append(x) }
 
         var profile = zip(xs, vs).map { (spot: $0, pnl: $1) } + peaks + breakevens.map { (spot: $0, pnl: 0.0) }
-        // Past the last breakpoint the curve keeps bending: a few points show where it goes.
-        let far = max(xs.last ?? 0, breakevens.last ?? 0, peaks.last?.spot ?? 0)
-        for factor in [0.25, 0.5, 0.75, 1.25, 1.5, 2, 3, 4] where far > 0 { profile.append((far * factor, payoff.value(at: far * factor))) }
-        if far == 0 { profile += [1.0, 10, 100, 1_000, 10_000].map { ($0, payoff.value(at: $0)) } }
+        // The curve bends between breakpoints: a log grid (7% steps, 8x either way of the
+        // marks' middle) lets tables and plots that join the points show it.
+        let marks = (payoff.breakpoints + breakevens + peaks.map(\.spot)).filter { $0 > 0 }
+        let middle = marks.isEmpty ? 1 : exp(marks.map(log).reduce(0, +) / Double(marks.count))
+        let grid = (0...Self.gridPoints).map { middle / 8 * pow(64, Double($0) / Double(Self.gridPoints)) }
+        profile += grid.map { ($0, payoff.value(at: $0)) }
         profile.sort { $0.spot < $1.spot }
         return PayoffSummary(
             method: .exact, horizonYears: horizonYears, maxProfit: maxProfit, maxLoss: maxLoss, breakevens: breakevens,

@@ -63,16 +63,22 @@ extension HedgeBook {
         }
     }
 
-    /// What the run says about lp fees: which source, or that there was none.
+    /// What the run says about lp fees: which source, and what they came to a year on the
+    /// capital (so that a volume or a pool depth that does not fit the venue shows), or that
+    /// there was none.
     func liquidityFeeNote() -> String? {
         let specs = context.plan.legs.compactMap(\.liquidity)
         guard !specs.isEmpty else { return nil }
+        let capital = specs.reduce(0) { $0 + $1.capital }
+        let years = Double(lastTick.timestamp - context.anchorMs) / RunContext.msPerYear
+        let rate = years > 0 && capital > 0 ? ledger.lpFees / capital / years : 0
+        let yearly = "; \((rate * 100).formatted2)% a year on the capital"
         if specs.allSatisfy({ $0.feeApr != nil }) {
-            return "lp fees accrue at the declared fee_apr on the position's value while spot is in its range"
+            return "lp fees accrue at the declared fee_apr on the position's value while spot is in its range\(yearly)"
         }
         if counters.volumeSteps > 0 {
             let declared = specs.contains { $0.feeApr != nil } ? " (legs with a fee_apr use it instead)" : ""
-            return "lp fees come from the feed's volume: the position's share of the pool's liquidity x volume x price x fee tier, while in range\(declared)"
+            return "lp fees come from the feed's volume: the position's share of the pool's declared liquidity x volume x price x fee tier, while in range\(declared)\(yearly)"
         }
         return "no lp fee income: the feed has no volume column and the lp leg declares no fee_apr"
     }
