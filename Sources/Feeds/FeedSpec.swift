@@ -71,12 +71,20 @@ public enum FeedSpec: Equatable, Sendable {
         return .csv(path: path, mapping: mapping)
     }
 
+    /// The same feed, reading the volume column a CSV file has (by name, unless the mapping
+    /// names it): for lp fee accrual, the one use of it.
+    public func detectingVolume() -> FeedSpec {
+        guard case .csv(let path, var mapping) = self else { return self }
+        mapping.detectsVolume = true
+        return .csv(path: path, mapping: mapping)
+    }
+
     /// Opens the feed as a tick source (`ws://` is not implemented yet and throws).
     public func makeSource(options: CSVFeedOptions = CSVFeedOptions()) throws -> any TickSource {
         switch self {
         case .csv(let path, let mapping):
             var o = options
-            if !mapping.isEmpty { o.mapping = mapping }
+            if !mapping.isEmpty || mapping.detectsVolume { o.mapping = mapping }
             return try CSVFeed(path: path, options: o)
         case .gbm(let p): return GBMPath(p)
         case .merton(let p, let j): return MertonPath(p, jumps: j)

@@ -24,8 +24,12 @@ public struct ColumnMapping: Equatable, Sendable {
     public var price: ColumnReference?
     public var gasGwei: ColumnReference?
     public var impliedVolatility: ColumnReference?
-    /// BASE traded per row (lp fee accrual).
+    /// BASE traded per row (lp fee accrual). Naming it reads it; see `detectsVolume`.
     public var volume: ColumnReference?
+    /// Looks for a volume column by its usual names (`volume`, `base_volume`, ...) when
+    /// `volume` is not named. Off by default: only lp fee accrual needs it, and parsing it
+    /// costs about a third more CPU on OHLCV files (BENCHMARKS.md, Feeds).
+    public var detectsVolume = false
 
     public init(time: ColumnReference? = nil, price: ColumnReference? = nil,
                 gasGwei: ColumnReference? = nil, impliedVolatility: ColumnReference? = nil, volume: ColumnReference? = nil) {
@@ -116,7 +120,7 @@ public struct HeaderLayout: Equatable, Sendable {
         if mapping.gasGwei != nil && gas == nil { return nil }
         let iv = pick(mapping.impliedVolatility, impliedVolatilityNames) ?? nil
         if mapping.impliedVolatility != nil && iv == nil { return nil }
-        let volume = pick(mapping.volume, volumeNames) ?? nil
+        let volume = mapping.volume != nil || mapping.detectsVolume ? pick(mapping.volume, volumeNames) ?? nil : nil
         if mapping.volume != nil && volume == nil { return nil }
         let isOHLC = ["open", "high", "low", "close"].allSatisfy(normalised.contains)
         var summary = isOHLC ? "OHLC layout" : "layout"

@@ -2,9 +2,20 @@ import Testing
 @testable import Feeds
 
 /// The optional `volume` column (BASE traded per row), which a dry run turns into lp fee
-/// income: detected in OHLCV files, mapped with `?volume=COL`, checked like gas and iv.
+/// income: detected in OHLCV files when asked for (a dry run of a plan with lp legs asks),
+/// mapped with `?volume=COL`, checked like gas and iv.
 struct VolumeColumnTests {
-    @Test func ohlcvFilesCarryTheirVolume() throws {
+    static let detecting: CSVFeedOptions = {
+        var mapping = ColumnMapping()
+        mapping.detectsVolume = true
+        return CSVFeedOptions(mapping: mapping)
+    }()
+
+    func readAll(_ text: String, options: CSVFeedOptions = Self.detecting) throws -> (ticks: [Tick], feed: CSVFeed) {
+        try FeedsTests.readAll(text, options: options)
+    }
+
+    @Test func ohlcvFilesCarryTheirVolumeWhenAsked() throws {
         let binance = try readAll("date,open,high,low,close,volume\n2024-01-01 00:00:00,1,4,0.5,2.5,10\n2024-01-01 01:00:00,1,4,0.5,2.6,12.5\n")
         #expect(binance.ticks.map(\.volume) == [10, 12.5])
         #expect(binance.feed.notes.contains { $0.contains("volume from `volume`") })
@@ -14,10 +25,15 @@ struct VolumeColumnTests {
         #expect(try readAll("timestamp,price\n1704067200,1\n").ticks.first?.volume == nil)
         // An empty field: no volume for that row, as for gas and iv.
         #expect(try readAll("timestamp,price,volume\n1704067200,1,\n").ticks.first?.volume == nil)
+        // Not asked for: not parsed, not noted.
+        let plain = try readAll("date,open,high,low,close,volume\n2024-01-01 00:00:00,1,4,0.5,2.5,10\n", options: CSVFeedOptions())
+        #expect(plain.ticks.first?.volume == nil)
+        #expect(!plain.feed.notes.contains { $0.contains("volume") })
+        #expect(try FeedSpec.parse("f.csv").detectingVolume() == .csv(path: "f.csv", mapping: Self.detecting.mapping))
     }
 
     @Test func theBundledHistoryHasVolume() throws {
-        let feed = try CSVFeed(path: repositoryRoot + "/Examples/feeds/ethereum.csv")
+        let feed = try CSVFeed(path: repositoryRoot + "/Examples/feeds/ethereum.csv", options: Self.detecting)
         let first = try #require(try feed.next())
         // First row: 2022-04-29 08:00:00,2925.84,2927.79,2905.0,2906.29,12537.125
         #expect(first.price == 2906.29 && first.volume == 12537.125)
@@ -25,7 +41,7 @@ struct VolumeColumnTests {
 
     @Test func aMappingNamesTheVolumeColumn() throws {
         let text = "unix,date,symbol,open,high,low,close,Volume BTC,Volume USDT\n1704067200000,2024-01-01 00:00:00,BTCUSDT,1,4,0.5,2.5,10,25\n"
-        #expect(try readAll(text).ticks.first?.volume == nil)
+        #expect(try readAll(text).ticks.first?.volume == nil)   // `Volume BTC` is not a usual name
         let mapped = CSVFeedOptions(mapping: ColumnMapping(volume: .name("Volume BTC")))
         #expect(try readAll(text, options: mapped).ticks.first?.volume == 10)
         #expect(try FeedSpec.parse("f.csv?volume=Volume BTC") == .csv(path: "f.csv", mapping: ColumnMapping(volume: .name("Volume BTC"))))

@@ -12,6 +12,18 @@ struct LiquidityFeeTests {
     static let hour: Int64 = 3_600_000
     static let day: Int64 = 86_400_000
 
+    /// Runs with the volume column read, as `dry-run` reads it for plans with lp legs.
+    static func run(_ plan: HedgingPlan, csv: String) throws -> RunResult {
+        var mapping = ColumnMapping()
+        mapping.detectsVolume = true
+        var feed = try CSVFeed(text: csv, name: "test.csv", options: CSVFeedOptions(mapping: mapping))
+        var interpreter = Interpreter(plan: plan)
+        interpreter.checksInvariant = true
+        let result = try interpreter.run(&feed)
+        #expect(interpreter.worstInvariantError < 1e-9)
+        return result
+    }
+
     /// 100,000 USDC full range at 3000 on a 0.30% pool of 1,000 ETH and 3,000,000 USDC.
     static func fullRange(feeAPR: String? = nil) throws -> HedgingPlan {
         try InterpreterTests.plan("""
@@ -40,7 +52,7 @@ struct LiquidityFeeTests {
             \(Self.t0 + 2 * Self.hour),3300,30
 
             """
-        let result = try InterpreterTests.run(try Self.fullRange(), csv: csv)
+        let result = try Self.run(try Self.fullRange(), csv: csv)
         #expect(abs(result.pnl.lpFees - 477.0 / 61) < 1e-9)
         #expect(abs(result.pnl.underlying - 5_000) < 1e-6)
         #expect(abs(result.pnl.impermanentLoss - -119.11518298485316) < 1e-6)
@@ -63,7 +75,7 @@ struct LiquidityFeeTests {
             """
         let plan = try Self.fullRange(feeAPR: "20%")
         #expect(plan.legs.first?.liquidity?.feeApr == 0.2)
-        let result = try InterpreterTests.run(plan, csv: csv)
+        let result = try Self.run(plan, csv: csv)
         #expect(abs(result.pnl.lpFees - 112.26349852987133) < 1e-9)
         // 112.26 over 2 days on 100,000: 0.0011226 x 365 / 2 = 20.49% a year.
         #expect(result.notes.contains("lp fees accrue at the declared fee_apr on the position's value while spot is in its range; 20.49% a year on the capital"))
@@ -83,13 +95,13 @@ struct LiquidityFeeTests {
               venues:
                 - { name: pool, kind: concentrated-liquidity, fee: 0.05%, positions: [{ range: [2400, 3600], liquidity: 9.0e5 }] }
             """)
-        let above = try InterpreterTests.run(plan, csv: "timestamp,price\n\(Self.t0),3000\n\(Self.t0 + Self.day),4000\n")
+        let above = try Self.run(plan, csv: "timestamp,price\n\(Self.t0),3000\n\(Self.t0 + Self.day),4000\n")
         #expect(above.pnl.lpFees == 0)
         // In range for the one step: 300,000 x 0.5 / 365 = 410.958904.
-        let inside = try InterpreterTests.run(plan, csv: "timestamp,price\n\(Self.t0),3000\n\(Self.t0 + Self.day),3000\n")
+        let inside = try Self.run(plan, csv: "timestamp,price\n\(Self.t0),3000\n\(Self.t0 + Self.day),3000\n")
         #expect(abs(inside.pnl.lpFees - 300_000 * 0.5 / 365) < 1e-6)
 
-        let none = try InterpreterTests.run(try Self.fullRange(), csv: "timestamp,price\n\(Self.t0),3000\n\(Self.t0 + Self.day),3100\n")
+        let none = try Self.run(try Self.fullRange(), csv: "timestamp,price\n\(Self.t0),3000\n\(Self.t0 + Self.day),3100\n")
         #expect(none.pnl.lpFees == 0)
         #expect(none.notes.contains("no lp fee income: the feed has no volume column and the lp leg declares no fee_apr"))
     }
@@ -113,7 +125,7 @@ struct LiquidityFeeTests {
             """)
         let l = try #require(plan.legs.first?.liquidity?.liquidity)
         let csv = "timestamp,price,volume\n\(Self.t0),3000,0\n\(Self.t0 + Self.hour),3000,1000\n"
-        let result = try InterpreterTests.run(plan, csv: csv)
+        let result = try Self.run(plan, csv: csv)
         // L = 300,000 / (2 sqrt(3000) - sqrt(2400) - 3000 / sqrt(3600)) = 28,423.31 (the
         // checker's oracle figure); fees = L / (L + 9e5) x 1,000 x 3000 x 0.0005.
         #expect(abs(l - 28_423.311594215986) < 1e-6)
@@ -135,7 +147,7 @@ struct LiquidityFeeTests {
             safety: { circuit_breakers: [{ when: price_move, window: 1h, above: 5%, then: flatten }] }
             """)
         let csv = "timestamp,price\n\(Self.t0),3000\n\(Self.t0 + Self.hour),3300\n\(Self.t0 + 2 * Self.hour),2000\n"
-        let result = try InterpreterTests.run(plan, csv: csv)
+        let result = try Self.run(plan, csv: csv)
         #expect(result.breakerEvents.map(\.action) == ["flatten"])
         #expect(abs(result.pnl.impermanentLoss - -119.11518298485316) < 1e-6)
         #expect(abs(result.pnl.underlying - 5_000) < 1e-6)
