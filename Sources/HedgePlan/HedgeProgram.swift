@@ -78,7 +78,7 @@ public struct TriggerRule: Codable, Equatable, Sendable {
 public struct VolatilityAdapter: Codable, Equatable, Sendable {
     /// The volatility forecast behind a `VolatilityAdapter`.
     public enum Model: String, ClosedVocabulary {
-        case ewma, garch
+        case ewma, garch, regime
         public static let noun = "volatility model"
     }
 
@@ -87,22 +87,41 @@ public struct VolatilityAdapter: Codable, Equatable, Sendable {
     public var omega: Double?
     public var alpha: Double?
     public var beta: Double?
-    /// Seconds between the history's observations the GARCH parameters were fitted on.
+    /// Seconds between the history's observations the GARCH or regime parameters were fitted on.
     public var fittedStepSeconds: Int64?
+    /// The fitted regime model (`regime`): per-step log-return means and variances of each
+    /// state (lowest variance first) and the transition matrix.
+    public var regime: RegimeModel?
     public var referenceVolatility: Double
     public var minScale: Double
     public var maxScale: Double
     public init(model: Model, decay: Double? = nil, omega: Double? = nil, alpha: Double? = nil, beta: Double? = nil,
-                fittedStepSeconds: Int64? = nil, referenceVolatility: Double, minScale: Double, maxScale: Double) {
+                fittedStepSeconds: Int64? = nil, regime: RegimeModel? = nil, referenceVolatility: Double, minScale: Double,
+                maxScale: Double) {
         self.model = model
         self.decay = decay
         self.omega = omega
         self.alpha = alpha
         self.beta = beta
         self.fittedStepSeconds = fittedStepSeconds
+        self.regime = regime
         self.referenceVolatility = referenceVolatility
         self.minScale = minScale
         self.maxScale = maxScale
+    }
+}
+
+/// A Gaussian hidden Markov model of per-step log returns, as fitted at compile time:
+/// state k draws returns from Normal(`means[k]`, `variances[k]`); `transition[i][j]` is the
+/// probability of moving from state i to state j in one step.
+public struct RegimeModel: Codable, Equatable, Sendable {
+    public var means: [Double]
+    public var variances: [Double]
+    public var transition: [[Double]]
+    public init(means: [Double], variances: [Double], transition: [[Double]]) {
+        self.means = means
+        self.variances = variances
+        self.transition = transition
     }
 }
 

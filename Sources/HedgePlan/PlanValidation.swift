@@ -227,10 +227,32 @@ public enum PlanValidation {
             check.range(beta, path + ".beta", atLeast: 0, below: 1)
             if alpha + beta >= 1 { check.fail(path, "alpha + beta = \(alpha + beta) must be below 1 (a stationary GARCH)") }
             check.seconds(step, path + ".fitted_step_seconds", allowZero: false)
+        case .regime:
+            guard let regime = adapter.regime, let step = adapter.fittedStepSeconds else {
+                return check.fail(path, "a regime forecast needs regime (means, variances, transition) and fitted_step_seconds")
+            }
+            check.seconds(step, path + ".fitted_step_seconds", allowZero: false)
+            checkRegime(regime, path: path + ".regime", &check)
         }
+        if adapter.model != .regime, adapter.regime != nil { check.fail(path + ".regime", "only a regime forecast has it") }
         check.range(adapter.referenceVolatility, path + ".reference_volatility", above: 0, atMost: 10)
         check.range(adapter.minScale, path + ".min_scale", above: 0, atMost: 1)
         check.range(adapter.maxScale, path + ".max_scale", atLeast: 1, atMost: 100)
+    }
+
+    /// 2 or 3 states; finite means, positive variances; a stochastic transition matrix.
+    static func checkRegime(_ regime: RegimeModel, path: String, _ check: inout Checks) {
+        let k = regime.variances.count
+        guard (2...3).contains(k), regime.means.count == k, regime.transition.count == k, regime.transition.allSatisfy({ $0.count == k }) else {
+            return check.fail(path, "2 or 3 states, with one mean, one variance and one transition row of that many columns each")
+        }
+        for (i, m) in regime.means.enumerated() { check.range(m, "\(path).means[\(i)]", atLeast: -1, atMost: 1) }
+        for (i, v) in regime.variances.enumerated() { check.range(v, "\(path).variances[\(i)]", above: 0, atMost: 1) }
+        for (i, row) in regime.transition.enumerated() {
+            for (j, p) in row.enumerated() { check.range(p, "\(path).transition[\(i)][\(j)]", atLeast: 0, atMost: 1) }
+            let sum = row.reduce(0, +)
+            if abs(sum - 1) > 1e-9 { check.fail("\(path).transition[\(i)]", "a row of transition probabilities must add up to 1, not \(sum)") }
+        }
     }
 
     static func checkExecution(_ execution: ExecutionPlan, _ check: inout Checks) {

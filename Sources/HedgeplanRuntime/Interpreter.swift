@@ -15,6 +15,9 @@ public struct Interpreter {
     public var options = RunOptions()
     /// Checks on every tick that the P&L components add up to the change in equity (tests).
     public var checksInvariant = false
+    /// Keep the series, the trade list and the equity path (`HedgeBook(keepsDetail:)`);
+    /// Monte Carlo turns it off and keeps only each path's outcome.
+    public var keepsDetail = true
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
     public private(set) var worstInvariantError = 0.0
 
@@ -38,11 +41,19 @@ public struct Interpreter {
     }
 
     public mutating func run<Source: TickSource>(_ feed: inout Source) throws -> RunResult {
+        let book = try finalBook(&feed)
+        return book.result(issues: feed.issues, feedNotes: feed.notes)
+    }
+
+    /// Steps a book over the whole feed and returns it as the last tick left it: what
+    /// `run` summarises into a `RunResult`, and what Monte Carlo reduces to a few numbers
+    /// per path (`HedgeBook.outcome`).
+    public mutating func finalBook<Source: TickSource>(_ feed: inout Source) throws -> HedgeBook {
         guard let first = try feed.next() else { throw RunError.emptyFeed }
         if let why = HedgeBook.refusal(plan: plan, firstTick: first, options: options) { throw RunError.planFarFromFeed(why) }
         var venues: VenueBook
         do { venues = try VenueBook(plan: plan, spot: first.price) } catch { throw RunError.venue("\(error)") }
-        var book = HedgeBook(plan: plan, firstTick: first, options: options)
+        var book = HedgeBook(plan: plan, firstTick: first, options: options, keepsDetail: keepsDetail)
         book.checksInvariant = checksInvariant
         let observer = self.observer
         var tick = first
@@ -53,6 +64,6 @@ public struct Interpreter {
             tick = next
         }
         worstInvariantError = book.worstInvariantError
-        return book.result(issues: feed.issues, feedNotes: feed.notes)
+        return book
     }
 }

@@ -46,6 +46,9 @@ struct VolumeColumnTests {
         #expect(try readAll(text, options: mapped).ticks.first?.volume == 10)
         #expect(try FeedSpec.parse("f.csv?volume=Volume BTC") == .csv(path: "f.csv", mapping: ColumnMapping(volume: .name("Volume BTC"))))
         #expect(try FeedSpec.parse("f.csv?volume=6") == .csv(path: "f.csv", mapping: ColumnMapping(volume: .position(6))))
+        // The spec's text reads back to the same spec (stress prints it for replays).
+        #expect(try FeedSpec.parse(FeedSpec.parse("f.csv?price=close&volume=Volume BTC").text)
+            == .csv(path: "f.csv", mapping: ColumnMapping(price: .name("close"), volume: .name("Volume BTC"))))
         // A mapped column that is not there is an error, not a silent run without fees.
         let missing = CSVFeedOptions(mapping: ColumnMapping(volume: .name("qty")))
         do {

@@ -110,6 +110,26 @@ enum PolicyLoweringPass {
             } catch {
                 return .failure(.error(.compile, "cannot fit GARCH(1,1) to \(history.name): \(error)", at: forecast.location))
             }
+        case .regime(let states):
+            guard let history else {
+                return .failure(.error(
+                    .compile, "`volatility: regime` fits a \(states)-state regime model to a price history: pass one with `--history FILE.csv`",
+                    at: forecast.location))
+            }
+            do {
+                // The same fit as `hedgeplan regimes` (Baum-Welch, 10 deterministic starts),
+                // states sorted by volatility.
+                let fit = try BaumWelch.fit(history.logReturns, states: states)
+                let order = fit.model.variances.indices.sorted { fit.model.variances[$0] < fit.model.variances[$1] }
+                let model = RegimeModel(
+                    means: order.map { fit.model.means[$0] }, variances: order.map { fit.model.variances[$0] },
+                    transition: order.map { i in order.map { j in fit.model.transition[i][j] } })
+                return .success(VolatilityAdapter(
+                    model: .regime, fittedStepSeconds: history.stepSeconds, regime: model, referenceVolatility: referenceVolatility,
+                    minScale: minScale, maxScale: maxScale))
+            } catch {
+                return .failure(.error(.compile, "cannot fit a \(states)-state regime model to \(history.name): \(error)", at: forecast.location))
+            }
         }
     }
 

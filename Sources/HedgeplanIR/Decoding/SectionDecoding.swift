@@ -145,24 +145,27 @@ extension StrategyDecoder {
             interval: interval, riskAversion: riskAversion, adaptVolatility: adaptVolatility, adaptGas: adaptGas)
     }
 
-    /// `ewma`, `garch`, `none`, or `{ model: ewma, decay: 0.94 }`.
+    /// `ewma`, `garch`, `regime`, `none`, `{ model: ewma, decay: 0.94 }` or `{ model: regime, states: 2 }`.
     static func decodeForecast(_ node: SyntaxNode, _ adapt: ObjectReader) -> Located<VolatilityForecast>? {
         let context = adapt.context
         let name = adapt.name("volatility")
         if node.scalar != nil {
-            switch context.choice(node, ["ewma", "garch", "none"], name: name) {
+            switch context.choice(node, ["ewma", "garch", "regime", "none"], name: name) {
             case "ewma": return Located(.ewma(decay: 0.94), at: node.location)
             case "garch": return Located(.garch, at: node.location)
+            case "regime": return Located(.regime(states: 2), at: node.location)
             default: return nil
             }
         }
         guard let f = ObjectReader(node, LanguageDefinition.forecast, context, path: name), let model = f.choice("model") else { return nil }
-        if model.value == "garch" {
-            if let decay = f.keyLocation("decay") {
-                context.error(.inconsistent, "`decay` applies to `model: ewma`; GARCH(1,1) parameters are fitted", at: decay)
-            }
-            return Located(.garch, at: node.location)
+        if model.value != "ewma", let decay = f.keyLocation("decay") {
+            context.error(.inconsistent, "`decay` applies to `model: ewma`; \(model.value == "garch" ? "GARCH(1,1)" : "the regime model's") parameters are fitted", at: decay)
         }
+        if model.value != "regime", let states = f.keyLocation("states") {
+            context.error(.inconsistent, "`states` applies to `model: regime`", at: states)
+        }
+        if model.value == "garch" { return Located(.garch, at: node.location) }
+        if model.value == "regime" { return Located(.regime(states: f.integer("states")?.value ?? 2), at: node.location) }
         return Located(.ewma(decay: f.number("decay")?.value ?? 0.94), at: node.location)
     }
 

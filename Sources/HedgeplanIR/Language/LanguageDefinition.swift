@@ -95,14 +95,15 @@ public enum LanguageDefinition {
     ])
 
     public static let adapt = ObjectShape("adapt", "Adaptive bands.", [
-        Field("volatility", .anyOf([.choice(["ewma", "garch", "none"]), .object(forecast)]),
-              "Scale the band with a volatility forecast: ewma, garch, or { model: ewma, decay: 0.94 }."),
+        Field("volatility", .anyOf([.choice(["ewma", "garch", "regime", "none"]), .object(forecast)]),
+              "Scale the band with a volatility forecast: ewma, garch, regime, { model: ewma, decay: 0.94 } or { model: regime, states: 2 }."),
         Field("gas", .bool, "Widen the band when a hedge trade costs more gas."),
     ])
 
     public static let forecast = ObjectShape("forecast", "A volatility forecast.", [
-        Field("model", .choice(["ewma", "garch"]), required: true, "ewma or garch."),
+        Field("model", .choice(["ewma", "garch", "regime"]), required: true, "ewma, garch or regime (fitted to `compile --history`)."),
         Field("decay", .number(Bounds(min: 0, max: 1, minExclusive: true)), "EWMA decay per observation (0.94)."),
+        Field("states", .integer(Bounds(min: 2, max: 3)), "Volatility regimes of `model: regime`: 2 or 3 (default 2)."),
     ])
 
     public static let vegaHedge = ObjectShape("vega-hedge", "Vega hedging.", [

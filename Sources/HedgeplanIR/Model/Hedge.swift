@@ -55,6 +55,9 @@ public enum VolatilityForecast: Hashable, Sendable {
     case ewma(decay: Double)
     /// GARCH(1,1), parameters fitted to the feed's history at compile time.
     case garch
+    /// A Gaussian hidden Markov model of log returns with 2 or 3 volatility regimes, fitted
+    /// to the history at compile time and filtered causally by the runtime.
+    case regime(states: Int)
 }
 
 public struct VegaHedge: Sendable {

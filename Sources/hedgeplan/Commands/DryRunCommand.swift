@@ -12,8 +12,9 @@ struct DryRun: ParsableCommand {
         commandName: "dry-run",
         abstract: "Run a plan (or a strategy, compiled first) against a price feed: simulated fills, P&L, costs.",
         discussion: """
-            FEED is a CSV file (`timestamp,price` at least, optional gas_gwei and iv columns, or a \
-            common OHLCV layout, whose close is used), `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7`, \
+            FEED is a CSV file (`timestamp,price` at least, optional gas_gwei and iv columns, and a \
+            volume column read for plans with lp legs, for their fees; or a common OHLCV layout, whose \
+            close is used), `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7`, \
             `merton:...` with jump parameters (intensity, mean, jumpvol), or `ws://HOST:PORT/PATH` \
             for a live feed of JSON ticks. Bad rows are counted and reported with their line \
             numbers; they never stop the run.
@@ -106,26 +107,6 @@ struct DryRun: ParsableCommand {
     }
 
     func loadPlan() throws -> HedgingPlan {
-        if input.hasSuffix(".json") {
-            if let problem = FileKind.problem(at: input) { throw CommandFailure.io(input, "cannot read the plan: \(problem)") }
-            do {
-                return try PlanLoader.load(path: input)
-            } catch .unreadable(let path, _) {
-                throw CommandFailure.io(path, "cannot read the plan: permission denied")
-            } catch .rejected(let path, let problems) {
-                // One diagnostic per problem, each naming its JSON path.
-                throw CommandFailure(
-                    diagnostics: problems.map { .error(.plan, "\($0.path): \($0.message)", at: .wholeFile(path)) }, exitCode: 1)
-            }
-        }
-        let compiled = PlanCompiler.compile(path: input, now: try Clock.now(), history: try history.map(PriceHistoryLoader.load))
-        if !compiled.diagnostics.isEmpty {
-            // A failure honours --format json; warnings beside a run stay on standard error.
-            let failed = compiled.plan == nil
-            DiagnosticOutputOptions(format: failed && format == .json ? .json : .text).emit(compiled.diagnostics, sources: [compiled.checked.loaded])
-        }
-        if compiled.checked.loaded.isIOFailure { throw ExitCode(74) }
-        guard let plan = compiled.plan else { throw ExitCode(1) }
-        return plan
+        try PlanInput.load(input, history: history, format: format)
     }
 }
