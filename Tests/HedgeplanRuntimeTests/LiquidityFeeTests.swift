@@ -16,12 +16,7 @@ struct LiquidityFeeTests {
     static func run(_ plan: HedgingPlan, csv: String) throws -> RunResult {
         var mapping = ColumnMapping()
         mapping.detectsVolume = true
-        var feed = try CSVFeed(text: csv, name: "test.csv", options: CSVFeedOptions(mapping: mapping))
-        var interpreter = Interpreter(plan: plan)
-        interpreter.checksInvariant = true
-        let result = try interpreter.run(&feed)
-        #expect(interpreter.worstInvariantError < 1e-9)
-        return result
+        return try InterpreterTests.run(plan, csv: csv, options: CSVFeedOptions(mapping: mapping))
     }
 
     /// 100,000 USDC full range at 3000 on a 0.30% pool of 1,000 ETH and 3,000,000 USDC.
