@@ -32,6 +32,7 @@ struct CSVRowParser: Sendable {
     /// -1 when the file has no such column.
     let gasColumn: Int
     let impliedVolatilityColumn: Int
+    let volumeColumn: Int
     /// The last column that must be present.
     let lastColumn: Int
     var time: TimeEncoding
@@ -42,7 +43,8 @@ struct CSVRowParser: Sendable {
         priceColumn = layout.priceColumn
         gasColumn = layout.gasColumn ?? -1
         impliedVolatilityColumn = layout.impliedVolatilityColumn ?? -1
-        lastColumn = max(timeColumn, priceColumn, gasColumn, impliedVolatilityColumn)
+        volumeColumn = layout.volumeColumn ?? -1
+        lastColumn = max(timeColumn, priceColumn, gasColumn, impliedVolatilityColumn, volumeColumn)
         self.time = time
     }
 
@@ -69,6 +71,7 @@ struct CSVRowParser: Sendable {
         var price = 0.0
         var gas: Double? = nil
         var iv: Double? = nil
+        var volume: Double? = nil
         while true {
             // One field: content [fs, fe), then p at the delimiter or the end.
             var fs = p
@@ -128,14 +131,14 @@ struct CSVRowParser: Sendable {
                                      message: "price \(Self.text(fs, fe)) is outside the plausible range 1e-12 to 1e12 QUOTE per BASE")
                 }
                 price = v
-            } else if column == gasColumn || column == impliedVolatilityColumn {
+            } else if column == gasColumn || column == impliedVolatilityColumn || column == volumeColumn {
                 if fs != fe {
                     guard let v = NumberParser.parseDouble(fs, fe), v >= 0, v < .infinity else {
-                        let what = column == gasColumn ? "gas" : "implied volatility"
+                        let what = column == gasColumn ? "gas" : column == volumeColumn ? "volume" : "implied volatility"
                         return .rejected(.malformedRow, column: column + 1,
                                          message: "\(what) `\(Self.text(fs, fe))` is not a finite number >= 0")
                     }
-                    if column == gasColumn { gas = v } else { iv = v }
+                    if column == gasColumn { gas = v } else if column == volumeColumn { volume = v } else { iv = v }
                 }
             }
             if column == lastColumn { break }
@@ -147,7 +150,7 @@ struct CSVRowParser: Sendable {
             p += 1
             column += 1
         }
-        return .tick(Tick(timestamp: timestamp, price: price, gasGwei: gas, impliedVolatility: iv))
+        return .tick(Tick(timestamp: timestamp, price: price, gasGwei: gas, impliedVolatility: iv, volume: volume))
     }
 
     static func isBlank(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {

@@ -244,6 +244,7 @@ struct CSVSniffer {
         check(mapping.price, HeaderLayout.priceNames, "price")
         if let g = mapping.gasGwei { check(g, [], "gas") }
         if let v = mapping.impliedVolatility { check(v, [], "implied volatility") }
+        if let v = mapping.volume { check(v, [], "volume") }
         if fs.count < 2 { parts.append("only one field") }
         return parts.isEmpty ? "the time and price columns are the same" : parts.joined(separator: "; ")
     }

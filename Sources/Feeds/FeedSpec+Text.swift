@@ -11,6 +11,7 @@ extension FeedSpec {
             if let p = mapping.price { query.append("price=\(p.text)") }
             if let g = mapping.gasGwei { query.append("gas=\(g.text)") }
             if let v = mapping.impliedVolatility { query.append("iv=\(v.text)") }
+            if let v = mapping.volume { query.append("volume=\(v.text)") }
             return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
         case .gbm(let p):
             return "gbm:" + Self.pathItems(p).joined(separator: ",")

@@ -1,7 +1,7 @@
 /// A `--feed` argument, parsed:
 /// - `FILE.csv` (or `csv:FILE`), optionally with a column mapping after `?`:
 ///   `prices.csv?time=unix&price=close` (names or 1-based numbers; keys `time`, `price`,
-///   `gas`, `iv`)
+///   `gas`, `iv`, `volume`)
 /// - `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7[,drift=0][,start=2024-01-01T00:00:00Z]`
 /// - `merton:` the same keys plus `intensity=3,mean=-0.04,jumpvol=0.1`
 /// - `bootstrap:FILE.csv,spot=3000,days=7,seed=7[,block=24][,start=...]`: a stationary
@@ -28,7 +28,7 @@ public enum FeedSpec: Equatable, Sendable {
     static let pathKeys = ["spot", "vol", "days", "step", "seed", "drift", "start"]
     static let requiredPathKeys = ["spot", "vol", "days", "step"]
     static let jumpKeys = ["intensity", "mean", "jumpvol"]
-    static let mappingKeys = ["time", "price", "gas", "iv"]
+    static let mappingKeys = ["time", "price", "gas", "iv", "volume"]
     static let bootstrapKeys = ["spot", "days", "seed", "block", "start"]
     static let regimeKeys = ["spot", "days", "step", "seed", "start", "means", "variances", "transition"]
 
@@ -76,6 +76,7 @@ public enum FeedSpec: Equatable, Sendable {
                 case "price": mapping.price = ref
                 case "gas": mapping.gasGwei = ref
                 case "iv": mapping.impliedVolatility = ref
+                case "volume": mapping.volume = ref
                 default: throw unknownKey(key, valid: mappingKeys, kind: "column mapping", spec: spec)
                 }
             }
@@ -84,12 +85,20 @@ public enum FeedSpec: Equatable, Sendable {
         return .csv(path: path, mapping: mapping)
     }
 
+    /// The same feed, reading the volume column a CSV file has (by name, unless the mapping
+    /// names it): for lp fee accrual, the one use of it.
+    public func detectingVolume() -> FeedSpec {
+        guard case .csv(let path, var mapping) = self else { return self }
+        mapping.detectsVolume = true
+        return .csv(path: path, mapping: mapping)
+    }
+
     /// Opens the feed as a tick source (`ws://` is not implemented yet and throws).
     public func makeSource(options: CSVFeedOptions = CSVFeedOptions()) throws -> any TickSource {
         switch self {
         case .csv(let path, let mapping):
             var o = options
-            if !mapping.isEmpty { o.mapping = mapping }
+            if !mapping.isEmpty || mapping.detectsVolume { o.mapping = mapping }
             return try CSVFeed(path: path, options: o)
         case .gbm(let p): return GBMPath(p)
         case .merton(let p, let j): return MertonPath(p, jumps: j)

@@ -24,16 +24,23 @@ public struct ColumnMapping: Equatable, Sendable {
     public var price: ColumnReference?
     public var gasGwei: ColumnReference?
     public var impliedVolatility: ColumnReference?
+    /// BASE traded per row (lp fee accrual). Naming it reads it; see `detectsVolume`.
+    public var volume: ColumnReference?
+    /// Looks for a volume column by its usual names (`volume`, `base_volume`, ...) when
+    /// `volume` is not named. Off by default: only lp fee accrual needs it, and parsing it
+    /// costs about a third more CPU on OHLCV files (BENCHMARKS.md, Feeds).
+    public var detectsVolume = false
 
     public init(time: ColumnReference? = nil, price: ColumnReference? = nil,
-                gasGwei: ColumnReference? = nil, impliedVolatility: ColumnReference? = nil) {
+                gasGwei: ColumnReference? = nil, impliedVolatility: ColumnReference? = nil, volume: ColumnReference? = nil) {
         self.time = time
         self.price = price
         self.gasGwei = gasGwei
         self.impliedVolatility = impliedVolatility
+        self.volume = volume
     }
 
-    public var isEmpty: Bool { time == nil && price == nil && gasGwei == nil && impliedVolatility == nil }
+    public var isEmpty: Bool { time == nil && price == nil && gasGwei == nil && impliedVolatility == nil && volume == nil }
 }
 
 /// Which column holds what, in one CSV file: the result of header detection (or of a
@@ -46,7 +53,8 @@ public struct ColumnMapping: Equatable, Sendable {
 /// - price: `price`, `close`, `close_price`, `last`, `last_price`, `c`, `rate`, `value`
 ///   (so OHLCV files use the close; `Adj Close` is not the close)
 /// - gas: `gas_gwei`, `gas`, `gas_price_gwei`, `base_fee_gwei`; implied vol: `iv`,
-///   `implied_vol`, `implied_volatility`, `mark_iv`
+///   `implied_vol`, `implied_volatility`, `mark_iv`; volume (BASE per row, OHLCV files):
+///   `volume`, `base_volume`, `volume_base`
 /// A file whose first line is data (its first field is a timestamp) has no header: 2 to 4
 /// columns read as `time,price,...`; 5 or more as Binance/Kraken klines
 /// (`open time, open, high, low, close, ...`): the close is column 5.
@@ -56,6 +64,7 @@ public struct HeaderLayout: Equatable, Sendable {
     public var priceColumn: Int
     public var gasColumn: Int?
     public var impliedVolatilityColumn: Int?
+    public var volumeColumn: Int?
     /// Header fields as written (empty for a headerless file).
     public var columnNames: [String]
     /// Whether the layout's first line is a header (false: the first line is data).
@@ -68,6 +77,7 @@ public struct HeaderLayout: Equatable, Sendable {
     static let priceNames = ["price", "close", "closeprice", "last", "lastprice", "c", "rate", "value"]
     static let gasNames = ["gasgwei", "gas", "gaspricegwei", "basefeegwei"]
     static let impliedVolatilityNames = ["iv", "impliedvol", "impliedvolatility", "markiv"]
+    static let volumeNames = ["volume", "basevolume", "volumebase"]
 
     /// Lower-case ASCII letters and digits only: `"Open time"` -> `"opentime"`.
     static func normalise(_ name: String) -> String {
@@ -110,14 +120,17 @@ public struct HeaderLayout: Equatable, Sendable {
         if mapping.gasGwei != nil && gas == nil { return nil }
         let iv = pick(mapping.impliedVolatility, impliedVolatilityNames) ?? nil
         if mapping.impliedVolatility != nil && iv == nil { return nil }
+        let volume = mapping.volume != nil || mapping.detectsVolume ? pick(mapping.volume, volumeNames) ?? nil : nil
+        if mapping.volume != nil && volume == nil { return nil }
         let isOHLC = ["open", "high", "low", "close"].allSatisfy(normalised.contains)
         var summary = isOHLC ? "OHLC layout" : "layout"
         summary += ": time from `\(fields[time])` (column \(time + 1)), price from `\(fields[price])` (column \(price + 1))"
         if let gas { summary += ", gas from `\(fields[gas])`" }
         if let iv { summary += ", implied volatility from `\(fields[iv])`" }
+        if let volume { summary += ", volume from `\(fields[volume])`" }
         if !mapping.isEmpty { summary += " (column mapping given)" }
         return HeaderLayout(delimiter: delimiter, timeColumn: time, priceColumn: price, gasColumn: gas,
-                            impliedVolatilityColumn: iv, columnNames: fields, hasHeader: true, summary: summary)
+                            impliedVolatilityColumn: iv, volumeColumn: volume, columnNames: fields, hasHeader: true, summary: summary)
     }
 
     /// The layout of a file without header whose first line has `columnCount` fields.
@@ -128,7 +141,8 @@ public struct HeaderLayout: Equatable, Sendable {
             return .none   // names cannot resolve without a header
         }
         guard n >= 2, let t = position(mapping.time), let pr = position(mapping.price),
-              let gas = position(mapping.gasGwei), let iv = position(mapping.impliedVolatility) else { return nil }
+              let gas = position(mapping.gasGwei), let iv = position(mapping.impliedVolatility),
+              let volume = position(mapping.volume) else { return nil }
         let time = t ?? 0
         let price = pr ?? (n >= 5 ? 4 : 1)
         guard time != price else { return nil }
@@ -142,7 +156,8 @@ public struct HeaderLayout: Equatable, Sendable {
         }
         if let gas { summary += ", gas from column \(gas + 1)" }
         if let iv { summary += ", implied volatility from column \(iv + 1)" }
+        if let volume { summary += ", volume from column \(volume + 1)" }
         return HeaderLayout(delimiter: delimiter, timeColumn: time, priceColumn: price, gasColumn: gas,
-                            impliedVolatilityColumn: iv, columnNames: [], hasHeader: false, summary: summary)
+                            impliedVolatilityColumn: iv, volumeColumn: volume, columnNames: [], hasHeader: false, summary: summary)
     }
 }

@@ -1,5 +1,5 @@
 /// One observation of the market: the time, the spot price and, where the feed has them,
-/// the gas price and an implied volatility.
+/// the gas price, an implied volatility and the volume traded in the step.
 ///
 /// A plain value of fixed size (no references), so producing and consuming ticks never
 /// allocates.
@@ -12,15 +12,18 @@ public struct Tick: Equatable, Sendable {
     public var gasGwei: Double?
     /// Implied volatility as an annualised fraction (0.65 = 65%), when the feed has it.
     public var impliedVolatility: Double?
+    /// BASE traded in the step this row closes (an OHLCV file's `volume`), when the feed has it.
+    public var volume: Double?
     /// Events attached to this tick (for example: it follows a gap).
     public var flags: TickFlags
 
     public init(timestamp: Int64, price: Double, gasGwei: Double? = nil,
-                impliedVolatility: Double? = nil, flags: TickFlags = []) {
+                impliedVolatility: Double? = nil, volume: Double? = nil, flags: TickFlags = []) {
         self.timestamp = timestamp
         self.price = price
         self.gasGwei = gasGwei
         self.impliedVolatility = impliedVolatility
+        self.volume = volume
         self.flags = flags
     }
 }

@@ -83,18 +83,22 @@ public struct PlanExpiry: Codable, Equatable, Sendable {
 
 
 /// A liquidity position: venue, range (QUOTE per BASE; `upper` nil for full range),
-/// Uniswap v3 liquidity L and the capital deposited (QUOTE).
+/// Uniswap v3 liquidity L, the capital deposited (QUOTE) and, when declared, the fee income
+/// a year as a fraction of the position's value (`fee_apr`, earned while spot is in range).
 public struct LiquiditySpec: Codable, Equatable, Sendable {
     public var venue: String
     public var lower: Double?
     public var upper: Double?
     public var liquidity: Double
     public var capital: Double
-    public init(venue: String, lower: Double?, upper: Double?, liquidity: Double, capital: Double) {
+    /// A fraction a year (0.25 = 25%); nil: fees come from the feed's volume, when it has one.
+    public var feeApr: Double?
+    public init(venue: String, lower: Double?, upper: Double?, liquidity: Double, capital: Double, feeApr: Double? = nil) {
         self.venue = venue
         self.lower = lower
         self.upper = upper
         self.liquidity = liquidity
         self.capital = capital
+        self.feeApr = feeApr
     }
 }

@@ -112,6 +112,7 @@ public enum PlanValidation {
                 }
                 check.range(spec.liquidity, path + ".liquidity.liquidity", above: 0, atMost: 1e30)
                 check.range(spec.capital, path + ".liquidity.capital", above: 0, atMost: maxPrice * maxQuantity)
+                if let apr = spec.feeApr { check.range(apr, path + ".liquidity.fee_apr", atLeast: 0, atMost: 10) }
                 if let lower = spec.lower { check.range(lower, path + ".liquidity.lower", above: 0, atMost: maxPrice) }
                 if let upper = spec.upper { check.range(upper, path + ".liquidity.upper", above: 0, atMost: maxPrice) }
                 if let lower = spec.lower, let upper = spec.upper, lower >= upper {

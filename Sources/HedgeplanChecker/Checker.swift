@@ -36,14 +36,7 @@ enum Feasibility {
     static func check(_ strategy: Strategy) -> [Diagnostic] {
         guard let hedge = strategy.hedge else { return [] }
         let venues = strategy.execution?.venues ?? []
-        let offered = venues.contains { venue in
-            switch (hedge.instrument.value, venue.kind) {
-            case (.perp, .perp): return true
-            case (.spot, .constantProduct), (.spot, .concentratedLiquidity): return true
-            default: return false
-            }
-        }
-        guard !offered else { return [] }
+        guard DeclaredHedgeCost.cheapestFee(hedge.instrument.value, venues: venues) == nil else { return [] }
         let needed = hedge.instrument.value == .perp ? "a perp venue" : "a constant-product or concentrated-liquidity venue"
         return [.error(
             .feasibility,

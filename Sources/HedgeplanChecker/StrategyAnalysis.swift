@@ -31,6 +31,8 @@ public struct StrategyAnalysis: Sendable {
         let payoff: PayoffSummary
         if sameExpiry, let linear = PiecewiseLinearPayoff(legs: legs) {
             payoff = ExactPayoffAnalysis.analyze(linear, horizonYears: expiries.first)
+        } else if let withLiquidity = RootLinearPayoff(legs: legs) {
+            payoff = RootLinearPayoffAnalysis.analyze(withLiquidity, horizonYears: expiries.first)
         } else {
             let horizon = expiries.min() ?? (strategy.roll?.every.value.years ?? Self.defaultHorizon.years)
             payoff = ModelPayoffAnalysis.analyze(legs, model: model, horizonYears: horizon)

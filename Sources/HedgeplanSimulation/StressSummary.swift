@@ -50,6 +50,9 @@ public struct StressSummary: Sendable {
             sum.slippage += c.slippage
             sum.gas += c.gas
             sum.funding += c.funding
+            sum.impermanentLoss += c.impermanentLoss
+            sum.lpFees += c.lpFees
+            sum.hasLiquidity = sum.hasLiquidity || c.hasLiquidity
             hedgeCount += o.hedged.hedges
             most = max(most, o.hedged.hedges)
         }
@@ -62,6 +65,9 @@ public struct StressSummary: Sendable {
         mean.slippage = sum.slippage / n
         mean.gas = sum.gas / n
         mean.funding = sum.funding / n
+        mean.impermanentLoss = sum.impermanentLoss / n
+        mean.lpFees = sum.lpFees / n
+        mean.hasLiquidity = sum.hasLiquidity
         components = mean
         hedgesMean = Double(hedgeCount) / n
         hedgesMax = most

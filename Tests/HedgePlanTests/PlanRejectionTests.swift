@@ -65,6 +65,22 @@ struct PlanRejectionTests {
              expected: ["$.version: plan format version 3 is newer than this hedgeplan reads (2); upgrade hedgeplan"]),
         Edit(name: "another format", apply: { set(&$0, ["format"], "something") },
              expected: [#"$.format: not a Hedgeplan plan: format "something", expected "hedgeplan.plan""#]),
+        Edit(name: "lp fee_apr above 1000%",
+             apply: {
+                 set(&$0, ["legs", 0], [
+                     "id": "pool", "instrument": "lp", "quantity": 1,
+                     "liquidity": ["venue": "univ2", "liquidity": 912.87, "capital": 100_000, "fee_apr": 12] as [String: Any],
+                 ] as [String: Any])
+             },
+             expected: ["$.legs[0].liquidity.fee_apr: 12 is out of range: must be at least 0 and at most 10"]),
+        Edit(name: "lp fee_apr negative",
+             apply: {
+                 set(&$0, ["legs", 0], [
+                     "id": "pool", "instrument": "lp", "quantity": 1,
+                     "liquidity": ["venue": "univ2", "liquidity": 912.87, "capital": 100_000, "fee_apr": -0.1] as [String: Any],
+                 ] as [String: Any])
+             },
+             expected: ["$.legs[0].liquidity.fee_apr: -0.1 is out of range: must be at least 0 and at most 10"]),
         Edit(name: "escape sequence in a word", apply: { set(&$0, ["execution", "routing"], "\u{1B}[31mred") },
              expected: [
                 #"$.execution.routing: unknown routing "\u{1b}[31mred"; expected best or split"#,

@@ -1,5 +1,6 @@
 import Foundation
 import HedgePlan
+import HedgeplanChecker
 import HedgeplanIR
 import Pricing
 import Testing
@@ -31,6 +32,92 @@ struct PolicyParameterTests {
             rate: plan.market.rate, yearsToExpiry: 14.0 / 365)
         #expect(cost == 0.0005)
         #expect(trigger.inceptionHalfWidth == expected)
+    }
+
+    /// One cost model (issue 10, item 8): a whalley-wilmott hedge on a pool pays gas on every
+    /// trade, so λ = fee + gas / (H S) at the width H it sizes, the fixed point lint suggests.
+    /// Independent numbers (Python, scipy):
+    ///
+    ///     d1 = (log(S/K) + (r + sigma**2/2) T) / (sigma sqrt(T)); S = K = 3000, sigma 0.6, r 0.04, T = 14/365
+    ///     Gamma = -40 norm.pdf(d1) / (S sigma sqrt(T))         # -0.045150252909425856
+    ///     gas = 25e-9 * 150000 * 3000                           # 11.25 USDC a pool trade
+    ///     H = lambda lam: (1.5 exp(-r T) lam S Gamma**2)**(1/3)
+    ///     brentq(lambda b: H(0.0005 + gas/(b S)) - b, 1e-6, 10)  # 0.436634695519219
+    ///     lambda = 0.0005 + gas/(0.436634695519219 * 3000)     # 0.009088415072102164
+    ///
+    /// Before, the plan carried λ = 0.05% (the fee alone) and H = 0.16607 ETH, a band whose
+    /// every trade pays 11.25 USDC of gas on 498 USDC of notional.
+    @Test func whalleyWilmottOnAPoolCountsGasAsLintDoes() throws {
+        let text = """
+            hedgeplan: 1
+            name: ww-pool
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60%, rate: 4% }
+            structure:
+              straddle: { side: short, quantity: 20, strike: atm, expiry: 14d }
+            hedge:
+              instrument: spot
+              delta: { target: 0, trigger: whalley-wilmott, risk_aversion: 1 }
+            execution:
+              venues:
+                - { name: pool, kind: constant-product, reserves: { base: 100000, quote: 300000000 }, fee: 0.05% }
+              gas: { price: 25 gwei, per_trade: 150000, native: ETH }
+            """
+        let trigger = try #require(try Self.compile(text).hedge?.delta?.trigger)
+        #expect(abs(try #require(trigger.inceptionHalfWidth) - 0.436634695519219) < 1e-9)
+        #expect(abs(try #require(trigger.costRate) - 0.009088415072102164) < 1e-11)
+
+        // The same hedge on a perp pays no gas: λ is the fee, H the textbook 0.16606528659823885.
+        let perp = text.replacingOccurrences(of: "instrument: spot", with: "instrument: perp")
+            .replacingOccurrences(of: "    - { name: pool", with: "    - { name: perp, kind: perp, fee: 0.05% }\n    - { name: pool")
+        let perpTrigger = try #require(try Self.compile(perp).hedge?.delta?.trigger)
+        #expect(perpTrigger.costRate == 0.0005)
+        #expect(abs(try #require(perpTrigger.inceptionHalfWidth) - 0.16606528659823885) < 1e-9)
+    }
+
+    /// A pool hedge whose gas exceeds the optimal band's notional cannot pay for itself: the
+    /// compiler says so at the trigger instead of writing a cost rate above 100%.
+    @Test func whalleyWilmottRefusesGasAboveTheTradeItPaysFor() throws {
+        let text = """
+            hedgeplan: 1
+            name: ww-pool-dear
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60%, rate: 4% }
+            structure:
+              straddle: { side: short, quantity: 0.0001, strike: atm, expiry: 14d }
+            hedge:
+              instrument: spot
+              delta: { target: 0, trigger: whalley-wilmott }
+            execution:
+              venues:
+                - { name: pool, kind: constant-product, reserves: { base: 100000, quote: 300000000 }, fee: 0.05% }
+              gas: { price: 25 gwei, per_trade: 150000, native: ETH }
+            """
+        let loaded = StrategyLoader.load(text: text, path: "ww.yaml", now: Fixtures.now)
+        let strategy = try #require(loaded.strategy)
+        let analysis = try #require(Checker.check(strategy).analysis)
+        let input = CompileInput(strategy: strategy, analysis: analysis, sourcePath: "ww.yaml", sourceBytes: Data(text.utf8))
+        guard case .failure(let failure) = PlanCompiler.compile(input) else {
+            Issue.record("a cost rate above 100% compiled")
+            return
+        }
+        let error = try #require(failure.diagnostics.first)
+        #expect(error.message.contains("one trade's gas (11.25 USDC)"), "\(error.message)")
+        #expect(error.location.line == 9)
+    }
+
+    static func compile(_ text: String) throws -> HedgingPlan {
+        let loaded = StrategyLoader.load(text: text, path: "ww.yaml", now: Fixtures.now)
+        let strategy = try #require(loaded.strategy, "\(loaded.diagnostics.map(\.message))")
+        let checked = Checker.check(strategy)
+        let analysis = try #require(checked.analysis)
+        let input = CompileInput(strategy: strategy, analysis: analysis, sourcePath: "ww.yaml", sourceBytes: Data(text.utf8))
+        switch PlanCompiler.compile(input) {
+        case .success(let plan): return plan
+        case .failure(let failure):
+            Issue.record("\(failure.diagnostics.map(\.message))")
+            throw failure
+        }
     }
 
     /// σ² after returns 0.01, -0.02, 0.005 from 0.0004 with λ = 0.94, by hand:

@@ -2,6 +2,7 @@ import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
 import HedgeplanTime
+import Pricing
 import Testing
 @testable import HedgeplanChecker
 
@@ -170,6 +171,20 @@ struct LintRuleTests {
               venues:
                 - { name: perp, kind: perp, fee: 0.05% }
             """), expected: [("hedge-without-stale-feed-breaker", 12, "no circuit breaker watches the feed")]),
+        // Hourly feeds (the bundled history, OHLCV files) have a 3,600 s step: a 10m window is
+        // below it, 1h is not.
+        Case(name: "price_move window under an hour", yaml: LintHarness.eth("""
+            structure:
+              covered-call: { quantity: 10, strike: 3300, expiry: 7d }
+            safety:
+              circuit_breakers:
+                - { when: price_move, window: 10m, above: 8%, then: halt }
+                - { when: price_move, window: 1h, above: 15%, then: halt }
+                - { when: price_move, window: 59m, above: 12%, then: halt }
+            """), expected: [
+                ("price-move-window-below-feed-step", 13, "the price_move window 10m is shorter than 1 hour"),
+                ("price-move-window-below-feed-step", 15, "trips on a move of 12% in one hour"),
+            ]),
         Case(name: "roll shorter than expiry", yaml: LintHarness.eth("""
             structure:
               covered-call: { quantity: 10, strike: 3300, expiry: 14d }
@@ -214,7 +229,7 @@ struct LintRuleTests {
     @Test func consistentBandIsAFixedPoint() {
         // h(b) = (0.008 x (0.001 + 1 / b))^(1/3) style: any decreasing h has one fixed point.
         let h = { (b: Double) in cbrt(0.3 * (0.0005 + 0.02 / b)) }
-        let b = BandNarrowerThanCost.consistentBand(low: 0.01, high: h(0.01), optimal: h)
+        let b = HedgeTradeCost.fixedPoint(low: 0.01, high: h(0.01), of: h)
         #expect(abs(h(b) - b) < 1e-9)
     }
 
@@ -232,10 +247,12 @@ struct LintRuleTests {
         }
         let eth = try #require(LintHarness.check(LintHarness.eth("legs: []")).strategy?.underlying.value)
         // 25 gwei x 1e-9 x 150,000 gas = 0.00375 ETH; at 3000 USDC = 11.25 USDC.
-        #expect(abs(BandNarrowerThanCost.gasCost(try gas("ETH"), spot: 3_000, underlying: eth)! - 11.25) < 1e-9)
+        #expect(abs(DeclaredHedgeCost.gasInQuote(try gas("ETH"), spot: 3_000, underlying: eth)! - 11.25) < 1e-9)
         // Paid in QUOTE: 0.00375 USDC.
-        #expect(abs(BandNarrowerThanCost.gasCost(try gas("USDC"), spot: 3_000, underlying: eth)! - 0.00375) < 1e-12)
-        #expect(BandNarrowerThanCost.gasCost(try gas("MATIC"), spot: 3_000, underlying: eth) == nil)
+        #expect(abs(DeclaredHedgeCost.gasInQuote(try gas("USDC"), spot: 3_000, underlying: eth)! - 0.00375) < 1e-12)
+        #expect(DeclaredHedgeCost.gasInQuote(try gas("MATIC"), spot: 3_000, underlying: eth) == nil)
+        // No `native`: the compiler and the runtime pay gas in BASE, and so does the cost model.
+        #expect(abs(DeclaredHedgeCost.gasInQuote(try gas("\"\""), spot: 3_000, underlying: eth)! - 11.25) < 1e-9)
     }
 
     // MARK: Grids, contracts, calendars

@@ -60,13 +60,35 @@ import HedgeplanFormatting
         #expect(abs(atSpot.1) < 50)
     }
 
-    @Test(arguments: ["eth-calendar.yaml", "eth-lp-full-range.yaml", "eth-lp-hedge-univ3.yaml"])
+    @Test(arguments: ["eth-calendar.yaml"])
     func modelBasedPayoffsSaySo(_ strategy: String) throws {
         let svg = PayoffPlot(try ReportFixtures.analysis(strategy)).render()
         let xml = try #require(ReportFixtures.parseXML(svg))
         #expect(xml.texts.contains { $0.contains("model-based") })
         #expect(xml.texts.contains { $0.hasPrefix("P&L at first expiry (model)") })
         #expect(!svg.contains("NaN"))
+    }
+
+    /// Liquidity positions are exact over [0, inf) (issue 10, item 9): no "model-based"
+    /// label, and the drawn curve follows the square-root pieces closely (the profile's
+    /// grid is dense enough that joining its points stays within 0.5% of capital).
+    @Test(arguments: ["eth-lp-full-range.yaml", "eth-lp-hedge-univ3.yaml"])
+    func liquidityPayoffsAreExact(_ strategy: String) throws {
+        let analysis = try ReportFixtures.analysis(strategy)
+        #expect(!analysis.payoff.isModelBased)
+        let plot = PayoffPlot(analysis)
+        let svg = plot.render()
+        #expect(!svg.contains("model-based"))
+        #expect(!svg.contains("NaN"))
+        let line = plot.chart().series[0]
+        let capital = analysis.legs.reduce(0.0) { total, leg in
+            if case .liquidity(_, let c) = leg.terms { return total + c }
+            return total
+        }
+        for i in 1..<line.x.count {
+            let mid = (line.x[i - 1] + line.x[i]) / 2
+            #expect(abs(analysis.payoff.evaluate(mid) - (line.y[i - 1] + line.y[i]) / 2) < 0.005 * capital, "at \(mid)")
+        }
     }
 
     @Test func everyBundledStrategyPlotsAndRendersTheSameTwice() throws {

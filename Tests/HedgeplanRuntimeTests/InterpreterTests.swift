@@ -17,8 +17,8 @@ struct InterpreterTests {
         return try #require(compiled.plan, "\(compiled.diagnostics.map(\.message))")
     }
 
-    static func run(_ plan: HedgingPlan, csv: String) throws -> RunResult {
-        var feed = try CSVFeed(text: csv, name: "test.csv")
+    static func run(_ plan: HedgingPlan, csv: String, options: CSVFeedOptions = CSVFeedOptions()) throws -> RunResult {
+        var feed = try CSVFeed(text: csv, name: "test.csv", options: options)
         var interpreter = Interpreter(plan: plan)
         interpreter.checksInvariant = true
         let result = try interpreter.run(&feed)

@@ -13,6 +13,7 @@ public enum LintRegistry {
         BreakersMissingForUnboundedLoss(),
         GasNativeTokenMismatch(),
         HedgeWithoutStaleFeedBreaker(),
+        PriceMoveWindowBelowFeedStep(),
         RollBeforeExpiry(),
     ]
 

@@ -4,8 +4,9 @@ import HedgeplanTime
 /// The P&L at the first expiry when the payoff is not piecewise linear (legs that expire
 /// at different times, liquidity positions): the market model values what is still open
 /// over a spot range wide enough for the model's tails, on a dense grid that includes every
-/// strike. The results are model-based and say so; the slope at infinity is still exact
-/// (calls, spot, perps and futures keep their delta; puts and pools go to zero).
+/// strike (with liquidity positions, down to a millionth of spot, where a pool is worth
+/// next to nothing). The results are model-based and say so; the slope at infinity is
+/// still exact (calls, spot, perps and futures keep their delta; puts and pools go to zero).
 public enum ModelPayoffAnalysis {
     /// Standard deviations of log-spot (diffusion and jumps) the range covers each way.
     public static let tailWidth = 6.0
@@ -18,6 +19,8 @@ public enum ModelPayoffAnalysis {
         for leg in legs {
             if let k = leg.strike { low = min(low, k * 0.5); high = max(high, k * 1.5) }
             if case .liquidity(let p, _) = leg.terms {
+                // A pool's value falls to nothing only as spot -> 0: reach down to a millionth of spot.
+                low = min(low, model.spot * 1e-6)
                 if p.lower > 0 { low = min(low, p.lower * 0.5) }
                 if p.upper.isFinite { high = max(high, p.upper * 1.5) }
             }

@@ -54,20 +54,8 @@ public struct PiecewiseLinearPayoff: Sendable {
     /// P&L at expiry at spot `s`: payoffs minus what opening the legs cost.
     public func value(at s: Double) -> Double { Self.value(legs, at: s) }
 
-    static func value(_ legs: [ResolvedLeg], at s: Double) -> Double {
-        var total = 0.0
-        for leg in legs {
-            switch leg.terms {
-            case .option(let kind, let strike, _):
-                total += leg.quantity * (max(kind.sign * (s - strike), 0) - leg.premium)
-            case .linear(let entry), .future(let entry, _):
-                total += leg.quantity * (s - entry)
-            case .liquidity:
-                break
-            }
-        }
-        return total
-    }
+    /// The same sum as with liquidity positions, which this payoff never holds.
+    static func value(_ legs: [ResolvedLeg], at s: Double) -> Double { RootLinearPayoff.value(legs, at: s) }
 
     public var slopeAtInfinity: Double { slopes.last ?? 0 }
     public var slopeAtZero: Double { slopes.first ?? 0 }

@@ -2,6 +2,7 @@ import Foundation
 import HedgePlan
 import HedgeplanChecker
 import HedgeplanDiagnostics
+import HedgeplanFormatting
 import HedgeplanIR
 import Pricing
 
@@ -19,7 +20,11 @@ enum PolicyLoweringPass {
         var diagnostics: [Diagnostic] = []
         var delta: DeltaProgram?
         if let d = hedge.delta {
-            let trigger = lowerTrigger(d, hedge: hedge, strategy: strategy, analysis: analysis)
+            let trigger: TriggerRule
+            switch lowerTrigger(d, hedge: hedge, strategy: strategy, analysis: analysis) {
+            case .success(let rule): trigger = rule
+            case .failure(let diagnostic): return .failure(CompileFailure(diagnostics: diagnostics + [diagnostic]))
+            }
             var volatilityAdapter: VolatilityAdapter?
             if let forecast = d.adaptVolatility {
                 switch lowerForecast(forecast, referenceVolatility: analysis.model.volatility, history: history) {
@@ -51,33 +56,35 @@ enum PolicyLoweringPass {
 
     // MARK: Delta trigger
 
-    static func lowerTrigger(_ d: DeltaHedge, hedge: Hedge, strategy: Strategy, analysis: StrategyAnalysis) -> TriggerRule {
+    static func lowerTrigger(_ d: DeltaHedge, hedge: Hedge, strategy: Strategy, analysis: StrategyAnalysis) -> Result<TriggerRule, Diagnostic> {
         let interval = d.interval.map { Int64($0.value.seconds.rounded()) }
         switch d.trigger.value {
-        case .band: return TriggerRule(kind: .band, halfWidth: d.band?.value)
-        case .interval: return TriggerRule(kind: .interval, intervalSeconds: interval)
-        case .hybrid: return TriggerRule(kind: .hybrid, halfWidth: d.band?.value, intervalSeconds: interval)
+        case .band: return .success(TriggerRule(kind: .band, halfWidth: d.band?.value))
+        case .interval: return .success(TriggerRule(kind: .interval, intervalSeconds: interval))
+        case .hybrid: return .success(TriggerRule(kind: .hybrid, halfWidth: d.band?.value, intervalSeconds: interval))
         case .whalleyWilmott:
             let gamma = d.riskAversion?.value ?? 1
-            let cost = costRate(hedge, strategy: strategy)
-            let tau = analysis.payoff.horizonYears ?? 0
-            let h = WhalleyWilmott.halfWidth(
-                gamma: analysis.greeks.gamma, spot: analysis.model.spot, costRate: cost, riskAversion: gamma,
-                rate: analysis.model.rate, yearsToExpiry: tau)
-            return TriggerRule(kind: .whalleyWilmott, riskAversion: gamma, costRate: cost, inceptionHalfWidth: h)
+            let cost = tradeCost(strategy, spot: analysis.model.spot)
+            // λ = fee + gas / (H S) at the width H it sizes (gas on pool hedges only): lint's suggested width.
+            let band = cost.whalleyWilmottBand(
+                gamma: analysis.greeks.gamma, spot: analysis.model.spot, riskAversion: gamma, rate: analysis.model.rate,
+                yearsToExpiry: analysis.payoff.horizonYears ?? 0)
+            guard band.costRate < 1 else {
+                return .failure(.error(
+                    .compile,
+                    "a whalley-wilmott band pays for itself only when a trade costs under its notional, but here one trade's gas "
+                        + "(\(Money.format(cost.gasPerTrade, strategy.underlying.value.quote))) is \(NumberFormat.asWritten((band.costRate * 100).rounded()))% "
+                        + "of the optimal band's notional: hedge on the perp, or use `trigger: band`",
+                    at: d.trigger.location))
+            }
+            return .success(TriggerRule(kind: .whalleyWilmott, riskAversion: gamma, costRate: band.costRate, inceptionHalfWidth: band.halfWidth))
         }
     }
 
-    /// λ: the proportional cost of a hedge trade, the lowest fee among the venues that offer
-    /// the hedge instrument (fixed gas costs enter through the gas adapter instead).
-    static func costRate(_ hedge: Hedge, strategy: Strategy) -> Double {
-        let fees = (strategy.execution?.venues ?? []).compactMap { venue -> Double? in
-            switch (hedge.instrument.value, venue.kind) {
-            case (.perp, .perp), (.spot, .constantProduct), (.spot, .concentratedLiquidity): return venue.fee.value
-            default: return nil
-            }
-        }
-        return fees.min() ?? 0
+    /// One hedge trade's cost in the model lint and the runtime share: the cheapest fee for
+    /// the hedge instrument, plus gas on pool hedges (perps pay none).
+    static func tradeCost(_ strategy: Strategy, spot: Double) -> HedgeTradeCost {
+        DeclaredHedgeCost(strategy, spot: spot)?.cost ?? HedgeTradeCost(feeRate: 0, gasPerTrade: 0)
     }
 
     // MARK: Adapters
@@ -144,7 +151,7 @@ enum PolicyLoweringPass {
                 "gas is paid in \(native), which is neither \(underlying.base) nor \(underlying.quote), so the plan cannot price it from the feed; remove `adapt.gas` or trade a \(native) pair",
                 at: flag.location))
         }
-        let fee = costRate(hedge, strategy: strategy)
+        let fee = tradeCost(strategy, spot: spot).feeRate
         let band = trigger.halfWidth ?? trigger.inceptionHalfWidth ?? 0
         let reference = gas.price.value.gwei * 1e-9 * gas.perTrade.value * nativePrice + fee * band * spot
         return .success(GasAdapter(

@@ -50,7 +50,8 @@ enum ResolvePass {
                     id: resolved.id, instrument: .lp, quantity: 1,
                     liquidity: LiquiditySpec(
                         venue: terms.venue.value, lower: position.lower > 0 ? position.lower : nil,
-                        upper: position.upper.isFinite ? position.upper : nil, liquidity: position.liquidity, capital: capital))
+                        upper: position.upper.isFinite ? position.upper : nil, liquidity: position.liquidity, capital: capital,
+                        feeApr: terms.feeAPR?.value))
             }
         }
     }

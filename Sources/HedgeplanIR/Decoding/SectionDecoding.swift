@@ -51,7 +51,7 @@ extension StrategyDecoder {
         let instrument: Instrument?
         switch type.value {
         case .call, .put:
-            reject(["venue", "range", "capital"])
+            reject(["venue", "range", "capital", "fee_apr"])
             ["quantity", "strike", "expiry"].forEach(require)
             let strike = r.strike("strike")
             let expiry = r.expiry("expiry")
@@ -59,11 +59,11 @@ extension StrategyDecoder {
                 expiry.map { e in .option(OptionTerms(type: type.value == .call ? .call : .put, strike: k, expiry: e)) }
             }
         case .spot, .perp:
-            reject(["strike", "expiry", "venue", "range", "capital"])
+            reject(["strike", "expiry", "venue", "range", "capital", "fee_apr"])
             require("quantity")
             instrument = type.value == .spot ? .spot : .perp
         case .future:
-            reject(["strike", "venue", "range", "capital"])
+            reject(["strike", "venue", "range", "capital", "fee_apr"])
             ["quantity", "expiry"].forEach(require)
             instrument = r.expiry("expiry").map { .future(expiry: $0) }
         case .lp:
@@ -75,7 +75,11 @@ extension StrategyDecoder {
             let range = r.priceRange("range")
             let venue = r.string("venue")
             let capital = r.number("capital")
-            instrument = venue.flatMap { venue in capital.map { .liquidity(LiquidityTerms(venue: venue, range: range, capital: $0)) } }
+            let feeAPR = r.percent("fee_apr")
+            if r.has("fee_apr"), feeAPR == nil { return nil }
+            instrument = venue.flatMap { venue in
+                capital.map { .liquidity(LiquidityTerms(venue: venue, range: range, capital: $0, feeAPR: feeAPR)) }
+            }
         }
         guard let instrument else { return nil }
         if type.value != .lp, quantity == nil { return nil }

@@ -67,11 +67,15 @@ public struct LiquidityTerms: Hashable, Sendable {
     public var range: Located<PriceRange>?
     /// QUOTE deposited at inception.
     public var capital: Located<Double>
+    /// Fee income a year as a fraction of the position's value, earned while spot is in the
+    /// range (0.25 = 25%); nil: fees come from the feed's volume, when it has one.
+    public var feeAPR: Located<Double>?
 
-    public init(venue: Located<String>, range: Located<PriceRange>?, capital: Located<Double>) {
+    public init(venue: Located<String>, range: Located<PriceRange>?, capital: Located<Double>, feeAPR: Located<Double>? = nil) {
         self.venue = venue
         self.range = range
         self.capital = capital
+        self.feeAPR = feeAPR
     }
 }
 

@@ -16,14 +16,19 @@ struct LinearBook: Sendable {
     struct Liquidity: Sendable {
         var position: LiquidityPosition
         var capital: Double
+        /// QUOTE per BASE when it opened: impermanent loss is measured against the tokens it held then.
+        var entryPrice: Double
+        /// Where its fees come from: the pool's fee tier and other liquidity, or a declared APR.
+        var fees: LiquidityFeeSource
     }
 
     var linear: [Linear] = []
     var liquidity: [Liquidity] = []
 
-    /// Value against entry (QUOTE) and delta (BASE) at `spot`; futures marked at the forward.
-    func valuate(spot: Double, now: Int64, rate: Double) -> (value: Double, delta: Double, gamma: Double) {
-        var value = 0.0, delta = 0.0, gamma = 0.0
+    /// Value against entry (QUOTE), delta (BASE) and gamma at `spot`, and the liquidity
+    /// positions' impermanent loss (QUOTE, part of the value); futures marked at the forward.
+    func valuate(spot: Double, now: Int64, rate: Double) -> Totals {
+        var value = 0.0, delta = 0.0, gamma = 0.0, impermanentLoss = 0.0
         for leg in linear {
             if let expiry = leg.expiry {
                 let growth = ElementaryFunctions.exp(rate * RunContext.years(from: now, to: expiry))
@@ -38,15 +43,23 @@ struct LinearBook: Sendable {
             value += pool.position.value(at: spot) - pool.capital
             delta += pool.position.delta(at: spot)
             gamma += pool.position.gamma(at: spot)
+            impermanentLoss += pool.impermanentLoss(at: spot)
         }
-        return (value, delta, gamma)
+        return Totals(value: value, delta: delta, gamma: gamma, impermanentLoss: impermanentLoss)
+    }
+
+    struct Totals {
+        var value: Double, delta: Double, gamma: Double
+        var impermanentLoss: Double
     }
 
     /// Closes every leg at `spot` (futures at the forward, liquidity positions at their
     /// value), booking each one's value against entry.
     mutating func closeAll(spot: Double, now: Int64, rate: Double, ledger: inout Ledger, trades: inout [TradeRecord]) {
-        let value = valuate(spot: spot, now: now, rate: rate).value
-        if !linear.isEmpty || !liquidity.isEmpty { ledger.book(.underlyingRealized(amount: value)) }
+        let totals = valuate(spot: spot, now: now, rate: rate)
+        if !linear.isEmpty || !liquidity.isEmpty {
+            ledger.book(.underlyingRealized(amount: totals.value, impermanentLoss: totals.impermanentLoss))
+        }
         for leg in linear {
             trades.append(TradeRecord(
                 time: now, instrument: leg.isPerp ? "perp" : (leg.expiry == nil ? "spot" : "future"), isBuy: leg.quantity < 0,

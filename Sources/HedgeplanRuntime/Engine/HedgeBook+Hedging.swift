@@ -44,8 +44,10 @@ extension HedgeBook {
     }
 
     private mutating func decideRebalance(_ tick: Tick, netDelta: Double, gamma: Double) {
-        // Gas is paid on pools; perps are off chain.
-        let gas = context.hedgesOnPerp ? 0 : context.gasPerTrade(spot: tick.price, gwei: tick.gasGwei)
+        // The shared cost model: gas is paid on pools; perps are off chain.
+        let gas = HedgeTradeCost(
+            feeRate: 0, gasPerTrade: context.gasPerTrade(spot: tick.price, gwei: tick.gasGwei), hedgesOnPerp: context.hedgesOnPerp
+        ).gasPerTrade
         let trade = policy!.decide(
             netDelta: netDelta, gamma: gamma, spot: tick.price, now: tick.timestamp,
             yearsToExpiry: options.yearsToNearestExpiry(now: tick.timestamp), rate: context.model.rate,

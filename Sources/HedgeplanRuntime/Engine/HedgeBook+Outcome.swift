@@ -22,7 +22,9 @@ extension HedgeBook {
     /// The book's outcome, valued at the last tick like `result`.
     public func outcome() -> BookOutcome {
         let marks = value(lastTick)
-        let pnl = ledger.components(optionMarks: marks.options.value, underlyingValue: marks.linear.value, spot: lastTick.price)
+        let pnl = ledger.components(
+            optionMarks: marks.options.value, underlyingValue: marks.linear.value, openImpermanentLoss: marks.linear.impermanentLoss,
+            spot: lastTick.price)
         let conditions = Set(breakerEvents.map(\.condition))
         return BookOutcome(
             pnl: pnl, hedges: counters.hedges,

@@ -6,7 +6,9 @@ extension HedgeBook {
     public func result(issues: FeedIssueLog, feedNotes: [String]) -> RunResult {
         let tick = lastTick
         let marks = value(tick)
-        let pnl = ledger.components(optionMarks: marks.options.value, underlyingValue: marks.linear.value, spot: tick.price)
+        let pnl = ledger.components(
+            optionMarks: marks.options.value, underlyingValue: marks.linear.value, openImpermanentLoss: marks.linear.impermanentLoss,
+            spot: tick.price)
         var notes = openingNotes
         if context.shiftMs != 0, let asOf = context.plan.clock.asOf ?? context.plan.clock.asOfMs.map(RunClock.iso) {
             notes.append("the plan's calendar (as_of \(asOf)) is shifted to start at the feed's first tick, \(RunClock.iso(context.anchorMs)); every expiry moves with it")
@@ -16,6 +18,7 @@ extension HedgeBook {
                 notes.append("the price_move window (\(window) s) is shorter than the feed's step (\(clock.shortestStepMs / 1000) s): a move across one step counts against it")
             }
         }
+        if let note = liquidityFeeNote() { notes.append(note) }
         if counters.unfilled > 0 { notes.append("some hedge size could not be filled within max_slippage") }
         if counters.vegaHedges > 0 {
             let n = counters.vegaHedges

@@ -75,7 +75,9 @@ extension HedgeBook {
             marks = value(tick)
             equity = marks.equity(ledger, spot: spot)
         }
-        let components = ledger.components(optionMarks: marks.options.value, underlyingValue: marks.linear.value, spot: spot)
+        let components = ledger.components(
+            optionMarks: marks.options.value, underlyingValue: marks.linear.value, openImpermanentLoss: marks.linear.impermanentLoss,
+            spot: spot)
         if checksInvariant { worstInvariantError = max(worstInvariantError, abs(components.total - equity)) }
         recorder?.add(tick.timestamp, (
             spot, before, after, ledger.hedgePosition, components.options, components.underlying, components.hedge,

@@ -91,6 +91,7 @@ public struct HedgeBook: Sendable {
         if tick.flags.contains(.afterGap) { counters.gaps += 1 }
         if let previous = clock.previousTime { clock.shortestStepMs = min(clock.shortestStepMs, now - previous) }
         accrueFunding(tick)
+        accrueLiquidityFees(tick)
         policy?.forecaster?.update(price: tick.price, time: now)
         checkFeedBreakers(tick, venues: &venues, observer: observer)
         settleExpiries(tick)
@@ -117,7 +118,7 @@ public struct HedgeBook: Sendable {
     /// The book's totals at a tick: option and other legs' values and greeks.
     struct Marks {
         var options: OptionBook.Totals
-        var linear: (value: Double, delta: Double, gamma: Double)
+        var linear: LinearBook.Totals
         var structureDelta: Double { options.delta + linear.delta }
 
         func equity(_ ledger: Ledger, spot: Double) -> Double {
@@ -161,6 +162,8 @@ struct RebalanceProgress: Sendable {
 /// What a run counts.
 struct RunCounters: Sendable {
     var hedges = 0, fills = 0, settlements = 0, rolls = 0, vegaHedges = 0, gaps = 0
+    /// Steps whose tick carried the feed's volume while a liquidity position was open.
+    var volumeSteps = 0
     /// BASE traded by the hedge; BASE no venue could take within the slippage cap.
     var hedgeVolume = 0.0, unfilled = 0.0
 }

@@ -41,7 +41,11 @@ struct StructureBuilder {
                 }
             case .lp:
                 if !rolled, let spec = leg.liquidity, let position = Self.position(spec, holdingCapitalAt: tick.price) {
-                    linear.liquidity.append(.init(position: position, capital: spec.capital))
+                    let venue = context.plan.execution?.venues.first { $0.name == spec.venue }
+                    linear.liquidity.append(.init(
+                        position: position, capital: spec.capital, entryPrice: tick.price,
+                        fees: LiquidityFeeSource(declaredAPR: spec.feeApr, venue: venue)))
+                    ledger.book(.liquidityOpened)
                     trades.append(TradeRecord(
                         time: tick.timestamp, instrument: "lp", isBuy: true, quantity: 1, price: spec.capital, venue: spec.venue,
                         fee: 0, gas: 0, reason: reason))

@@ -12,8 +12,9 @@ struct DryRun: ParsableCommand {
         commandName: "dry-run",
         abstract: "Run a plan (or a strategy, compiled first) against a price feed: simulated fills, P&L, costs.",
         discussion: """
-            FEED is a CSV file (`timestamp,price` at least, optional gas_gwei and iv columns, or a \
-            common OHLCV layout, whose close is used), `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7`, \
+            FEED is a CSV file (`timestamp,price` at least, optional gas_gwei and iv columns, and a \
+            volume column read for plans with lp legs, for their fees; or a common OHLCV layout, whose \
+            close is used), `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7`, \
             `merton:...` with jump parameters (intensity, mean, jumpvol), or `ws://HOST:PORT/PATH` \
             for a live feed of JSON ticks. Bad rows are counted and reported with their line \
             numbers; they never stop the run.
@@ -53,12 +54,14 @@ struct DryRun: ParsableCommand {
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         try journal.checkPath()
         let plan = try loadPlan()
-        let spec: FeedSpec
+        var spec: FeedSpec
         do {
             spec = try FeedSpec.parseSupported(feed)
         } catch {
             throw ValidationError("\(error)")
         }
+        // Only lp fees use a volume column, and parsing it slows OHLCV ingest by a third.
+        if plan.legs.contains(where: { $0.instrument == .lp }) { spec = spec.detectingVolume() }
         let source: any TickSource
         do {
             // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
