@@ -41,41 +41,23 @@ struct Stress: ParsableCommand {
     @Argument(help: "A compiled plan (.json) or a strategy (.yaml), which is compiled first.")
     var input: String
 
+    @OptionGroup var simulation: StressSettingsOptions
+
     @Option(help: "Number of simulated paths (1 to 100,000,000).")
     var paths: Int
 
-    @Option(help: ArgumentHelp("Price model: gbm, merton (with the plan's jumps), bootstrap:FEED.csv (stationary bootstrap of a history's log returns) or regime:FEED.csv (the 2-state regime model `hedgeplan regimes` fits to it). Default: the plan's market model.", valueName: "MODEL"))
-    var model: String?
 
-    @Option(help: ArgumentHelp("How far each path runs, such as 7d or 30d. Default: to the plan's first expiry.", valueName: "DURATION"))
-    var horizon: String?
 
-    @Option(help: ArgumentHelp("Time between ticks, such as 1h or 5m. Default 1h; a bootstrap steps at its history's step.", valueName: "DURATION"))
-    var step: String?
 
-    @Option(help: ArgumentHelp("Spot at the first tick, QUOTE per BASE. Default: the plan's market.spot.", valueName: "X"))
-    var spot: Double?
 
-    @Option(help: ArgumentHelp("Annualised volatility of the paths, such as 65% or 0.65. Default: the plan's.", valueName: "VOL"))
-    var vol: String?
 
-    @Option(help: ArgumentHelp("Annualised drift, such as 0% or 0.04 (E[S_t] = spot e^(drift t)). Default: the plan's rate.", valueName: "DRIFT"))
-    var drift: String?
 
     @Flag(help: "Scale absolute strikes by --spot over the plan's spot when the two are more than 2x apart (otherwise such a run is refused), as dry-run --rebase does.")
     var rebase = false
 
-    @Option(help: "Seed of the run, 0 to 2^53 - 1 (path k's randomness depends on the seed and k only).")
-    var seed: UInt64 = 1
 
-    @Option(help: "Worker threads. Default: every core.")
-    var threads: Int?
 
-    @Option(help: "Split the paths into N shards (see above).")
-    var shards: Int?
 
-    @Option(name: .customLong("shard-index"), help: "Which shard this process runs, 0..<N.")
-    var shardIndex: Int?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON result (with --shards: the partial result) to this file.", valueName: "RESULT.json"))
     var output: String?
@@ -91,15 +73,8 @@ struct Stress: ParsableCommand {
 
     func validate() throws {
         guard (1...100_000_000).contains(paths) else { throw ValidationError("--paths must be from 1 to 100,000,000, not \(paths)") }
-        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be from 1 to 1024, not \(threads)") }
-        if let shards, !(1...1_000_000).contains(shards) { throw ValidationError("--shards must be from 1 to 1,000,000, not \(shards)") }
-        if shardIndex != nil, shards == nil { throw ValidationError("--shard-index needs --shards") }
-        if shards != nil, reportFile != nil { throw ValidationError("--report is for a whole run: give it to `hedgeplan merge` of the shards") }
-        guard seed <= Self.largestSeed else { throw ValidationError("--seed must be at most 2^53 - 1 = \(Self.largestSeed), so that JSON readers read it exactly") }
-        if let spot, !(spot.isFinite && spot > 0 && spot < 1e12) { throw ValidationError("--spot must be a positive price, not \(spot)") }
+        if simulation.shards != nil, reportFile != nil { throw ValidationError("--report is for a whole run: give it to `hedgeplan merge` of the shards") }
     }
-
-    static let largestSeed: UInt64 = (1 << 53) - 1
 
     func run() throws {
         try DiagnosticOutputOptions(format: format == .json ? .json : .text).reportingFailures(stress)
@@ -108,13 +83,9 @@ struct Stress: ParsableCommand {
     private func stress() throws {
         let outputFile = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
-        var shard: (count: Int, index: Int)?
-        if let shards {
-            shard = (shards, try ShardSelection.index(explicit: shardIndex, shards: shards, environment: ProcessInfo.processInfo.environment))
-        }
+        let shard = try simulation.shard()
         let plan = try PlanInput.load(input, history: history, format: format)
-        var settings = try StressSettingsOptions(
-            model: model, horizon: horizon, step: step, spot: spot, vol: vol, drift: drift).settings(plan: plan, paths: paths, seed: seed)
+        var settings = try simulation.settings(plan: plan, paths: paths)
         settings.runOptions = RunOptions(rebasesAbsoluteStrikes: rebase)
         let header = StressHeader(plan: plan, settings: settings)
         let runner = StressRunner(plan: plan, settings: settings)
@@ -128,7 +99,7 @@ struct Stress: ParsableCommand {
         if let progress { onProgress = { progress.update($0) } }
         do {
             outcomes = try runner.run(
-                paths: indices, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: onProgress)
+                paths: indices, threads: simulation.threadCount, progress: onProgress)
         } catch {
             progress?.end()
             throw CommandFailure.input(.stress, input, "cannot run the plan on the simulated paths: \(error)")

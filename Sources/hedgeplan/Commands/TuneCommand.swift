@@ -39,35 +39,17 @@ struct Tune: ParsableCommand {
     @Option(help: "Number of simulated paths (1 to 10,000,000), the same for every candidate.")
     var paths: Int
 
-    @Option(help: ArgumentHelp("Price model: gbm, merton or bootstrap:FEED.csv (default: the plan's market model).", valueName: "MODEL"))
-    var model: String?
+    @OptionGroup var simulation: StressSettingsOptions
 
-    @Option(help: ArgumentHelp("How far each path runs (default: the first expiry).", valueName: "DURATION"))
-    var horizon: String?
 
-    @Option(help: ArgumentHelp("Time between ticks (default 1h).", valueName: "DURATION"))
-    var step: String?
 
-    @Option(help: ArgumentHelp("Spot at the first tick (default: the plan's).", valueName: "X"))
-    var spot: Double?
 
-    @Option(help: ArgumentHelp("Annualised volatility of the paths (default: the plan's).", valueName: "VOL"))
-    var vol: String?
 
-    @Option(help: ArgumentHelp("Annualised drift (default: the plan's rate).", valueName: "DRIFT"))
-    var drift: String?
 
-    @Option(help: "Seed of the run, 0 to 2^53 - 1.")
-    var seed: UInt64 = 1
 
-    @Option(help: "Worker threads. Default: every core.")
-    var threads: Int?
 
-    @Option(help: "Split the paths into N shards, as `stress --shards` does; every candidate runs on the shard's paths.")
-    var shards: Int?
 
-    @Option(name: .customLong("shard-index"), help: "Which shard this process runs, 0..<N (else JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN).")
-    var shardIndex: Int?
+
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON result (with --shards: the partial result, for `hedgeplan merge`) to this file.", valueName: "RESULT.json"))
     var output: String?
@@ -100,13 +82,9 @@ struct Tune: ParsableCommand {
 
     func validate() throws {
         guard (1...10_000_000).contains(paths) else { throw ValidationError("--paths must be from 1 to 10,000,000, not \(paths)") }
-        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be from 1 to 1024, not \(threads)") }
-        if let shards, !(1...1_000_000).contains(shards) { throw ValidationError("--shards must be from 1 to 1,000,000, not \(shards)") }
-        if shardIndex != nil, shards == nil { throw ValidationError("--shard-index needs --shards") }
-        if shards != nil, plot != nil || reportFile != nil || writeStrategy != nil {
+        if simulation.shards != nil, plot != nil || reportFile != nil || writeStrategy != nil {
             throw ValidationError("--plot, --report and --write-strategy are for a whole tune: give them to `hedgeplan merge` of the shards")
         }
-        guard seed <= Stress.largestSeed else { throw ValidationError("--seed must be at most 2^53 - 1") }
         do { _ = try TuneObjective(parsing: objective) } catch { throw ValidationError("\(error)") }
         for family in policies.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             if (family == "garch" || family == "regime"), history == nil, policies != Self.defaultPolicies {
@@ -126,10 +104,7 @@ struct Tune: ParsableCommand {
         let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         let resultOutput = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
-        var shard: (count: Int, index: Int)?
-        if let shards {
-            shard = (shards, try ShardSelection.index(explicit: shardIndex, shards: shards, environment: ProcessInfo.processInfo.environment))
-        }
+        let shard = try simulation.shard()
         let strategyOutput = try writeStrategy.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the tuned strategy") }
         let base = try PlanInput.load(input, history: history, format: format)
         // The strategy's text: the input itself, or the file the plan was compiled from.
@@ -137,8 +112,7 @@ struct Tune: ParsableCommand {
         guard let text = try? String(contentsOfFile: strategyPath, encoding: .utf8) else {
             throw CommandFailure.io(strategyPath, "cannot read the strategy to tune (tune writes each candidate into it)")
         }
-        let settings = try StressSettingsOptions(model: model, horizon: horizon, step: step, spot: spot, vol: vol, drift: drift)
-            .settings(plan: base, paths: paths, seed: seed)
+        let settings = try simulation.settings(plan: base, paths: paths)
         let priceHistory = try history.map(PriceHistoryLoader.load)
         let objective = try TuneObjective(parsing: objective)
         var items: [(HedgePolicy, SourceLocation?)]
@@ -176,7 +150,7 @@ struct Tune: ParsableCommand {
         let runner = TuneRunner(settings: settings, candidates: candidates)
         let outcomes: [[PathOutcome]]
         do {
-            outcomes = try runner.outcomes(paths: indices, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: onProgress)
+            outcomes = try runner.outcomes(paths: indices, threads: simulation.threadCount, progress: onProgress)
         } catch {
             progress?.end()
             throw CommandFailure.input(.stress, input, "cannot run the plan on the simulated paths: \(error)")

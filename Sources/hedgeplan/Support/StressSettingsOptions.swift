@@ -1,24 +1,67 @@
 import ArgumentParser
+import Foundation
 import Feeds
 import HedgePlan
 import HedgeplanIR
 import HedgeplanSimulation
 import enum Pricing.BaumWelch
 
-/// `stress`'s model options, read against the plan: every default comes from the plan
-/// (its market model, spot, volatility and rate; its first expiry for the horizon), and
-/// every override is checked with a usage error (exit 64) that names the flag.
-struct StressSettingsOptions {
+/// The simulated paths of `stress` and `tune`: model, horizon, step, market overrides,
+/// seed, threads and shards, read against the plan. Every default comes from the plan (its
+/// market model, spot, volatility and rate; its first expiry for the horizon), and every
+/// override is checked with a usage error (exit 64) that names the flag.
+struct StressSettingsOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Price model: gbm, merton (with the plan's jumps), bootstrap:FEED.csv (stationary bootstrap of a history's log returns) or regime:FEED.csv (the 2-state regime model `hedgeplan regimes` fits to it). Default: the plan's market model.", valueName: "MODEL"))
     var model: String?
+
+    @Option(help: ArgumentHelp("How far each path runs, such as 7d or 30d. Default: to the plan's first expiry.", valueName: "DURATION"))
     var horizon: String?
+
+    @Option(help: ArgumentHelp("Time between ticks, such as 1h or 5m. Default 1h; bootstrap and regime paths step at their history's step.", valueName: "DURATION"))
     var step: String?
+
+    @Option(help: ArgumentHelp("Spot at the first tick, QUOTE per BASE. Default: the plan's market.spot.", valueName: "X"))
     var spot: Double?
+
+    @Option(help: ArgumentHelp("Annualised volatility of the paths, such as 65% or 0.65. Default: the plan's.", valueName: "VOL"))
     var vol: String?
+
+    @Option(help: ArgumentHelp("Annualised drift, such as 0% or 0.04 (E[S_t] = spot e^(drift t)). Default: the plan's rate.", valueName: "DRIFT"))
     var drift: String?
+
+    @Option(help: "Seed of the run, 0 to 2^53 - 1 (path k's randomness depends on the seed and k only).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads. Default: every core.")
+    var threads: Int?
+
+    @Option(help: "Split the paths into N shards: this process runs the paths k with k mod N = I and writes a partial result for `hedgeplan merge`.")
+    var shards: Int?
+
+    @Option(name: .customLong("shard-index"), help: "Which shard this process runs, 0..<N (else $JOB_COMPLETION_INDEX, else $SLURM_ARRAY_TASK_ID - $SLURM_ARRAY_TASK_MIN).")
+    var shardIndex: Int?
+
+    static let largestSeed: UInt64 = (1 << 53) - 1
+
+    func validate() throws {
+        guard seed <= Self.largestSeed else { throw ValidationError("--seed must be at most 2^53 - 1 = \(Self.largestSeed), so that JSON readers read it exactly") }
+        if let spot, !(spot.isFinite && spot > 0 && spot < 1e12) { throw ValidationError("--spot must be a positive price, not \(spot)") }
+        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be from 1 to 1024, not \(threads)") }
+        if let shards, !(1...1_000_000).contains(shards) { throw ValidationError("--shards must be from 1 to 1,000,000, not \(shards)") }
+        if shardIndex != nil, shards == nil { throw ValidationError("--shard-index needs --shards") }
+    }
+
+    /// This process's shard, when the run is sharded.
+    func shard() throws -> (count: Int, index: Int)? {
+        guard let shards else { return nil }
+        return (shards, try ShardSelection.index(explicit: shardIndex, shards: shards, environment: ProcessInfo.processInfo.environment))
+    }
+
+    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 
     static let defaultStepMs: Int64 = 3_600_000
 
-    func settings(plan: HedgingPlan, paths: Int, seed: UInt64) throws -> StressSettings {
+    func settings(plan: HedgingPlan, paths: Int) throws -> StressSettings {
         let pathModel = try self.pathModel(plan: plan)
         var stepMs = try step.map { try Self.milliseconds($0, flag: "--step") } ?? Self.defaultStepMs
         if case .bootstrap(let file, let sample, _) = pathModel {
