@@ -101,7 +101,12 @@ public struct StressHeader: Codable, Equatable, Sendable {
         let parameters = PathParameters(
             spot: spot, volatility: volatility, days: Double(horizonMs) / 86_400_000, step: stepMs,
             seed: PathSeed.seed(run: seed, path: k), drift: drift, start: startMs)
-        if let regimes { return FeedSpec.regime(parameters, regimes).text }
+        if let regimes {
+            var p = parameters
+            p.volatility = 0
+            p.drift = 0
+            return FeedSpec.regime(p, regimes).text
+        }
         if let jumps, jumps.count == 3 {
             return FeedSpec.merton(parameters, JumpParameters(intensity: jumps[0], meanLogJump: jumps[1], jumpVolatility: jumps[2])).text
         }

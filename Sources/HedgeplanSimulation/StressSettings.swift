@@ -52,7 +52,12 @@ public struct StressSettings: Equatable, Sendable {
         case .merton(let jumps): return .merton(parameters, jumps)
         case .bootstrap(let file, _, let block):
             return .bootstrap(BootstrapSpec(path: file, spot: spot, days: days, seed: seed, meanBlock: block, start: startMs))
-        case .regime(_, let regimes): return .regime(parameters, regimes)
+        case .regime(_, let regimes):
+            // The regimes set the returns: volatility and drift are unused (0, as parsed).
+            var p = parameters
+            p.volatility = 0
+            p.drift = 0
+            return .regime(p, regimes)
         }
     }
 

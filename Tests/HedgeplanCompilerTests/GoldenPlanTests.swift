@@ -63,7 +63,7 @@ enum Fixtures {
         let compiled = Fixtures.compile("eth-lp-hedge-univ3.yaml", history: nil)
         #expect(compiled.plan == nil)
         let error = try #require(compiled.diagnostics.first { $0.rule == .compile })
-        #expect(error.location.line == 43)
+        #expect(error.location.line == 47)  // `volatility: garch` in the strategy
         #expect(error.message.contains("--history"))
     }
 }
