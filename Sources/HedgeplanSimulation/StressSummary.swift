@@ -42,33 +42,12 @@ public struct StressSummary: Sendable {
         var hedgeCount = 0
         var most = 0
         for o in outcomes {
-            let c = o.hedged.pnl
-            sum.options += c.options
-            sum.underlying += c.underlying
-            sum.hedge += c.hedge
-            sum.fees += c.fees
-            sum.slippage += c.slippage
-            sum.gas += c.gas
-            sum.funding += c.funding
-            sum.impermanentLoss += c.impermanentLoss
-            sum.lpFees += c.lpFees
-            sum.hasLiquidity = sum.hasLiquidity || c.hasLiquidity
+            sum = sum + o.hedged.pnl
             hedgeCount += o.hedged.hedges
             most = max(most, o.hedged.hedges)
         }
         let n = Double(max(1, outcomes.count))
-        var mean = PnLComponents()
-        mean.options = sum.options / n
-        mean.underlying = sum.underlying / n
-        mean.hedge = sum.hedge / n
-        mean.fees = sum.fees / n
-        mean.slippage = sum.slippage / n
-        mean.gas = sum.gas / n
-        mean.funding = sum.funding / n
-        mean.impermanentLoss = sum.impermanentLoss / n
-        mean.lpFees = sum.lpFees / n
-        mean.hasLiquidity = sum.hasLiquidity
-        components = mean
+        components = sum.scaled(by: 1 / n)
         hedgesMean = Double(hedgeCount) / n
         hedgesMax = most
         breakerPaths = header.conditions.map { name in
