@@ -30,23 +30,13 @@ public struct StressShard: Codable, Equatable, Sendable {
         Array(stride(from: index, to: paths, by: count))
     }
 
-    public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        // Outcomes hold finite numbers (the engine's P&L is finite): encoding cannot fail.
-        var data = try! encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func encoded() -> Data { PartialResultCoding.encode(self) }
 
     /// Reads a shard file's bytes; `file` names it in the error.
     public static func decode(_ data: Data, file: String) throws(MergeProblem) -> StressShard {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         let shard: StressShard
         do {
-            shard = try decoder.decode(StressShard.self, from: data)
+            shard = try PartialResultCoding.decode(StressShard.self, from: data)
         } catch {
             throw MergeProblem(file: file, message: "not a partial stress result (write one with `hedgeplan stress ... --shards N --shard-index I -o FILE`)")
         }

@@ -46,20 +46,11 @@ public struct TuneShard: Codable, Sendable {
         self.outcomes = outcomes
     }
 
-    public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        var data = try! encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func encoded() -> Data { PartialResultCoding.encode(self) }
 
     public static func decode(_ data: Data, file: String) throws(MergeProblem) -> TuneShard {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
-            let shard = try decoder.decode(TuneShard.self, from: data)
+            let shard = try PartialResultCoding.decode(TuneShard.self, from: data)
             guard shard.format == formatName, shard.version == StressHeader.currentVersion else { throw CocoaError(.coderReadCorrupt) }
             return shard
         } catch {
