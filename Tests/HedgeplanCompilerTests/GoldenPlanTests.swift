@@ -25,18 +25,18 @@ enum Fixtures {
         return PriceHistory(prices: closes, stepSeconds: 3_600, name: "Examples/feeds/ethereum.csv")
     }()
 
-    /// Compiles with paths relative to the package root, as a user at the root would.
+    /// Compiles as a user at the package root would (the plan names `strategies/FILE`),
+    /// reading the file by its absolute path: tests run in parallel and never change the
+    /// working directory.
     static func compile(_ file: String, history: PriceHistory? = ethHistory) -> CompiledStrategy {
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        return PlanCompiler.compile(path: "strategies/\(file)", now: now, history: history)
+        let text = (try? String(contentsOf: root.appendingPathComponent("strategies/\(file)"), encoding: .utf8)) ?? ""
+        return PlanCompiler.compile(text: text, path: "strategies/\(file)", now: now, history: history)
     }
 }
 
 /// Every bundled strategy compiles to its golden plan (`HEDGEPLAN_RECORD=1 swift test`
 /// re-records them; review the diff), and each golden plan round-trips byte for byte.
-@Suite(.serialized) struct GoldenPlanTests {
+struct GoldenPlanTests {
     @Test(arguments: Fixtures.strategies)
     func compilesToItsGoldenPlan(_ file: String) throws {
         let compiled = Fixtures.compile(file)
