@@ -44,15 +44,24 @@ public struct Interpreter {
         do { venues = try VenueBook(plan: plan, spot: first.price) } catch { throw RunError.venue("\(error)") }
         var book = HedgeBook(plan: plan, firstTick: first, options: options)
         book.checksInvariant = checksInvariant
-        let observer = self.observer
+        let daily = DailyEquity(forwardingTo: observer)
+        // The feed's price at every trade (the trades are appended inside `step`).
+        var tradeSpots = [Double](repeating: first.price, count: book.trades.count)
         var tick = first
         while true {
             venues.arbitrage(to: tick.price)
-            book.step(tick, venues: &venues, observer: observer)
+            book.step(tick, venues: &venues, observer: daily)
+            if book.trades.count != tradeSpots.count {
+                tradeSpots.append(contentsOf: repeatElement(tick.price, count: book.trades.count - tradeSpots.count))
+            }
             guard let next = try feed.next() else { break }
             tick = next
         }
         worstInvariantError = book.worstInvariantError
-        return book.result(issues: feed.issues, feedNotes: feed.notes)
+        var result = book.result(issues: feed.issues, feedNotes: feed.notes)
+        for i in result.trades.indices { result.trades[i].spot = tradeSpots[i] }
+        result.dailyEquity = daily.finished()
+        result.hedgesDelta = plan.hedge?.delta != nil
+        return result
     }
 }
