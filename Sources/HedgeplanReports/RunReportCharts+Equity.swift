@@ -20,13 +20,15 @@ extension RunReportCharts {
         return (peaks, drawdowns)
     }
 
-    /// Two panels over the whole run: equity and its peak; the drawdown from the peak.
+    /// Two panels: equity and its peak; the drawdown from the peak. Over the book charts'
+    /// window (the whole run, or up to a little after the book went quiet).
     public func equityAndDrawdown() -> ChartStack {
-        let equity = points("total")
+        let window = activeWindow
+        let equity = points("total", in: window)
         let (peak, drawdown) = Self.drawdown(equity.y)
         let top = Chart(
-            title: "Equity", subtitle: "cumulative P&L, \(quote), with its running peak",
-            x: timeAxis(), y: Axis("Equity", unit: quote, includesZero: true),
+            title: "Equity", subtitle: "cumulative P&L, \(quote), with its running peak" + windowNote,
+            x: timeAxis(window), y: Axis("Equity", unit: quote, includesZero: true),
             series: [
                 Series("Equity", x: equity.x, y: equity.y, color: Color(hex: 0x1F2328), lineWidth: 1.5),
                 Series("Running peak", kind: .step, x: equity.x, y: peak, color: Color(hex: 0x0072B2), dashed: true, lineWidth: 1),
@@ -34,10 +36,10 @@ extension RunReportCharts {
             size: Chart.Size(width: width, height: 260), idPrefix: "chart-equity-top")
         let bottom = Chart(
             title: "Drawdown", subtitle: "equity minus its running peak, \(quote)",
-            x: timeAxis(), y: Axis("Drawdown", unit: quote, includesZero: true),
+            x: timeAxis(window), y: Axis("Drawdown", unit: quote, includesZero: true),
             series: [Series("Drawdown", kind: .area, x: equity.x, y: drawdown, color: Color(hex: 0xB42318), lineWidth: 1)],
             showsLegend: false,
-            size: Chart.Size(width: width, height: 170), idPrefix: "chart-equity-bottom")
+            size: Chart.Size(width: width, height: 210), idPrefix: "chart-equity-bottom")
         return ChartStack(
             title: "Equity and drawdown",
             subtitle: "max drawdown \(HTMLText.money(result.equity.maxDrawdown)) \(quote) (every tick; the chart shows each bucket's extremes)",
