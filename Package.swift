@@ -101,6 +101,9 @@ let package = Package(
             dependencies: [
                 "LiveFeed", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["LiveFeed"])),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
+                // `dry-run` on a live feed, run as a subprocess, and its journal read back.
+                .target(name: "hedgeplan", condition: .when(traits: ["LiveFeed"])),
+                .target(name: "HedgeplanJournal", condition: .when(traits: ["LiveFeed"])),
             ]
         ),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),

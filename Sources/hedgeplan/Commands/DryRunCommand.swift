@@ -69,6 +69,9 @@ struct DryRun: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
+        // Ctrl-C ends the run as the end of the feed would: the figures so far are printed.
+        let interruption = Interruption()
+        defer { interruption.uninstall() }
         let source: any TickSource
         do {
             // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
@@ -94,10 +97,7 @@ struct DryRun: ParsableCommand {
         var interpreter = Interpreter(plan: plan)
         interpreter.options = RunOptions(rebasesAbsoluteStrikes: rebase)
         interpreter.observer = watch.observer
-        // Ctrl-C ends the run as the end of the feed would: the figures so far are printed.
-        let wake = interruptAction(for: source)
-        let interruption = Interruption { wake?() }
-        defer { interruption.uninstall() }
+        if let wake = interruptAction(for: source) { interruption.onInterrupt(wake) }
         let result: RunResult
         do {
             result = try Self.run(&interpreter, watch.source(Self.interruptible(source, interruption)))

@@ -12,25 +12,34 @@ import Synchronization
 /// a flag and calls `wake`, which ends a live feed's wait for its next tick. A second Ctrl-C
 /// while the run winds down kills the process the usual way.
 ///
-/// `@unchecked Sendable`: the flag is atomic, and the signal source is only touched by
-/// `init` and `uninstall()`, both on the command's thread.
+/// `@unchecked Sendable`: the flag is atomic, the wake action behind a mutex, and the
+/// signal source is only touched by `init` and `uninstall()`, both on the command's thread.
 final class Interruption: @unchecked Sendable {
     private let requested = Atomic<Bool>(false)
+    private let wakeAction = Mutex<(@Sendable () -> Void)?>(nil)
     private let source: any DispatchSourceSignal
 
-    /// Starts listening for SIGINT; `wake` is called once, on a Dispatch queue, when it comes.
-    init(wake: @escaping @Sendable () -> Void) {
+    /// Starts listening for SIGINT. Install it before the feed is opened: a live feed starts
+    /// connecting (and may report a refused connection) as soon as it is.
+    init() {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         self.source = source
         // The handler holds this object until `uninstall()` cancels the source.
         source.setEventHandler { [self] in
             guard !requested.exchange(true, ordering: .acquiringAndReleasing) else { return }
-            wake()
+            wakeAction.withLock { $0 }?()
             // The next Ctrl-C is not caught: it kills a run that does not wind down.
             signal(SIGINT, SIG_DFL)
         }
         source.resume()
+    }
+
+    /// What ends a wait for the next tick when Ctrl-C comes (a live feed's); called at once
+    /// if it already came.
+    func onInterrupt(_ action: @escaping @Sendable () -> Void) {
+        wakeAction.withLock { $0 = action }
+        if isRequested { action() }
     }
 
     /// Whether Ctrl-C came.

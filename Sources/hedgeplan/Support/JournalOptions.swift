@@ -17,7 +17,7 @@ struct JournalOptions: ParsableArguments {
     @Option(
         name: .customLong("journal"),
         help: ArgumentHelp(
-            "Record every hedge decision, fill and breaker event, with a checkpoint every 50,000 ticks, in this SQLite file. An existing journal is never overwritten.",
+            "Record every hedge decision, fill and breaker event, with a checkpoint every 50,000 ticks (and at least once a second on a live feed), in this SQLite file. An existing journal is never overwritten.",
             valueName: "FILE"))
     var path: String?
 
