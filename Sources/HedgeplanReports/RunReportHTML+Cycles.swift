@@ -1,3 +1,4 @@
+import HedgeplanFormatting
 import HedgeplanRuntime
 
 /// The report's per-roll table: one row per option cycle (`OptionCycles`), with premium in,
@@ -20,13 +21,16 @@ extension RunReportHTML {
         if showsMark { out += "<th scope=\"col\" class=\"num\">Marked at end</th>" }
         out += "<th scope=\"col\" class=\"num\">Options</th><th scope=\"col\" class=\"num\">Hedge</th>"
         out += "<th scope=\"col\" class=\"num\">Trading costs</th><th scope=\"col\" class=\"num\">Net</th></tr></thead>\n<tbody>\n"
+        func cells(_ c: ShownCycle) -> String {
+            var cells = moneyCell(c.premium)
+            if showsVega { cells += moneyCell(c.vegaHedges) }
+            cells += moneyCell(c.payout)
+            if showsMark { cells += moneyCell(c.markedAtEnd) }
+            return cells + moneyCell(c.options) + moneyCell(c.hedge) + moneyCell(c.tradingCosts) + moneyCell(c.net)
+        }
         func row(_ cycle: OptionCycle) -> String {
-            var cells = "<td>\(HTMLText.time(cycle.start))</td><td>\(HTMLText.time(cycle.end)) <span class=\"muted\">\(cycle.ending.rawValue)</span></td>"
-            cells += moneyCell(cycle.premium)
-            if showsVega { cells += moneyCell(cycle.vegaHedges) }
-            cells += moneyCell(cycle.payout)
-            if showsMark { cells += moneyCell(cycle.markedAtEnd) }
-            return cells + moneyCell(cycle.optionPnL) + moneyCell(cycle.hedge) + moneyCell(cycle.tradingCosts) + moneyCell(cycle.net)
+            "<td>\(HTMLText.time(cycle.start))</td><td>\(HTMLText.time(cycle.end)) <span class=\"muted\">\(cycle.ending.rawValue)</span></td>"
+                + cells(ShownCycle(cycle))
         }
         let columns = 9 + (showsVega ? 1 : 0) + (showsMark ? 1 : 0)
         out += LongList(cycles).rows(
@@ -43,15 +47,29 @@ extension RunReportHTML {
             sum.tradingCosts += c.tradingCosts
         }
         out += "</tbody>\n<tfoot><tr class=\"total\"><th scope=\"row\" colspan=\"3\">All cycles</th>"
-        out += moneyCell(total.premium)
-        if showsVega { out += moneyCell(total.vegaHedges) }
-        out += moneyCell(total.payout)
-        if showsMark { out += moneyCell(total.markedAtEnd) }
-        out += moneyCell(total.optionPnL) + moneyCell(total.hedge) + moneyCell(total.tradingCosts) + moneyCell(total.net)
+        out += cells(ShownCycle(total))
         out += "</tr></tfoot>\n</table></div>\n"
         out += "<p class=\"hint\">Options = premium + payout\(showsVega ? " + vega hedges" : "")\(showsMark ? " + the open options' model value at the last tick" : "")"
         out += ": the run's option P&amp;L. Hedge: the hedge at the feed's price from one opening to the next. "
         out += "Trading costs: the hedge fills' fees, price impact and gas; funding is in the run's total only.</p>\n"
         return out + "</section>\n"
+    }
+}
+
+/// A cycle's amounts as the table shows them, in whole cents that add up as shown
+/// (`CentAllocation`): premium + vega hedges + payout + mark = options, and options + hedge
+/// + trading costs = net.
+struct ShownCycle {
+    let premium, vegaHedges, payout, markedAtEnd, hedge, tradingCosts: Double
+    let options, net: Double
+
+    init(_ cycle: OptionCycle) {
+        let (parts, total) = CentAllocation.cents([
+            cycle.premium, cycle.vegaHedges, cycle.payout, cycle.markedAtEnd, cycle.hedge, cycle.tradingCosts,
+        ])
+        let amounts = parts.map { Double($0) / 100 }
+        (premium, vegaHedges, payout, markedAtEnd, hedge, tradingCosts) = (amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5])
+        options = Double(parts[0] + parts[1] + parts[2] + parts[3]) / 100
+        net = Double(total) / 100
     }
 }

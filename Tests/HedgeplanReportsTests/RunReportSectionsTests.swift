@@ -80,6 +80,27 @@ import Testing
         #expect(totalRow.contains(">\(HTMLText.money(r.pnl.hedge))</td>"))
     }
 
+    /// Every row of the cycle table adds up as shown, to the cent: premium + payout (+ the
+    /// mark at the end) = options, and options + hedge + trading costs = net.
+    @Test func cycleRowsAddUpAsShown() throws {
+        let (plan, r) = try Self.rolledRun()
+        let page = RunReportHTML(r, plan: plan).render()
+        let table = try #require(page.components(separatedBy: "<table class=\"cycles\">").dropFirst().first?.components(separatedBy: "</table>").first)
+        let rows = table.components(separatedBy: "</tr>").filter { $0.contains("<td class=\"num") }
+        #expect(rows.count == 5)  // four cycles and the total
+        for row in rows {
+            let cents = row.components(separatedBy: "<td class=\"num").dropFirst().map { cell -> Int in
+                let text = cell.components(separatedBy: ">")[1].components(separatedBy: "<")[0]
+                let digits = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "\u{2212}", with: "-")
+                return Int(digits)!
+            }
+            // Premium, payout, marked at end, options, hedge, trading costs, net.
+            try #require(cents.count == 7, "\(row)")
+            #expect(cents[0] + cents[1] + cents[2] == cents[3], "\(row)")
+            #expect(cents[3] + cents[4] + cents[5] == cents[6], "\(row)")
+        }
+    }
+
     @Test func aStructureWithoutOptionsHasNoCycles() throws {
         var r = try ReportFixtures.run()
         r.trades = r.trades.filter { $0.instrument != "call" && $0.instrument != "put" }
