@@ -31,7 +31,7 @@ extension RunReportCharts {
             x: timeAxis(window), y: Axis("Equity", unit: quote, includesZero: true),
             series: [
                 Series("Equity", x: equity.x, y: equity.y, color: Color(hex: 0x1F2328), lineWidth: 1.5),
-                Series("Running peak", kind: .step, x: equity.x, y: peak, color: Color(hex: 0x0072B2), dashed: true, lineWidth: 1),
+                Series("Running peak", x: equity.x, y: peak, color: Color(hex: 0x0072B2), dashed: true, lineWidth: 1),
             ],
             size: Chart.Size(width: width, height: 260), idPrefix: "chart-equity-top")
         let bottom = Chart(
