@@ -47,7 +47,7 @@ extension FeedSpec {
 /// which are never waiting.
 func interruptAction(for source: any TickSource) -> (@Sendable () -> Void)? {
     #if LiveFeed
-    if let live = source as? WebSocketFeed { return { live.interrupt() } }
+    if let live = source as? WebSocketFeed { return live.interrupt }
     #endif
     return nil
 }
