@@ -4,6 +4,10 @@
 ///   `gas`, `iv`)
 /// - `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7[,drift=0][,start=2024-01-01T00:00:00Z]`
 /// - `merton:` the same keys plus `intensity=3,mean=-0.04,jumpvol=0.1`
+/// - `bootstrap:FILE.csv,spot=3000,days=7,seed=7[,block=24][,start=...]`: a stationary
+///   bootstrap of the file's log returns (`BootstrapPath`), stepped at the file's step;
+///   `block` is the mean block length in steps (default: the cube root of the returns'
+///   count). The file path may not contain a comma.
 /// - `ws://HOST:PORT/PATH` or `wss://...`: a live feed (recognised here; not implemented yet)
 ///
 /// Numbers: `vol`, `drift`, `mean`, `jumpvol` take a fraction or a percent (`60%`); `step`
@@ -13,12 +17,14 @@ public enum FeedSpec: Equatable, Sendable {
     case csv(path: String, mapping: ColumnMapping)
     case gbm(PathParameters)
     case merton(PathParameters, JumpParameters)
+    case bootstrap(BootstrapSpec)
     case webSocket(url: String, host: String, port: Int?, path: String, secure: Bool)
 
     static let pathKeys = ["spot", "vol", "days", "step", "seed", "drift", "start"]
     static let requiredPathKeys = ["spot", "vol", "days", "step"]
     static let jumpKeys = ["intensity", "mean", "jumpvol"]
     static let mappingKeys = ["time", "price", "gas", "iv"]
+    static let bootstrapKeys = ["spot", "days", "seed", "block", "start"]
 
     public static func parse(_ text: String) throws(FeedSpecError) -> FeedSpec {
         let spec = text.trimmingSpaces()
@@ -38,11 +44,12 @@ public enum FeedSpec: Equatable, Sendable {
                                        jumpVolatility: try number(values["jumpvol"]!, key: "jumpvol", spec: spec, min: 0, max: 5, percent: true))
             return .merton(p, jumps)
         }
+        if lower.hasPrefix("bootstrap:") { return .bootstrap(try parseBootstrap(spec, body: String(spec.dropFirst(10)))) }
         var path = spec
         if lower.hasPrefix("csv:") { path = String(spec.dropFirst(4)) }
         else if let colon = spec.firstIndex(of: ":"), spec[..<colon].count >= 2,
                 spec[..<colon].allSatisfy({ $0.isLetter }), spec.contains("=") || spec[colon...].hasPrefix("://") {
-            throw FeedSpecError(spec: spec, message: "unknown feed kind `\(spec[..<colon])`: expected gbm:, merton:, ws://, wss:// or a CSV file path")
+            throw FeedSpecError(spec: spec, message: "unknown feed kind `\(spec[..<colon])`: expected gbm:, merton:, bootstrap:, ws://, wss:// or a CSV file path")
         }
         var mapping = ColumnMapping()
         if let q = path.lastIndex(of: "?") {
@@ -79,14 +86,37 @@ public enum FeedSpec: Equatable, Sendable {
             return try CSVFeed(path: path, options: o)
         case .gbm(let p): return GBMPath(p)
         case .merton(let p, let j): return MertonPath(p, jumps: j)
+        case .bootstrap(let b):
+            let sample = try ReturnSample.load(path: b.path, options: options)
+            return BootstrapPath(sample: sample, spot: b.spot, days: b.days, seed: b.seed,
+                                 meanBlock: b.meanBlock ?? sample.defaultMeanBlock, start: b.start)
         case .webSocket(let url, _, _, _, _):
             throw FeedSpecError(spec: url, message: "live WebSocket feeds are not implemented yet")
         }
     }
 
-    private static func parsePath(_ spec: String, body: String, kind: String, keys: [String])
-        throws(FeedSpecError) -> (PathParameters, [String: String]) {
+    private static func parseBootstrap(_ spec: String, body: String) throws(FeedSpecError) -> BootstrapSpec {
+        let items = body.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = items[0].trimmingCharacters()
+        guard !path.isEmpty, !path.contains("=") else {
+            throw FeedSpecError(spec: spec, message: "bootstrap: give the history file first, as in bootstrap:prices.csv,spot=3000,days=7,seed=1")
+        }
+        let values = try keyValues(spec, body: items.count > 1 ? String(items[1]) : "", kind: "bootstrap", keys: bootstrapKeys)
+        for key in ["spot", "days"] where values[key] == nil {
+            throw FeedSpecError(spec: spec, message: "bootstrap: missing key `\(key)` (required: spot, days; optional: seed, block, start)")
+        }
+        let spot = try number(values["spot"]!, key: "spot", spec: spec, min: 0, exclusive: true, max: 1e12, unit: "QUOTE per BASE")
+        let days = try number(values["days"]!, key: "days", spec: spec, min: 0, exclusive: true, max: 36_500, unit: "days (100 years)")
+        let block = try values["block"].map { v throws(FeedSpecError) in
+            try number(v, key: "block", spec: spec, min: 1, max: 1e9, unit: "steps")
+        }
+        return BootstrapSpec(path: path, spot: spot, days: days, seed: try seed(values, kind: "bootstrap", spec: spec),
+                             meanBlock: block, start: try start(values, kind: "bootstrap", spec: spec))
+    }
+
+    private static func keyValues(_ spec: String, body: String, kind: String, keys: [String]) throws(FeedSpecError) -> [String: String] {
         var values: [String: String] = [:]
+        guard !body.isEmpty else { return values }
         for item in body.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = String(item).trimmingSpaces()
             if trimmed.isEmpty { throw FeedSpecError(spec: spec, message: "\(kind): empty item (two commas in a row, or a trailing comma)") }
@@ -99,6 +129,26 @@ public enum FeedSpec: Equatable, Sendable {
             guard !value.isEmpty else { throw FeedSpecError(spec: spec, message: "\(kind): `\(key)` has no value") }
             values[key] = value
         }
+        return values
+    }
+
+    private static func seed(_ values: [String: String], kind: String, spec: String) throws(FeedSpecError) -> UInt64 {
+        guard let s = values["seed"] else { return 1 }
+        guard let v = UInt64(s) else { throw FeedSpecError(spec: spec, message: "\(kind): seed `\(s)` is not an unsigned integer") }
+        return v
+    }
+
+    private static func start(_ values: [String: String], kind: String, spec: String) throws(FeedSpecError) -> Int64 {
+        guard let s = values["start"] else { return PathParameters.defaultStart }
+        guard let v = TimestampParser.parseText(s) else {
+            throw FeedSpecError(spec: spec, message: "\(kind): start `\(s)` is not an ISO 8601 instant such as 2024-01-01T00:00:00Z")
+        }
+        return v
+    }
+
+    private static func parsePath(_ spec: String, body: String, kind: String, keys: [String])
+        throws(FeedSpecError) -> (PathParameters, [String: String]) {
+        let values = try keyValues(spec, body: body, kind: kind, keys: keys)
         for key in requiredPathKeys where values[key] == nil {
             throw FeedSpecError(spec: spec, message: "\(kind): missing key `\(key)` (required: \(requiredPathKeys.joined(separator: ", ")); optional: seed, drift, start)")
         }
@@ -109,19 +159,9 @@ public enum FeedSpec: Equatable, Sendable {
         guard Double(step) <= days * 86_400_000 else {
             throw FeedSpecError(spec: spec, message: "\(kind): step \(values["step"]!) is longer than days=\(values["days"]!)")
         }
-        var seed: UInt64 = 1
-        if let s = values["seed"] {
-            guard let v = UInt64(s) else { throw FeedSpecError(spec: spec, message: "\(kind): seed `\(s)` is not an unsigned integer") }
-            seed = v
-        }
+        let seed = try seed(values, kind: kind, spec: spec)
         let drift = try values["drift"].map { v throws(FeedSpecError) in try number(v, key: "drift", spec: spec, min: -10, max: 10, percent: true) } ?? 0
-        var start = PathParameters.defaultStart
-        if let s = values["start"] {
-            guard let v = TimestampParser.parseText(s) else {
-                throw FeedSpecError(spec: spec, message: "\(kind): start `\(s)` is not an ISO 8601 instant such as 2024-01-01T00:00:00Z")
-            }
-            start = v
-        }
+        let start = try start(values, kind: kind, spec: spec)
         return (PathParameters(spot: spot, volatility: vol, days: days, step: step, seed: seed, drift: drift, start: start), values)
     }
 
@@ -203,6 +243,28 @@ public enum FeedSpec: Equatable, Sendable {
         }
         guard !host.isEmpty else { throw FeedSpecError(spec: spec, message: "no host before the port") }
         return .webSocket(url: spec, host: host, port: port, path: path, secure: secure)
+    }
+}
+
+/// `bootstrap:FILE,...`: which history to resample and how (see `BootstrapPath`).
+public struct BootstrapSpec: Equatable, Sendable {
+    public var path: String
+    /// QUOTE per BASE at the first tick.
+    public var spot: Double
+    public var days: Double
+    public var seed: UInt64
+    /// Mean block length in steps; nil: the sample's default.
+    public var meanBlock: Double?
+    /// ms since epoch.
+    public var start: Int64
+
+    public init(path: String, spot: Double, days: Double, seed: UInt64, meanBlock: Double?, start: Int64) {
+        self.path = path
+        self.spot = spot
+        self.days = days
+        self.seed = seed
+        self.meanBlock = meanBlock
+        self.start = start
     }
 }
 

@@ -67,7 +67,16 @@ extension Checker {
     /// Loads, decodes and checks one file. The checker runs only on strategies the front
     /// end accepted, so its findings never pile onto type errors.
     public static func validate(path: String, now: Instant) -> CheckedStrategy {
-        let loaded = StrategyLoader.load(path: path, now: now)
+        checked(StrategyLoader.load(path: path, now: now))
+    }
+
+    /// The same for text already in memory, named `path` in diagnostics (a strategy edited
+    /// by a tool before it is written, such as `tune`'s candidates).
+    public static func validate(text: String, path: String, now: Instant) -> CheckedStrategy {
+        checked(StrategyLoader.load(text: text, path: path, now: now))
+    }
+
+    private static func checked(_ loaded: LoadedStrategy) -> CheckedStrategy {
         guard let strategy = loaded.strategy, !loaded.hasErrors else {
             return CheckedStrategy(loaded: loaded, analysis: nil, diagnostics: loaded.diagnostics)
         }

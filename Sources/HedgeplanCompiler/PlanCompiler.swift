@@ -51,9 +51,17 @@ extension PlanCompiler {
     /// `now` only matters for strategies without `market.as_of`, and then only for
     /// validation: the plan itself never contains it.
     public static func compile(path: String, now: Instant, history: PriceHistory? = nil) -> CompiledStrategy {
-        let checked = Checker.validate(path: path, now: now)
-        guard !checked.hasErrors, let strategy = checked.strategy, let analysis = checked.analysis,
-            let bytes = FileManager.default.contents(atPath: path)
+        finish(Checker.validate(path: path, now: now), path: path, bytes: FileManager.default.contents(atPath: path), history: history)
+    }
+
+    /// Compiles text already in memory as if it were the file at `path` (its bytes are the
+    /// source the plan's hash names): what `tune` does with each candidate hedge policy.
+    public static func compile(text: String, path: String, now: Instant, history: PriceHistory? = nil) -> CompiledStrategy {
+        finish(Checker.validate(text: text, path: path, now: now), path: path, bytes: Data(text.utf8), history: history)
+    }
+
+    private static func finish(_ checked: CheckedStrategy, path: String, bytes: Data?, history: PriceHistory?) -> CompiledStrategy {
+        guard !checked.hasErrors, let strategy = checked.strategy, let analysis = checked.analysis, let bytes
         else {
             var diagnostics = checked.diagnostics
             if !checked.hasErrors, checked.analysis == nil, let strategy = checked.strategy {

@@ -57,6 +57,10 @@ extension RuleID {
     public static let plan: RuleID = "plan"
     /// A run journal that cannot be used: another run's, damaged, or in use.
     public static let journal: RuleID = "journal"
+    /// A Monte Carlo run that cannot be made: paths the plan cannot run on, a history too short.
+    public static let stress: RuleID = "stress"
+    /// Partial stress results that cannot be merged: another run's, missing or duplicate shards.
+    public static let merge: RuleID = "merge"
 }
 
 /// Short descriptions for the rules, for SARIF's `tool.driver.rules`.
@@ -82,5 +86,7 @@ public enum RuleCatalog {
         .feed: "The price feed cannot be used (layout, encoding, parameters or no usable ticks).",
         .plan: "The compiled plan cannot be loaded (not JSON, not a plan, or a value out of range).",
         .journal: "The run journal cannot be used (another run's, damaged, unfinished or in use).",
+        .stress: "A Monte Carlo run cannot be made (the plan cannot run on the simulated paths, or the history cannot be resampled).",
+        .merge: "Partial stress results cannot be merged (another run's, a shard missing or given twice, damaged).",
     ]
 }

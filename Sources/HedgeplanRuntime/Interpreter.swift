@@ -15,6 +15,9 @@ public struct Interpreter {
     public var options = RunOptions()
     /// Checks on every tick that the P&L components add up to the change in equity (tests).
     public var checksInvariant = false
+    /// Keep the series, the trade list and the equity path (`HedgeBook(keepsDetail:)`);
+    /// Monte Carlo turns it off and keeps only each path's outcome.
+    public var keepsDetail = true
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
     public private(set) var worstInvariantError = 0.0
 
@@ -38,30 +41,41 @@ public struct Interpreter {
     }
 
     public mutating func run<Source: TickSource>(_ feed: inout Source) throws -> RunResult {
+        // Daily equity and the price at each trade, for the report (not for Monte Carlo).
+        let recording = keepsDetail ? RunRecording(forwardingTo: observer) : nil
+        let book = try finalBook(&feed, recording: recording)
+        var result = book.result(issues: feed.issues, feedNotes: feed.notes)
+        recording?.complete(&result)
+        result.hedgesDelta = plan.hedge?.delta != nil
+        return result
+    }
+
+    /// Steps a book over the whole feed and returns it as the last tick left it: what
+    /// `run` summarises into a `RunResult`, and what Monte Carlo reduces to a few numbers
+    /// per path (`HedgeBook.outcome`).
+    public mutating func finalBook<Source: TickSource>(_ feed: inout Source) throws -> HedgeBook {
+        try finalBook(&feed, recording: nil)
+    }
+
+    private mutating func finalBook<Source: TickSource>(_ feed: inout Source, recording: RunRecording?) throws -> HedgeBook {
         guard let first = try feed.next() else { throw RunError.emptyFeed }
         if let why = HedgeBook.refusal(plan: plan, firstTick: first, options: options) { throw RunError.planFarFromFeed(why) }
         var venues: VenueBook
         do { venues = try VenueBook(plan: plan, spot: first.price) } catch { throw RunError.venue("\(error)") }
-        var book = HedgeBook(plan: plan, firstTick: first, options: options)
+        var book = HedgeBook(plan: plan, firstTick: first, options: options, keepsDetail: keepsDetail)
         book.checksInvariant = checksInvariant
-        let daily = DailyEquity(forwardingTo: observer)
-        // The feed's price at every trade (the trades are appended inside `step`).
-        var tradeSpots = [Double](repeating: first.price, count: book.trades.count)
+        let observer: RunObserver? = recording ?? self.observer
+        // The structure's opening trades were made at the first tick's price.
+        recording?.tradesNow(book.trades.count, at: first.price)
         var tick = first
         while true {
             venues.arbitrage(to: tick.price)
-            book.step(tick, venues: &venues, observer: daily)
-            if book.trades.count != tradeSpots.count {
-                tradeSpots.append(contentsOf: repeatElement(tick.price, count: book.trades.count - tradeSpots.count))
-            }
+            book.step(tick, venues: &venues, observer: observer)
+            recording?.tradesNow(book.trades.count, at: tick.price)
             guard let next = try feed.next() else { break }
             tick = next
         }
         worstInvariantError = book.worstInvariantError
-        var result = book.result(issues: feed.issues, feedNotes: feed.notes)
-        for i in result.trades.indices { result.trades[i].spot = tradeSpots[i] }
-        result.dailyEquity = daily.finished()
-        result.hedgesDelta = plan.hedge?.delta != nil
-        return result
+        return book
     }
 }

@@ -37,7 +37,7 @@ public struct RunResult: Sendable {
     public var trades: [TradeRecord] = []
     public var openLegs: [OpenLeg] = []
     public var equity = EquityFigures(final: 0, peak: 0, maxDrawdown: 0)
-    /// Equity at the run's first tick and at the last tick of every UTC day (`DailyEquity`),
+    /// Equity at the run's first tick and at the last tick of every UTC day (`RunRecording`),
     /// for per-day statistics that the decimated series cannot give exactly.
     public var dailyEquity: [EquitySample] = []
     /// Whether the plan hedges delta (`hedge.delta`); without it a tracking error means nothing.

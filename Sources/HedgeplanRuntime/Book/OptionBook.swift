@@ -12,6 +12,18 @@ struct OptionBook: Sendable {
     /// BASE, signed.
     var quantity: [Double] = []
 
+    /// The same legs four to a chunk, for the SIMD kernel: rebuilt whenever a leg opens or
+    /// closes (rare), read on every tick (often). Padding lanes hold quantity 0, strike 1.
+    private(set) var chunks: [Chunk] = []
+
+    struct Chunk: Sendable {
+        var sign = SIMD4<Double>(repeating: 1)
+        var strike = SIMD4<Double>(repeating: 1)
+        /// ms since epoch, as doubles (exact below 2^53 ms).
+        var expiry = SIMD4<Double>(repeating: 0)
+        var quantity = SIMD4<Double>(repeating: 0)
+    }
+
     var count: Int { strike.count }
 
     /// Opens a leg; its premium is booked by the ledger, not kept here.
@@ -20,6 +32,7 @@ struct OptionBook: Sendable {
         strike.append(k)
         expiry.append(e)
         quantity.append(q)
+        pack()
     }
 
     mutating func removeAll() {
@@ -27,6 +40,7 @@ struct OptionBook: Sendable {
         strike.removeAll(keepingCapacity: true)
         expiry.removeAll(keepingCapacity: true)
         quantity.removeAll(keepingCapacity: true)
+        chunks.removeAll(keepingCapacity: true)
     }
 
     mutating func remove(at index: Int) {
@@ -34,6 +48,23 @@ struct OptionBook: Sendable {
         strike.remove(at: index)
         expiry.remove(at: index)
         quantity.remove(at: index)
+        pack()
+    }
+
+    private mutating func pack() {
+        chunks.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < count {
+            var c = Chunk()
+            for l in 0..<min(4, count - i) {
+                c.sign[l] = sign[i + l]
+                c.strike[l] = strike[i + l]
+                c.expiry[l] = Double(expiry[i + l])
+                c.quantity[l] = quantity[i + l]
+            }
+            chunks.append(c)
+            i += 4
+        }
     }
 
     /// Position totals after `valuate`: value (QUOTE), delta (BASE), gamma (BASE per QUOTE),
@@ -62,24 +93,24 @@ struct OptionBook: Sendable {
             }
             return totals
         }
-        var i = 0
-        while i < n {
-            let lanes = min(4, n - i)
-            var s = SIMD4<Double>(repeating: 1), k = SIMD4<Double>(repeating: 1), t = SIMD4<Double>(repeating: 0)
-            for l in 0..<lanes {
-                s[l] = sign[i + l]
-                k[l] = strike[i + l]
-                t[l] = max(0, Double(expiry[i + l] - now) / msPerYear)
-            }
+        // Four legs per kernel call; totals as lane-wise products summed at the end.
+        let spotLanes = SIMD4<Double>(repeating: spot), rateLanes = SIMD4<Double>(repeating: rate)
+        let volatilityLanes = SIMD4<Double>(repeating: volatility), nowLanes = SIMD4<Double>(repeating: Double(now))
+        var value = SIMD4<Double>(), delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
+        for c in chunks {
+            let t = ((c.expiry - nowLanes) / msPerYear).replacing(with: 0, where: c.expiry .< nowLanes)
             let v = BlackScholes.spotKernel(
-                sign: s, spot: SIMD4(repeating: spot), strike: k, rate: SIMD4(repeating: rate),
-                volatility: SIMD4(repeating: volatility), timeToExpiry: t)
-            for l in 0..<lanes {
-                // Vega from gamma (Black-Scholes, no carry): ν = Γ S² σ τ, per volatility point.
-                add(quantity[i + l], v.price[l], v.delta[l], v.gamma[l], v.gamma[l] * spot * spot * volatility * t[l] * 0.01, &totals)
-            }
-            i += 4
+                sign: c.sign, spot: spotLanes, strike: c.strike, rate: rateLanes, volatility: volatilityLanes, timeToExpiry: t)
+            value += c.quantity * v.price
+            delta += c.quantity * v.delta
+            gamma += c.quantity * v.gamma
+            gammaYears += c.quantity * v.gamma * t
         }
+        totals.value = value.sum()
+        totals.delta = delta.sum()
+        totals.gamma = gamma.sum()
+        // Vega from gamma (Black-Scholes, no carry): ν = Γ S² σ τ, per volatility point.
+        totals.vega = gammaYears.sum() * spot * spot * volatility * 0.01
         return totals
     }
 

@@ -60,7 +60,7 @@ extension HedgeBook {
     }
 
     private func finishedSeries() -> [RunSeries.Line] {
-        var recorder = self.recorder
+        guard var recorder = self.recorder else { return [] }
         return recorder.finish()
     }
 }

@@ -77,7 +77,7 @@ extension HedgeBook {
         }
         let components = ledger.components(optionMarks: marks.options.value, underlyingValue: marks.linear.value, spot: spot)
         if checksInvariant { worstInvariantError = max(worstInvariantError, abs(components.total - equity)) }
-        recorder.add(tick.timestamp, (
+        recorder?.add(tick.timestamp, (
             spot, before, after, ledger.hedgePosition, components.options, components.underlying, components.hedge,
             components.costs, components.total))
         return equity

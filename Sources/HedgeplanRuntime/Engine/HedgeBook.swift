@@ -21,10 +21,13 @@ public struct HedgeBook: Sendable {
     var rebalance = RebalanceProgress()
     var counters = RunCounters()
     var risk = RiskTracker()
-    var recorder = SeriesRecorder(names: [
-        "price", "net delta before hedge", "net delta after hedge", "hedge position", "option", "underlying", "hedge",
-        "costs", "total",
-    ])
+    /// The series a report draws; nil for a book that keeps only its outcome.
+    var recorder: SeriesRecorder?
+    /// Whether the book values and marks itself on every tick even when nothing it does
+    /// depends on it (the equity path: series, drawdown, tracking error). Without a hedge
+    /// policy, a drawdown breaker or an observer, a book that keeps only its outcome
+    /// (`keepsDetail` false: Monte Carlo) values itself at the end alone.
+    let marksEveryTick: Bool
     var rebalances: [(time: Int64, before: Double, after: Double)] = []
     var breakerEvents: [BreakerEvent] = []
     /// Every trade, in order.
@@ -45,10 +48,21 @@ public struct HedgeBook: Sendable {
 
     /// Opens the structure at the feed's first tick. Call `refusal(plan:firstTick:options:)`
     /// first: a plan whose absolute strikes are far from the feed opens a worthless cycle.
-    public init(plan: HedgingPlan, firstTick: Tick, options runOptions: RunOptions = RunOptions()) {
+    ///
+    /// `keepsDetail` false keeps only what `outcome()` reports: no series, no trade list, and
+    /// no per-tick marking unless the plan's hedge or drawdown breaker needs it. `result()`
+    /// of such a book has no series, no trades and, without a hedge, no drawdown figures.
+    public init(plan: HedgingPlan, firstTick: Tick, options runOptions: RunOptions = RunOptions(), keepsDetail: Bool = true) {
         context = RunContext(plan: plan, firstTick: firstTick, options: runOptions)
         policy = plan.hedge?.delta.map { DeltaPolicy(program: $0, scalper: Self.scalper(plan, firstTick: firstTick)) }
         breakers = BreakerMonitor(rules: plan.safety)
+        if keepsDetail {
+            recorder = SeriesRecorder(names: [
+                "price", "net delta before hedge", "net delta after hedge", "hedge position", "option", "underlying", "hedge",
+                "costs", "total",
+            ])
+        }
+        marksEveryTick = keepsDetail || plan.hedge != nil || breakers.watchesDrawdown
         lastTick = firstTick
         let builder = StructureBuilder(context: context)
         if let note = builder.firstCycleNote(at: firstTick) { openingNotes.append(note) }
@@ -81,6 +95,12 @@ public struct HedgeBook: Sendable {
         checkFeedBreakers(tick, venues: &venues, observer: observer)
         settleExpiries(tick)
         rollIfDue(tick)
+        guard marksEveryTick || observer != nil || checksInvariant else {
+            clock.previousTime = now
+            clock.index += 1
+            lastTick = tick
+            return
+        }
         var marks = value(tick)
         let netDeltaBefore = marks.structureDelta + ledger.hedgePosition
         let positionsBefore = positionsVersion

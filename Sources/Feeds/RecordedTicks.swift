@@ -1,0 +1,22 @@
+/// Ticks already in memory, replayed in order: one simulated path fed to several books
+/// (the hedged plan and the structure held) without drawing it twice.
+public struct RecordedTicks: TickSource, Sendable {
+    public let ticks: [Tick]
+    private var index = 0
+
+    public init(_ ticks: [Tick]) { self.ticks = ticks }
+
+    /// Every tick of `source`, in order.
+    public init<Source: TickSource>(draining source: inout Source, capacity: Int = 0) throws {
+        var ticks: [Tick] = []
+        ticks.reserveCapacity(capacity)
+        while let tick = try source.next() { ticks.append(tick) }
+        self.ticks = ticks
+    }
+
+    public mutating func next() -> Tick? {
+        guard index < ticks.count else { return nil }
+        defer { index += 1 }
+        return ticks[index]
+    }
+}

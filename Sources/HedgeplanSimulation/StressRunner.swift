@@ -1,0 +1,129 @@
+import Dispatch
+import Feeds
+import Foundation
+import HedgePlan
+import HedgeplanRuntime
+
+/// Runs a plan on many simulated paths through the same engine as `dry-run`, on several
+/// threads. Each path is run twice on the same ticks: the plan as compiled, and its
+/// structure held with no hedge and no breaker (what the hedge buys). Results are stored by
+/// path index, so they never depend on which thread ran which path.
+public struct StressRunner: Sendable {
+    public let plan: HedgingPlan
+    public let settings: StressSettings
+    /// The plan without `hedge:` and without circuit breakers: the structure held, rolls kept.
+    let unhedgedPlan: HedgingPlan
+
+    public init(plan: HedgingPlan, settings: StressSettings) {
+        self.plan = plan
+        self.settings = settings
+        var bare = plan
+        bare.hedge = nil
+        bare.safety = []
+        unhedgedPlan = bare
+    }
+
+    /// Path k's outcome.
+    public func outcome(path k: Int) throws -> PathOutcome {
+        let feed = settings.feed(path: k)
+        switch feed {
+        case .gbm(let p): return try outcome(path: k) { GBMPath(p) }
+        case .merton(let p, let j): return try outcome(path: k) { MertonPath(p, jumps: j) }
+        case .bootstrap(let b):
+            guard case .bootstrap(_, let sample, _) = settings.model else { preconditionFailure("bootstrap feed without its sample") }
+            return try outcome(path: k) {
+                BootstrapPath(sample: sample, spot: b.spot, days: b.days, seed: b.seed,
+                              meanBlock: b.meanBlock ?? sample.defaultMeanBlock, start: b.start)
+            }
+        case .csv, .webSocket: preconditionFailure("stress simulates its paths")
+        }
+    }
+
+    /// Draws the path once and runs both books over its ticks; generic so that the path is
+    /// drawn by specialised code.
+    private func outcome<Path: TickSource>(path k: Int, _ make: () -> Path) throws -> PathOutcome {
+        var path = make()
+        let ticks = try RecordedTicks(draining: &path, capacity: settings.ticksPerPath)
+        var hedgedFeed = ticks
+        var hedged = Interpreter(plan: plan)
+        hedged.options = settings.runOptions
+        hedged.keepsDetail = false
+        let book = try hedged.finalBook(&hedgedFeed)
+        var bareFeed = ticks
+        var bare = Interpreter(plan: unhedgedPlan)
+        bare.options = settings.runOptions
+        bare.keepsDetail = false
+        let unhedged = try bare.finalBook(&bareFeed).outcome().pnl.total
+        return PathOutcome(path: k, hedged: book.outcome(), unhedged: unhedged)
+    }
+
+    /// The outcomes of `paths` (increasing indices), in that order, computed on `threads`
+    /// threads. `progress` is called with the number of paths done so far, from the worker
+    /// that finished them, at most every `progressEvery` paths. The first error stops the run.
+    public func run(paths: [Int], threads: Int, progressEvery: Int = 64,
+                    progress: (@Sendable (Int) -> Void)? = nil) throws -> [PathOutcome] {
+        guard !paths.isEmpty else { return [] }
+        let workers = max(1, min(threads, paths.count))
+        let chunk = max(1, min(64, paths.count / (workers * 8)))
+        let shared = SharedProgress()
+        var results = [PathOutcome?](repeating: nil, count: paths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let range = shared.claim(chunk, of: paths.count) {
+                    for i in range {
+                        do {
+                            slots.buffer[i] = try outcome(path: paths[i])
+                        } catch {
+                            shared.fail(error)
+                            return
+                        }
+                    }
+                    if let done = shared.finished(range.count, every: progressEvery) { progress?(done) }
+                }
+            }
+        }
+        if let error = shared.error { throw error }
+        return results.map { $0! }
+    }
+}
+
+/// Work claiming and progress across workers. A lock taken once per chunk of paths, never
+/// per tick.
+private final class SharedProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var done = 0
+    private var reported = 0
+    private(set) var error: Error?
+
+    func claim(_ size: Int, of count: Int) -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard error == nil, next < count else { return nil }
+        let range = next..<min(count, next + size)
+        next = range.upperBound
+        return range
+    }
+
+    /// Counts paths done; returns the total when a report is due.
+    func finished(_ n: Int, every: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        done += n
+        guard done - reported >= every || done == next else { return nil }
+        reported = done
+        return done
+    }
+
+    func fail(_ e: Error) {
+        lock.lock()
+        if error == nil { error = e }
+        lock.unlock()
+    }
+}
+
+/// The results buffer, written by several threads at distinct indices.
+private struct UnsafeSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<PathOutcome?>
+}

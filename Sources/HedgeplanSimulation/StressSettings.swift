@@ -1,0 +1,65 @@
+import Feeds
+import HedgePlan
+import HedgeplanRuntime
+
+/// Everything besides the plan that changes a `stress` result: the number of paths, the
+/// seed, the price model and its parameters, the horizon and the step. Threads and shards
+/// are not here: they never change a result.
+public struct StressSettings: Equatable, Sendable {
+    public var paths: Int
+    public var seed: UInt64
+    public var model: PathModel
+    /// ms.
+    public var horizonMs: Int64
+    /// ms (a bootstrap steps at its history's step).
+    public var stepMs: Int64
+    /// QUOTE per BASE at the first tick.
+    public var spot: Double
+    /// Annualised (diffusive) volatility; unused by the bootstrap.
+    public var volatility: Double
+    /// Annualised drift (E[S_t] = spot e^(drift t)); unused by the bootstrap.
+    public var drift: Double
+    /// The first tick's instant, ms since epoch: the plan's `as_of`, so that its expiries
+    /// fall where it says.
+    public var startMs: Int64
+    /// How each path's run treats absolute strikes far from `spot` (`--rebase`).
+    public var runOptions: RunOptions
+
+    public init(paths: Int, seed: UInt64, model: PathModel, horizonMs: Int64, stepMs: Int64, spot: Double,
+                volatility: Double, drift: Double, startMs: Int64, runOptions: RunOptions = RunOptions()) {
+        self.paths = paths
+        self.seed = seed
+        self.model = model
+        self.horizonMs = horizonMs
+        self.stepMs = stepMs
+        self.spot = spot
+        self.volatility = volatility
+        self.drift = drift
+        self.startMs = startMs
+        self.runOptions = runOptions
+    }
+
+    /// Days of the horizon, as the feed strings write them.
+    public var days: Double { Double(horizonMs) / 86_400_000 }
+
+    /// The feed of path k: a value `dry-run --feed` parses from `feed(path:).text`.
+    public func feed(path k: Int) -> FeedSpec {
+        let seed = PathSeed.seed(run: self.seed, path: k)
+        let parameters = PathParameters(
+            spot: spot, volatility: volatility, days: days, step: stepMs, seed: seed, drift: drift, start: startMs)
+        switch model {
+        case .gbm: return .gbm(parameters)
+        case .merton(let jumps): return .merton(parameters, jumps)
+        case .bootstrap(let file, _, let block):
+            return .bootstrap(BootstrapSpec(path: file, spot: spot, days: days, seed: seed, meanBlock: block, start: startMs))
+        }
+    }
+
+    /// Ticks per path (the start included).
+    public var ticksPerPath: Int {
+        switch model {
+        case .bootstrap(_, let sample, _): Int((days * 86_400_000 / Double(sample.stepMs)).rounded(.down)) + 1
+        default: Int((days * 86_400_000 / Double(stepMs)).rounded(.down)) + 1
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Feeds
+import Foundation
+import HedgePlan
+import HedgeplanDiagnostics
+import HedgeplanIR
+import HedgeplanReports
+import HedgeplanRuntime
+import HedgeplanSimulation
+
+struct Stress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stress",
+        abstract: "Monte Carlo of the hedged plan: P&L distribution, VaR and ES after hedging, the cost of the hedge.",
+        discussion: """
+            Runs the plan through the same engine as `dry-run` (fees, funding, gas, pools, \
+            routing, breakers, rolls) on N simulated paths, and the structure alone (no hedge, \
+            no breaker) on the same paths. Path k draws from its own generator, seeded from \
+            (--seed, k) alone: results never depend on --threads or --shards.
+
+            Statistics are of the P&L per path at the horizon, in QUOTE: mean, std, standard \
+            error, quantiles (numpy's default, linear interpolation), VaR (a loss: minus the \
+            (1 - level) quantile) and ES (the mean loss at or beyond VaR), with standard errors. \
+            Each of the 10 worst paths comes with a FEED string that `hedgeplan dry-run PLAN \
+            --feed FEED` replays to the cent.
+
+            Sharding: with --shards N, this process runs the paths k with k mod N = I, where I \
+            is --shard-index, else $JOB_COMPLETION_INDEX (Kubernetes Indexed Job), else \
+            $SLURM_ARRAY_TASK_ID - $SLURM_ARRAY_TASK_MIN (Slurm job array), and writes a \
+            partial result (to -o, else standard output); `hedgeplan merge` of the N partial \
+            results prints exactly what the unsharded run prints.
+
+            Examples:
+              hedgeplan stress strategies/eth-iron-condor-perp-hedged.yaml --paths 10000
+              hedgeplan stress plan.json --paths 100000 --model gbm --vol 80% --format json -o stress.json
+              hedgeplan stress plan.json --paths 20000 --model bootstrap:Examples/feeds/ethereum.csv --horizon 30d
+              hedgeplan stress plan.json --paths 1000000 --shards 100 --shard-index 7 -o shard-7.json
+            """
+    )
+
+    @Argument(help: "A compiled plan (.json) or a strategy (.yaml), which is compiled first.")
+    var input: String
+
+    @Option(help: "Number of simulated paths (1 to 100,000,000).")
+    var paths: Int
+
+    @Option(help: ArgumentHelp("Price model: gbm, merton (with the plan's jumps), or bootstrap:FEED.csv (stationary bootstrap of a history's log returns). Default: the plan's market model.", valueName: "MODEL"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("How far each path runs, such as 7d or 30d. Default: to the plan's first expiry.", valueName: "DURATION"))
+    var horizon: String?
+
+    @Option(help: ArgumentHelp("Time between ticks, such as 1h or 5m. Default 1h; a bootstrap steps at its history's step.", valueName: "DURATION"))
+    var step: String?
+
+    @Option(help: ArgumentHelp("Spot at the first tick, QUOTE per BASE. Default: the plan's market.spot.", valueName: "X"))
+    var spot: Double?
+
+    @Option(help: ArgumentHelp("Annualised volatility of the paths, such as 65% or 0.65. Default: the plan's.", valueName: "VOL"))
+    var vol: String?
+
+    @Option(help: ArgumentHelp("Annualised drift, such as 0% or 0.04 (E[S_t] = spot e^(drift t)). Default: the plan's rate.", valueName: "DRIFT"))
+    var drift: String?
+
+    @Flag(help: "Scale absolute strikes by --spot over the plan's spot when the two are more than 2x apart (otherwise such a run is refused), as dry-run --rebase does.")
+    var rebase = false
+
+    @Option(help: "Seed of the run, 0 to 2^53 - 1 (path k's randomness depends on the seed and k only).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads. Default: every core.")
+    var threads: Int?
+
+    @Option(help: "Split the paths into N shards (see above).")
+    var shards: Int?
+
+    @Option(name: .customLong("shard-index"), help: "Which shard this process runs, 0..<N.")
+    var shardIndex: Int?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the JSON result (with --shards: the partial result) to this file.", valueName: "RESULT.json"))
+    var output: String?
+
+    @Option(help: "Output format on standard output: text or json.")
+    var format: Analyze.Format = .text
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report (P&L histograms, VaR/ES, costs, worst paths).", valueName: "FILE.html"))
+    var reportFile: String?
+
+    @Option(help: "With a strategy: a CSV price history to fit GARCH on when compiling.")
+    var history: String?
+
+    func validate() throws {
+        guard (1...100_000_000).contains(paths) else { throw ValidationError("--paths must be from 1 to 100,000,000, not \(paths)") }
+        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be from 1 to 1024, not \(threads)") }
+        if let shards, !(1...1_000_000).contains(shards) { throw ValidationError("--shards must be from 1 to 1,000,000, not \(shards)") }
+        if shardIndex != nil, shards == nil { throw ValidationError("--shard-index needs --shards") }
+        if shards != nil, reportFile != nil { throw ValidationError("--report is for a whole run: give it to `hedgeplan merge` of the shards") }
+        guard seed <= Self.largestSeed else { throw ValidationError("--seed must be at most 2^53 - 1 = \(Self.largestSeed), so that JSON readers read it exactly") }
+        if let spot, !(spot.isFinite && spot > 0 && spot < 1e12) { throw ValidationError("--spot must be a positive price, not \(spot)") }
+    }
+
+    static let largestSeed: UInt64 = (1 << 53) - 1
+
+    func run() throws {
+        try DiagnosticOutputOptions(format: format == .json ? .json : .text).reportingFailures(stress)
+    }
+
+    private func stress() throws {
+        let outputFile = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
+        let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
+        var shard: (count: Int, index: Int)?
+        if let shards {
+            shard = (shards, try ShardSelection.index(explicit: shardIndex, shards: shards, environment: ProcessInfo.processInfo.environment))
+        }
+        let plan = try PlanInput.load(input, history: history, format: format)
+        var settings = try StressSettingsOptions(
+            model: model, horizon: horizon, step: step, spot: spot, vol: vol, drift: drift).settings(plan: plan, paths: paths, seed: seed)
+        settings.runOptions = RunOptions(rebasesAbsoluteStrikes: rebase)
+        let header = StressHeader(plan: plan, settings: settings)
+        let runner = StressRunner(plan: plan, settings: settings)
+        let indices = shard.map { StressShard.paths(total: paths, shards: $0.count, index: $0.index) } ?? Array(0..<paths)
+        var progress: PathProgress?
+        if ProgressBar.isWanted(isTerminal: Terminal.standardError.isTerminal, environment: ProcessInfo.processInfo.environment) {
+            progress = PathProgress(total: indices.count) { Terminal.standardError.write($0) }
+        }
+        let outcomes: [PathOutcome]
+        var onProgress: (@Sendable (Int) -> Void)?
+        if let progress { onProgress = { progress.update($0) } }
+        do {
+            outcomes = try runner.run(
+                paths: indices, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: onProgress)
+        } catch {
+            progress?.end()
+            throw CommandFailure.input(.stress, input, "cannot run the plan on the simulated paths: \(error)")
+        }
+        progress?.end()
+        if let shard {
+            let data = StressShard(header: header, shards: shard.count, shardIndex: shard.index, outcomes: outcomes).encoded()
+            if let outputFile {
+                try outputFile.write(String(decoding: data, as: UTF8.self))
+                Terminal.standardError.write("shard \(shard.index) of \(shard.count): \(outcomes.count) paths written to \(outputFile.path); merge every shard with `hedgeplan merge`\n")
+            } else {
+                Terminal.standardOutput.write(String(decoding: data, as: UTF8.self))
+            }
+            return
+        }
+        let report = StressReport(StressSummary(header: header, outcomes: outcomes))
+        try StressOutput.emit(report, format: format, output: outputFile, html: reportOutput)
+    }
+}
+
+/// Writes a whole-run result: the chosen format on standard output, the JSON to `-o`, the
+/// HTML report. `stress` and `merge` share it, so both print the same bytes.
+enum StressOutput {
+    static func emit(_ report: StressReport, format: Analyze.Format, output: OutputFile?, html: OutputFile?) throws {
+        let json = report.json()
+        try output?.write(json)
+        Terminal.standardOutput.write(format == .json ? json : TerminalEscaping.escapedKeepingLines(report.text()))
+        try html?.write(StressReportHTML(report.summary).render())
+    }
+}

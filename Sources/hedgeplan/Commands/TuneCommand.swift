@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import HedgePlan
+import HedgeplanCompiler
+import HedgeplanDiagnostics
+import HedgeplanIR
+import HedgeplanReports
+import HedgeplanSimulation
+
+struct Tune: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tune",
+        abstract: "The cost / tracking-error frontier of delta-hedge policies, on the same simulated paths.",
+        discussion: """
+            Runs every candidate hedge.delta policy through the same engine as `stress`, on the \
+            same N paths (common random numbers), and reports for each: cost (mean fees + \
+            slippage + gas + funding paid, QUOTE per path), std and ES 99% of hedged P&L, mean \
+            rebalances, the objective and whether it is on the Pareto frontier (no other \
+            candidate is both cheaper and tighter). The lowest objective is recommended.
+
+            Candidates: by default bands of 0.25x to 4x the plan's band (else 5% of the gross \
+            quantity), intervals 1h to 1d, hybrids, Whalley-Wilmott over risk aversions 0.1, 1 \
+            and 10, and EWMA-adapted bands (GARCH too with --history); --policies picks \
+            families; --grid FILE.yaml gives a list of hedge.delta sections instead. Each \
+            candidate is written into the strategy and compiled, so it means exactly what the \
+            same text in the strategy means; `stress` of the strategy --write-strategy writes, \
+            with the same paths and seed, prints the recommended candidate's figures.
+
+            Examples:
+              hedgeplan tune strategies/eth-iron-condor-perp-hedged.yaml --paths 2000
+              hedgeplan tune s.yaml --paths 5000 --policies band,whalley-wilmott --objective es99 --plot frontier.svg
+              hedgeplan tune s.yaml --paths 5000 --grid grid.yaml --write-strategy tuned.yaml
+            """
+    )
+
+    @Argument(help: "A strategy (.yaml), or a plan (.json) whose strategy file is where it was compiled from.")
+    var input: String
+
+    @Option(help: "Number of simulated paths (1 to 10,000,000), the same for every candidate.")
+    var paths: Int
+
+    @Option(help: ArgumentHelp("Price model: gbm, merton or bootstrap:FEED.csv (default: the plan's market model).", valueName: "MODEL"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("How far each path runs (default: the first expiry).", valueName: "DURATION"))
+    var horizon: String?
+
+    @Option(help: ArgumentHelp("Time between ticks (default 1h).", valueName: "DURATION"))
+    var step: String?
+
+    @Option(help: ArgumentHelp("Spot at the first tick (default: the plan's).", valueName: "X"))
+    var spot: Double?
+
+    @Option(help: ArgumentHelp("Annualised volatility of the paths (default: the plan's).", valueName: "VOL"))
+    var vol: String?
+
+    @Option(help: ArgumentHelp("Annualised drift (default: the plan's rate).", valueName: "DRIFT"))
+    var drift: String?
+
+    @Option(help: "Seed of the run, 0 to 2^53 - 1.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads. Default: every core.")
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Candidate families, comma-separated: band, interval, hybrid, whalley-wilmott, ewma, garch.", valueName: "LIST"))
+    var policies: String = "band,interval,hybrid,whalley-wilmott,ewma,garch"
+
+    @Option(help: ArgumentHelp("A YAML list of hedge.delta sections to try instead of the default families.", valueName: "FILE.yaml"))
+    var grid: String?
+
+    @Option(help: ArgumentHelp("What to minimise: a weighted sum of cost, std, es99 and hedges, such as \"cost + 2*std\" or es99.", valueName: "EXPR"))
+    var objective: String = "cost + 2*std"
+
+    @Option(help: "Output format on standard output: text or json.")
+    var format: Analyze.Format = .text
+
+    @Option(help: ArgumentHelp("Write the cost / std frontier as SVG.", valueName: "FILE.svg"))
+    var plot: String?
+
+    @Option(name: .customLong("write-strategy"), help: ArgumentHelp("Write the strategy with hedge.delta replaced by the recommended policy, every other byte unchanged.", valueName: "TUNED.yaml"))
+    var writeStrategy: String?
+
+    @Option(help: "A CSV price history to fit GARCH on (enables the garch family).")
+    var history: String?
+
+    func validate() throws {
+        guard (1...10_000_000).contains(paths) else { throw ValidationError("--paths must be from 1 to 10,000,000, not \(paths)") }
+        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be from 1 to 1024, not \(threads)") }
+        guard seed <= Stress.largestSeed else { throw ValidationError("--seed must be at most 2^53 - 1") }
+        do { _ = try TuneObjective(parsing: objective) } catch { throw ValidationError("\(error)") }
+        for family in policies.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if family == "regime" { throw ValidationError("--policies regime is not available yet (the regime adapter comes with `adapt.volatility: { model: regime }`)") }
+            guard TuneCandidates.families.contains(family) else {
+                throw ValidationError("--policies: unknown family `\(family)`; expected band, interval, hybrid, whalley-wilmott, ewma or garch")
+            }
+        }
+    }
+
+    func run() throws {
+        try DiagnosticOutputOptions(format: format == .json ? .json : .text).reportingFailures(tune)
+    }
+
+    private func tune() throws {
+        let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
+        let strategyOutput = try writeStrategy.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the tuned strategy") }
+        let base = try PlanInput.load(input, history: history, format: format)
+        // The strategy's text: the input itself, or the file the plan was compiled from.
+        let strategyPath = input.hasSuffix(".json") ? base.source.path : input
+        guard let text = try? String(contentsOfFile: strategyPath, encoding: .utf8) else {
+            throw CommandFailure.io(strategyPath, "cannot read the strategy to tune (tune writes each candidate into it)")
+        }
+        let settings = try StressSettingsOptions(model: model, horizon: horizon, step: step, spot: spot, vol: vol, drift: drift)
+            .settings(plan: base, paths: paths, seed: seed)
+        let priceHistory = try history.map(PriceHistoryLoader.load)
+        let objective = try TuneObjective(parsing: objective)
+        var items: [(HedgePolicy, SourceLocation?)]
+        if let grid {
+            items = try TuneGrid.load(grid).map { ($0.policy, $0.location) }
+        } else {
+            let families = policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            items = TuneCandidates.defaults(plan: base, families: families, stepMs: settings.stepMs, hasHistory: priceHistory != nil).map { ($0, nil) }
+        }
+        let now = try Clock.now()
+        var candidates: [(policy: HedgePolicy, plan: HedgingPlan)] = []
+        for (i, (policy, location)) in items.enumerated() {
+            let edited: String
+            do {
+                edited = try HedgeDeltaEdit.replacing(in: text, path: strategyPath, with: policy.flowText)
+            } catch {
+                throw CommandFailure(.error(.inconsistent, error.message, at: error.location), exitCode: 1)
+            }
+            let compiled = PlanCompiler.compile(text: edited, path: strategyPath, now: now, history: priceHistory)
+            guard let plan = compiled.plan else {
+                let why = compiled.diagnostics.filter { $0.severity == .error }.map(\.message).joined(separator: "; ")
+                throw CommandFailure(.error(
+                    .inconsistent, "candidate \(i) `\(policy.flowText)` does not compile: \(why)",
+                    at: location ?? .wholeFile(strategyPath)), exitCode: 1)
+            }
+            candidates.append((policy, plan))
+        }
+        var progress: PathProgress?
+        if ProgressBar.isWanted(isTerminal: Terminal.standardError.isTerminal, environment: ProcessInfo.processInfo.environment) {
+            progress = PathProgress(total: paths * candidates.count) { Terminal.standardError.write($0) }
+        }
+        var onProgress: (@Sendable (Int) -> Void)?
+        if let progress { onProgress = { progress.update($0) } }
+        let result: TuneResult
+        do {
+            result = try TuneRunner(settings: settings, candidates: candidates).run(
+                base: base, objective: objective, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: onProgress)
+        } catch {
+            progress?.end()
+            throw CommandFailure.input(.stress, input, "cannot run the plan on the simulated paths: \(error)")
+        }
+        progress?.end()
+        let report = TuneReport(result)
+        Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
+        try plotOutput?.write(report.frontierSVG())
+        if let strategyOutput {
+            let best = result.candidates[result.recommended].policy
+            do {
+                try strategyOutput.write(try HedgeDeltaEdit.replacing(in: text, path: strategyPath, with: best.flowText))
+            } catch let failure as HedgeDeltaEdit.Failure {
+                throw CommandFailure(.error(.inconsistent, failure.message, at: failure.location), exitCode: 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Dispatch
+import HedgeplanFormatting
+
+/// A one-line progress display for `stress` on standard error: paths done, paths per
+/// second and the time left. Drawn only on a terminal that can redraw a line (the same
+/// rule as `ProgressBar`), at most ten times a second; `end()` clears it.
+final class PathProgress: @unchecked Sendable {
+    let total: Int
+    private let write: (String) -> Void
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private var lastDraw: UInt64 = 0
+    private var drawn = false
+
+    init(total: Int, write: @escaping (String) -> Void) {
+        self.total = total
+        self.write = write
+    }
+
+    /// Called with the paths done so far (from worker threads, serialised by the runner's lock).
+    func update(_ done: Int) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now &- lastDraw >= 100_000_000 || done == total else { return }
+        lastDraw = now
+        write("\r\u{1B}[2K" + Self.line(done: done, total: total, seconds: Double(now &- start) / 1e9))
+        drawn = true
+    }
+
+    func end() {
+        if drawn { write("\r\u{1B}[2K") }
+    }
+
+    static func line(done: Int, total: Int, seconds: Double) -> String {
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
+        let filled = Int((fraction * 20).rounded(.down))
+        var parts = [String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled),
+                     "\(NumberFormat.grouped(done))/\(NumberFormat.grouped(total)) paths"]
+        if seconds > 0, done > 0 {
+            let rate = Double(done) / seconds
+            parts.append("\(NumberFormat.fixed(rate, decimals: rate >= 100 ? 0 : 1, grouping: true)) paths/s")
+            let left = Double(total - done) / rate
+            parts.append("ETA " + (left >= 90 ? "\(Int(left / 60)) min" : "\(Int(left.rounded(.up))) s"))
+        }
+        return parts.joined(separator: "  ")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `hedgeplan tune` as a user runs it: the recommended policy, written into the strategy,
+/// gives the same figures under `stress` on the same paths; the Pareto flags hold; a bad
+/// grid item or objective is refused.
+struct TuneCommandTests {
+    static let condor = "Benchmarks/strategies/eth-condor-weekly-bs.yaml"
+
+    @Test func theRecommendedPolicyReproducesUnderStress() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tune-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tuned = dir.appendingPathComponent("tuned.yaml").path
+        let svg = dir.appendingPathComponent("frontier.svg").path
+        let r = try HedgeplanProcess.run(["tune", Self.condor, "--paths", "40", "--horizon", "2d", "--policies", "band,interval,whalley-wilmott",
+                                          "--format", "json", "--write-strategy", tuned, "--plot", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let candidates = try #require(json["candidates"] as? [[String: Any]])
+        #expect(candidates.count == 12)
+        let recommended = try #require(json["recommended"] as? Int)
+        // Pareto, recomputed from the printed figures.
+        for c in candidates {
+            let cost = c["cost"] as! Double, std = c["std"] as! Double
+            let dominated = candidates.contains { ($0["cost"] as! Double) < cost && ($0["std"] as! Double) < std }
+            #expect(c["pareto"] as? Bool == !dominated)
+        }
+        // The recommendation has the lowest objective, cost + 2 std.
+        let objectives = candidates.map { ($0["cost"] as! Double) + 2 * ($0["std"] as! Double) }
+        #expect(abs(objectives[recommended] - objectives.min()!) < 0.02)
+        // The tuned strategy differs from the original in its delta line only, and stress
+        // of it on the same paths prints the candidate's figures.
+        let original = try String(contentsOfFile: HedgeplanProcess.packageRoot.appendingPathComponent(Self.condor).path, encoding: .utf8)
+        let written = try String(contentsOfFile: tuned, encoding: .utf8)
+        let changed = zip(original.components(separatedBy: "\n"), written.components(separatedBy: "\n")).filter { $0 != $1 }
+        let best = candidates[recommended]
+        #expect(changed.count <= 1)
+        let stress = try HedgeplanProcess.run(["stress", tuned, "--paths", "40", "--horizon", "2d", "--format", "json"])
+        #expect(stress.status == 0, "\(stress.stderr)")
+        let s = try JSONSerialization.jsonObject(with: Data(stress.stdout.utf8)) as! [String: Any]
+        let pnl = s["pnl"] as! [String: Any]
+        #expect(pnl["std"] as? Double == best["std"] as? Double)
+        #expect((pnl["es"] as! [String: Any])["0.99"] as? Double == best["es99"] as? Double)
+        let c = s["components"] as! [String: Double]
+        #expect(abs(-(c["fees"]! + c["slippage"]! + c["gas"]! + c["funding"]!) - (best["cost"] as! Double)) < 0.015)
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("Pareto frontier"))
+    }
+
+    @Test func aGridItemThatDoesNotCompileIsReportedAtItsLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tune-grid-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let grid = dir.appendingPathComponent("grid.yaml").path
+        try "- { trigger: band, band: 0.5 }\n- { trigger: band, band: -3 }\n".write(toFile: grid, atomically: true, encoding: .utf8)
+        let r = try HedgeplanProcess.run(["tune", Self.condor, "--paths", "5", "--grid", grid])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(grid):2:3: error: candidate 1 `{ trigger: band, band: -3 }` does not compile"), "\(r.stderr)")
+    }
+
+    @Test(arguments: [
+        (["--objective", "cost + vega"], "`vega` is neither a number nor one of cost, std, es99, hedges"),
+        (["--policies", "band,regime"], "--policies regime is not available yet"),
+        (["--policies", "bnad"], "unknown family `bnad`"),
+    ])
+    func usageErrorsExit64(arguments: [String], message: String) throws {
+        let r = try HedgeplanProcess.run(["tune", Self.condor, "--paths", "5"] + arguments)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+}
