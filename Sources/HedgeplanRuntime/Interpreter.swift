@@ -18,6 +18,11 @@ public struct Interpreter {
     /// Keep the series, the trade list and the equity path (`HedgeBook(keepsDetail:)`);
     /// Monte Carlo turns it off and keeps only each path's outcome.
     public var keepsDetail = true
+    /// Record what the HTML report needs beyond the rest of the result: equity at each UTC
+    /// day's close (`RunResult.dailyEquity`) and the feed's price at each trade
+    /// (`TradeRecord.spot`), see `RunRecording`. About 3% of a run's time on a fast feed
+    /// (BENCHMARKS.md), so `dry-run` turns it off when it writes no report. On by default.
+    public var recordsReportDetail = true
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
     public private(set) var worstInvariantError = 0.0
 
@@ -42,7 +47,7 @@ public struct Interpreter {
 
     public mutating func run<Source: TickSource>(_ feed: inout Source) throws -> RunResult {
         // Daily equity and the price at each trade, for the report (not for Monte Carlo).
-        let recording = keepsDetail ? RunRecording(forwardingTo: observer) : nil
+        let recording = keepsDetail && recordsReportDetail ? RunRecording(forwardingTo: observer) : nil
         let book = try finalBook(&feed, recording: recording)
         var result = book.result(issues: feed.issues, feedNotes: feed.notes)
         recording?.complete(&result)

@@ -19,12 +19,13 @@ public struct EquitySample: Sendable, Equatable {
 /// Why: a Sharpe-like ratio and a volatility need equity at regular instants, and the run's
 /// series are decimated (min/max per bucket), so their values at a day's end are not exact;
 /// a cycle's hedge P&L needs the price its fills were marked at. Memory is one sample per
-/// day and one price per trade; the per-tick cost is a division, two comparisons and one
+/// day and one price per trade; the per-tick cost is two comparisons, two stores and one
 /// call. Monte Carlo (`Interpreter.finalBook`) runs without it.
 final class RunRecording: RunObserver {
     private let next: RunObserver?
     private(set) var samples: [EquitySample] = []
-    private var day = Int64.min
+    /// Where the current UTC day ends, ms since the epoch (a comparison per tick, no division).
+    private var nextDay = Int64.min
     private var last: EquitySample?
     /// The feed's price at each trade, in the book's trade order.
     private(set) var tradeSpots: [Double] = []
@@ -36,12 +37,14 @@ final class RunRecording: RunObserver {
     }
 
     func tickProcessed(index: Int, tick: Tick, equity: Double) {
-        let today = tick.timestamp >= 0 ? tick.timestamp / Self.msPerDay : (tick.timestamp + 1) / Self.msPerDay - 1
-        if today != day {
+        // Ticks come in time order: a tick past the day's end starts a new day.
+        if tick.timestamp >= nextDay {
             // The previous day's close; the very first tick is a sample of its own (the start).
             let close = last ?? EquitySample(time: tick.timestamp, equity: equity)
             if samples.last != close { samples.append(close) }
-            day = today
+            let t = tick.timestamp
+            let today = t >= 0 ? t / Self.msPerDay : (t + 1) / Self.msPerDay - 1
+            nextDay = (today + 1) * Self.msPerDay
         }
         last = EquitySample(time: tick.timestamp, equity: equity)
         next?.tickProcessed(index: index, tick: tick, equity: equity)

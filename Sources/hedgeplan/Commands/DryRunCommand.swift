@@ -97,6 +97,8 @@ struct DryRun: ParsableCommand {
         var interpreter = Interpreter(plan: plan)
         interpreter.options = RunOptions(rebasesAbsoluteStrikes: rebase)
         interpreter.observer = watch.observer
+        // Daily equity and the price at each trade are for the report only.
+        interpreter.recordsReportDetail = reportFile != nil
         if let wake = interruptAction(for: source) { interruption.onInterrupt(wake) }
         let result: RunResult
         do {
