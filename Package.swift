@@ -77,7 +77,7 @@ let package = Package(
             "Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
         ]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
-        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanSimulation", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
+        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanSimulation", "HedgePlan", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
         .target(name: "HedgeplanCharts", dependencies: ["HedgeplanTime", "HedgeplanFormatting"]),
         .executableTarget(
@@ -107,6 +107,9 @@ let package = Package(
             dependencies: [
                 "LiveFeed", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["LiveFeed"])),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
+                // `dry-run` on a live feed, run as a subprocess, and its journal read back.
+                .target(name: "hedgeplan", condition: .when(traits: ["LiveFeed"])),
+                .target(name: "HedgeplanJournal", condition: .when(traits: ["LiveFeed"])),
             ]
         ),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),

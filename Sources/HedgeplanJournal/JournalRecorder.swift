@@ -43,6 +43,10 @@ public final class JournalRecorder: RunObserver {
     private var nextCommit: Int
     /// Commit at the next tick boundary once this many events are pending.
     static let maxPendingEvents = 4096
+    /// Also commit at the first tick boundary this long after the last commit (nil: by
+    /// tick count only). Reads the clock on every tick when set: for live feeds.
+    public var maxCommitInterval: Duration?
+    private var lastCommitAt = ContinuousClock.now
 
     init(journal: RunJournal, batchTicks: Int, resumingFrom checkpoint: JournalProgress?) {
         self.journal = journal
@@ -65,7 +69,9 @@ public final class JournalRecorder: RunObserver {
         // The hot path: a few stores and one comparison per tick.
         ticks = index + 1
         last = JournalProgress(tickIndex: index, time: tick.timestamp, equity: equity)
-        guard index >= nextCommit else { return }
+        if index < nextCommit {
+            guard let interval = maxCommitInterval, verifier == nil, lastCommitAt.duration(to: .now) >= interval else { return }
+        }
         guard !signal.stopped else { return }
         if let checkpoint = verifier?.checkpoint {
             reachCheckpoint(checkpoint, tick: tick, equity: equity)
@@ -138,9 +144,21 @@ public final class JournalRecorder: RunObserver {
             pendingRebalances.removeAll(keepingCapacity: true)
             pendingBreakers.removeAll(keepingCapacity: true)
             nextCommit = (last?.tickIndex ?? 0) + batchTicks
+            lastCommitAt = .now
         } catch {
             signal.stop(RunJournal.map(error, path: journal.path))
         }
+    }
+
+    /// After an interrupted run (Ctrl-C): commits what is pending, with the last checkpoint,
+    /// and leaves the journal unfinished, so that `--resume` continues a replayable feed.
+    /// A replay that had not reached its checkpoint writes nothing (the journal already
+    /// holds more than this run saw).
+    public func commitInterrupted() throws {
+        if let failure { throw failure }
+        guard verifier == nil else { return }
+        commit()
+        if let failure { throw failure }
     }
 
     private func reachCheckpoint(_ checkpoint: JournalProgress, tick: Tick, equity: Double) {

@@ -24,7 +24,12 @@ public struct RunReport: Sendable {
         out += r.rejectedCount > 0 ? ", \(r.rejectedCount) rows rejected" : ""
         out += r.gaps > 0 ? ", \(r.gaps) gap\(r.gaps == 1 ? "" : "s")" : ""
         out += "\n"
-        out += "hedging       \(r.hedges) rebalances, \(r.fills) fills, \(RiskNumber.format(r.hedgeVolume)) \(r.base) traded; tracking error \(RiskNumber.format(r.trackingError)) \(r.base) (RMS of net delta − target)\n"
+        if r.hedgesDelta {
+            out += "hedging       \(r.hedges) rebalances, \(r.fills) fills, \(RiskNumber.format(r.hedgeVolume)) \(r.base) traded; tracking error \(RiskNumber.format(r.trackingError)) \(r.base) (RMS of net delta − target)\n"
+        } else {
+            // No delta hedge: a tracking error would only restate the structure's delta.
+            out += "hedging       none (the strategy has no delta hedge)\n"
+        }
         out += "lifecycle     \(r.settlements) settlements, \(r.rolls) rolls; final hedge position \(RiskNumber.format(r.finalHedgePosition)) \(r.base) at spot \(Money.plain(r.finalSpot))\n\n"
         out += "P&L (\(quote))\n"
         let shown = DisplayedPnL(r.pnl)

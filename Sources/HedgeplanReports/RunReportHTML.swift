@@ -1,3 +1,4 @@
+import HedgePlan
 import HedgeplanCharts
 import HedgeplanFormatting
 import HedgeplanRuntime
@@ -6,8 +7,10 @@ import HedgeplanRuntime
 ///
 /// The page has a header (strategy, feed, span, ticks, notes), headline figures, the P&L
 /// by component (QUOTE, to the cent) with its costs and total, hedging and risk figures,
-/// breaker events with their times, and inline SVG charts of price, net delta before and
-/// after hedging, hedge position, cumulative P&L by component and costs.
+/// return and risk figures, breaker events with their times, the strategy (legs, strikes,
+/// hedge and safety policy, what is held at the end), inline SVG charts of price, net delta
+/// before and after hedging, hedge position, cumulative P&L by component, equity with its
+/// drawdown and costs, a per-cycle (per-roll) table and the trade list.
 ///
 /// Self-contained: inline CSS and SVG only, no scripts, fonts or other files, so it works
 /// offline and can be mailed or archived as is. Deterministic: the same result (and feed
@@ -17,10 +20,14 @@ public struct RunReportHTML: Sendable {
     public var result: RunResult
     /// What the run was fed, as the user named it (a file path or a `gbm:` spec); optional.
     public var feed: String?
+    /// The plan that ran: its legs and policy, and the capital base of the return. Without
+    /// it the page leaves those sections out.
+    public var plan: HedgingPlan?
 
-    public init(_ result: RunResult, feed: String? = nil) {
+    public init(_ result: RunResult, feed: String? = nil, plan: HedgingPlan? = nil) {
         self.result = result
         self.feed = feed
+        self.plan = plan
     }
 
     var base: String { result.base }
@@ -36,8 +43,12 @@ public struct RunReportHTML: Sendable {
         out += header()
         out += headline()
         out += "<div class=\"columns\">\n" + pnlTable() + hedgingTable() + "</div>\n"
+        out += performanceSection()
         out += breakers()
+        out += strategySection()
         out += charts()
+        out += cyclesSection()
+        out += tradesSection()
         out += feedIssues()
         out += "<footer>Simulated with <code>hedgeplan dry-run</code>: fills on venue models, "
         out += "options marked to the plan's model. Money in \(e(quote)), quantities in \(e(base)), times in UTC.</footer>\n"
@@ -120,13 +131,17 @@ public struct RunReportHTML: Sendable {
             ("Rebalances", HTMLText.count(r.hedges)),
             ("Fills (child orders)", HTMLText.count(r.fills)),
             ("Volume traded", "\(HTMLText.number(r.hedgeVolume)) \(e(base))"),
-            ("Tracking error", "\(HTMLText.number(r.trackingError)) \(e(base)) <span class=\"muted\">RMS of net delta − target</span>"),
             ("Max drawdown", "\(HTMLText.money(r.maxDrawdown)) \(e(quote))"),
             ("Breaker events", r.breakerEvents.isEmpty ? "none tripped" : HTMLText.count(r.breakerEvents.count)),
             ("Settlements, rolls", "\(HTMLText.count(r.settlements)), \(HTMLText.count(r.rolls))"),
             ("Final hedge position", "\(HTMLText.number(r.finalHedgePosition)) \(e(base))"),
             ("Final spot", "\(HTMLText.typographic(Money.plain(r.finalSpot))) \(e(quote)) per \(e(base))"),
         ]
+        if r.hedgesDelta {
+            rows.insert(("Tracking error", "\(HTMLText.number(r.trackingError)) \(e(base)) <span class=\"muted\">RMS of net delta − target</span>"), at: 3)
+        } else {
+            rows.insert(("Delta hedge", "none: the strategy is unhedged"), at: 0)
+        }
         if r.unfilled > 0 { rows.append(("Unfilled hedge size", "\(HTMLText.number(r.unfilled)) \(e(base))")) }
         var out = "<section>\n<h2>Hedging and risk</h2>\n<table class=\"facts-table\">\n<tbody>\n"
         for (label, value) in rows { out += "<tr><th scope=\"row\">\(label)</th><td>\(value)</td></tr>\n" }
@@ -152,8 +167,10 @@ public struct RunReportHTML: Sendable {
     func charts() -> String {
         var out = "<section class=\"charts\">\n<h2>Charts</h2>\n"
         guard result.ticks > 0 else { return out + "<p class=\"hint\">The feed gave no ticks: nothing to draw.</p>\n</section>\n" }
-        for chart in RunReportCharts(result).all() {
+        let charts = RunReportCharts(result)
+        for chart in charts.all() {
             out += "<figure>\n" + chart.render() + "\n</figure>\n"
+            if chart.idPrefix == "chart-pnl" { out += "<figure>\n" + charts.equityAndDrawdown().render() + "\n</figure>\n" }
         }
         return out + "</section>\n"
     }
@@ -205,6 +222,12 @@ public struct RunReportHTML: Sendable {
         .hint{color:var(--muted);font-size:13px;margin:8px 0 0}
         .events td:first-child,.events code{white-space:nowrap;overflow-wrap:normal}
         .issues{font-size:14px;padding-left:20px}
+        h3{font-size:15px;margin:20px 0 8px;font-weight:600}
+        .scroll{overflow-x:auto}
+        .cycles td,.trades td{white-space:nowrap}
+        .cycles,.trades,.legs,.trade-summary{font-size:13.5px}
+        tr.omitted td{text-align:center;color:var(--muted);font-style:italic}
+        .policy{margin-top:16px}
         figure{margin:0 0 20px;break-inside:avoid;page-break-inside:avoid}
         figure svg{display:block;width:100%;height:auto}
         footer{margin-top:32px;padding-top:10px;border-top:1px solid var(--rule);color:var(--muted);font-size:13px}

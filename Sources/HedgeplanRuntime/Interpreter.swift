@@ -18,6 +18,11 @@ public struct Interpreter {
     /// Keep the series, the trade list and the equity path (`HedgeBook(keepsDetail:)`);
     /// Monte Carlo turns it off and keeps only each path's outcome.
     public var keepsDetail = true
+    /// Record what the HTML report needs beyond the rest of the result: equity at each UTC
+    /// day's close (`RunResult.dailyEquity`) and the feed's price at each trade
+    /// (`TradeRecord.spot`), see `RunRecording`. About 3% of a run's time on a fast feed
+    /// (BENCHMARKS.md), so `dry-run` turns it off when it writes no report. On by default.
+    public var recordsReportDetail = true
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
     public private(set) var worstInvariantError = 0.0
 
@@ -41,25 +46,37 @@ public struct Interpreter {
     }
 
     public mutating func run<Source: TickSource>(_ feed: inout Source) throws -> RunResult {
-        let book = try finalBook(&feed)
-        return book.result(issues: feed.issues, feedNotes: feed.notes)
+        // Daily equity and the price at each trade, for the report (not for Monte Carlo).
+        let recording = keepsDetail && recordsReportDetail ? RunRecording(forwardingTo: observer) : nil
+        let book = try finalBook(&feed, recording: recording)
+        var result = book.result(issues: feed.issues, feedNotes: feed.notes)
+        recording?.complete(&result)
+        result.hedgesDelta = plan.hedge?.delta != nil
+        return result
     }
 
     /// Steps a book over the whole feed and returns it as the last tick left it: what
     /// `run` summarises into a `RunResult`, and what Monte Carlo reduces to a few numbers
     /// per path (`HedgeBook.outcome`).
     public mutating func finalBook<Source: TickSource>(_ feed: inout Source) throws -> HedgeBook {
+        try finalBook(&feed, recording: nil)
+    }
+
+    private mutating func finalBook<Source: TickSource>(_ feed: inout Source, recording: RunRecording?) throws -> HedgeBook {
         guard let first = try feed.next() else { throw RunError.emptyFeed }
         if let why = HedgeBook.refusal(plan: plan, firstTick: first, options: options) { throw RunError.planFarFromFeed(why) }
         var venues: VenueBook
         do { venues = try VenueBook(plan: plan, spot: first.price) } catch { throw RunError.venue("\(error)") }
         var book = HedgeBook(plan: plan, firstTick: first, options: options, keepsDetail: keepsDetail)
         book.checksInvariant = checksInvariant
-        let observer = self.observer
+        let observer: RunObserver? = recording ?? self.observer
+        // The structure's opening trades were made at the first tick's price.
+        recording?.tradesNow(book.trades.count, at: first.price)
         var tick = first
         while true {
             venues.arbitrage(to: tick.price)
             book.step(tick, venues: &venues, observer: observer)
+            recording?.tradesNow(book.trades.count, at: tick.price)
             guard let next = try feed.next() else { break }
             tick = next
         }

@@ -37,6 +37,11 @@ public struct RunResult: Sendable {
     public var trades: [TradeRecord] = []
     public var openLegs: [OpenLeg] = []
     public var equity = EquityFigures(final: 0, peak: 0, maxDrawdown: 0)
+    /// Equity at the run's first tick and at the last tick of every UTC day (`RunRecording`),
+    /// for per-day statistics that the decimated series cannot give exactly.
+    public var dailyEquity: [EquitySample] = []
+    /// Whether the plan hedges delta (`hedge.delta`); without it a tracking error means nothing.
+    public var hedgesDelta = true
 }
 
 public struct BreakerEvent: Codable, Equatable, Sendable {
@@ -94,6 +99,9 @@ public struct TradeRecord: Sendable, Equatable {
     public var fee: Double
     public var gas: Double
     public var reason: Reason
+    /// The feed's price at the trade's tick, QUOTE per BASE (what the hedge is marked at);
+    /// set by `Interpreter.run`, nil in a `TradeRecord` made elsewhere.
+    public var spot: Double?
 }
 
 /// What is still held at the end of a run.

@@ -212,6 +212,14 @@ public final class WebSocketFeed: TickSource {
         return bridge.waitForProducer(until: .now + timeout)
     }
 
+    /// Ends the feed when called, from any thread (Ctrl-C's handler, say): a `next()` waiting
+    /// for a tick returns nil at once, and the connection task stops. Unlike `close()` it
+    /// does not wait, and touches only the thread-safe queue (so it can be handed to another
+    /// thread while the feed itself stays on the run's); `endReason` becomes `.closed`.
+    public var interrupt: @Sendable () -> Void {
+        { [bridge] in bridge.close() }
+    }
+
     /// Whether the connection task has finished (after the end of the feed or `close()`).
     public var isConnectionFinished: Bool { bridge.producerDone }
 

@@ -34,7 +34,12 @@ enum ReportFixtures {
     static let smallFeed = "gbm:spot=3000,vol=0.8,days=3,step=5m,seed=7"
 
     static func run(_ strategy: String = "eth-iron-condor-perp-hedged.yaml", feed: String = smallFeed) throws -> RunResult {
-        var interpreter = Interpreter(plan: try plan(strategy))
+        try run(plan: try plan(strategy), feed: feed)
+    }
+
+    /// Runs `plan` on `feed`, with `observer` watching every tick.
+    static func run(plan: HedgingPlan, feed: String, observer: RunObserver? = nil) throws -> RunResult {
+        var interpreter = Interpreter(plan: plan, observer: observer)
         func go<S: TickSource>(_ s: S) throws -> RunResult {
             var feed = s
             return try interpreter.run(&feed)

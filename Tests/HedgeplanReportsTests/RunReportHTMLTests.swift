@@ -9,7 +9,7 @@ import Testing
     static let result: Result<RunResult, any Error> = Result { try ReportFixtures.run() }
 
     func html() throws -> String {
-        RunReportHTML(try Self.result.get(), feed: ReportFixtures.smallFeed).render()
+        RunReportHTML(try Self.result.get(), feed: ReportFixtures.smallFeed, plan: try ReportFixtures.plan("eth-iron-condor-perp-hedged.yaml")).render()
     }
 
     @Test func matchesItsGoldenPage() throws {
@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func sameRunGivesTheSameBytes() throws {
-        let again = RunReportHTML(try ReportFixtures.run(), feed: ReportFixtures.smallFeed).render()
+        let again = RunReportHTML(
+            try ReportFixtures.run(), feed: ReportFixtures.smallFeed, plan: try ReportFixtures.plan("eth-iron-condor-perp-hedged.yaml")).render()
         #expect(try html() == again)
     }
 
@@ -34,11 +35,12 @@ import Testing
         #expect(urls == namespaces)
     }
 
-    /// Five inline SVG charts, each well formed, with distinct ids and a shared time span.
+    /// Six inline SVG charts (equity and drawdown in one, two panels), each well formed, with
+    /// distinct ids and a shared time span.
     @Test func chartsAreWellFormedInlineSVG() throws {
         let page = try html()
         let svgs = page.components(separatedBy: "<svg ").dropFirst().map { "<svg " + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
-        #expect(svgs.count == 5)
+        #expect(svgs.count == 6)
         var ids: [String] = []
         var titles: [String] = []
         for svg in svgs {
@@ -49,7 +51,7 @@ import Testing
             #expect(xml.elements.contains("path"))
         }
         #expect(Set(ids).count == ids.count, "duplicate ids across charts")
-        #expect(titles == ["Price", "Net delta before and after hedging", "Hedge position", "Cumulative P&L by component", "Costs"])
+        #expect(titles == ["Price", "Net delta before and after hedging", "Hedge position", "Cumulative P&L by component", "Equity and drawdown", "Costs"])
         let charts = RunReportCharts(try Self.result.get()).all()
         #expect(Set(charts.map { $0.xAxis.domain }).count == 1)
         #expect(charts.allSatisfy { !$0.series.isEmpty && $0.series.allSatisfy { $0.count > 0 || $0.kind == .scatter } })

@@ -16,19 +16,27 @@ struct DryRun: ParsableCommand {
             volume column read for plans with lp legs, for their fees; or a common OHLCV layout, whose \
             close is used), `gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7`, \
             `merton:...` with jump parameters (intensity, mean, jumpvol), or `ws://HOST:PORT/PATH` \
-            for a live feed of JSON ticks. Bad rows are counted and reported with their line \
-            numbers; they never stop the run.
+            for a live feed of JSON ticks (builds with the LiveFeed trait). Bad rows are counted \
+            and reported with their line numbers; they never stop the run.
+
+            --max-ticks and --duration stop a run early (a live one, or a long history). Ctrl-C \
+            stops it too: the summary so far is printed, the report written and the journal \
+            committed (a replayable feed's run can go on with --resume), and the exit status is 130. \
+            A live feed that cannot connect says so on standard error while it retries; with \
+            --journal it commits at least once a second.
 
             Examples:
               hedgeplan dry-run strategies/eth-iron-condor-perp-hedged.yaml --feed Examples/feeds/ethereum.csv
               hedgeplan compile s.yaml -o plan.json && hedgeplan dry-run plan.json --feed gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7 --format json
+              hedgeplan dry-run s.yaml --feed Examples/feeds/ethereum.csv --duration 90d --report run.html
+              hedgeplan dry-run s.yaml --feed ws://127.0.0.1:9000/ticks --duration 1h --journal live.db
             """
     )
 
     @Argument(help: "A compiled plan (.json) or a strategy (.yaml), which is compiled first.")
     var input: String
 
-    @Option(help: "The price feed: a CSV file, gbm:..., merton:...")
+    @Option(help: "The price feed: a CSV file, gbm:..., merton:..., ws://... (LiveFeed builds)")
     var feed: String
 
     @Option(help: "Output format: text or json (to standard output).")
@@ -42,6 +50,8 @@ struct DryRun: ParsableCommand {
 
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report (tables and SVG charts).", valueName: "FILE.html"))
     var reportFile: String?
+
+    @OptionGroup var limits: RunLimits
 
     @OptionGroup var journal: JournalOptions
 
@@ -62,12 +72,15 @@ struct DryRun: ParsableCommand {
         }
         // Only lp fees use a volume column, and parsing it slows OHLCV ingest by a third.
         if plan.legs.contains(where: { $0.instrument == .lp }) { spec = spec.detectingVolume() }
+        // Ctrl-C ends the run as the end of the feed would: the figures so far are printed.
+        let interruption = Interruption()
+        defer { interruption.uninstall() }
         let source: any TickSource
         do {
             // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
             // A live feed says on standard error when it cannot connect and retries.
             let feedName = feed
-            source = try spec.makeSupportedSource { message in
+            source = try spec.makeSupportedSource(limits: limits) { message in
                 Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n")
             }
         } catch {
@@ -87,18 +100,32 @@ struct DryRun: ParsableCommand {
         var interpreter = Interpreter(plan: plan)
         interpreter.options = RunOptions(rebasesAbsoluteStrikes: rebase)
         interpreter.observer = watch.observer
+        // Daily equity and the price at each trade are for the report only.
+        interpreter.recordsReportDetail = reportFile != nil
+        if let wake = interruptAction(for: source) { interruption.onInterrupt(wake) }
         let result: RunResult
         do {
-            result = try Self.run(&interpreter, watch.source(source))
+            result = try Self.run(&interpreter, watch.source(Self.interruptible(source, interruption)))
         } catch {
+            if interruption.isRequested, case Interpreter.RunError.emptyFeed = error {
+                Terminal.standardError.write("\(TerminalEscaping.escaped(feed)): interrupted (Ctrl-C) before the feed gave a tick: nothing ran\n")
+                throw ExitCode(130)
+            }
             // The feed's notes say what it decided and, for a live feed, why it ended.
             throw CommandFailure.feed(feed, error, notes: source.notes)
         }
         let report = RunReport(result)
-        try journal.finish(watch, report)
+        let interrupted = interruption.isRequested
+        if interrupted { try journal.commitInterrupted(watch) } else { try journal.finish(watch, report) }
         // Names from the plan are escaped in text: they must not drive the terminal.
         Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
-        try reportOutput?.write(RunReportHTML(result, feed: feed).render())
+        try reportOutput?.write(RunReportHTML(result, feed: feed, plan: plan).render())
+        if interrupted { throw ExitCode(130) }
+    }
+
+    static func interruptible(_ source: any TickSource, _ interruption: Interruption) -> any TickSource {
+        func wrap<S: TickSource>(_ base: S) -> any TickSource { interruption.source(base) }
+        return wrap(source)
     }
 
     static func run<S: TickSource>(_ interpreter: inout Interpreter, _ source: S) throws -> RunResult {

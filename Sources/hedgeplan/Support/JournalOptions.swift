@@ -17,7 +17,7 @@ struct JournalOptions: ParsableArguments {
     @Option(
         name: .customLong("journal"),
         help: ArgumentHelp(
-            "Record every hedge decision, fill and breaker event, with a checkpoint every 50,000 ticks, in this SQLite file. An existing journal is never overwritten.",
+            "Record every hedge decision, fill and breaker event, with a checkpoint every 50,000 ticks (and at least once a second on a live feed), in this SQLite file. An existing journal is never overwritten.",
             valueName: "FILE"))
     var path: String?
 
@@ -56,7 +56,10 @@ struct JournalOptions: ParsableArguments {
         }
         let existed = FileManager.default.fileExists(atPath: path)
         do {
-            return try JournalStart.open(path: path, identity: RunIdentity(plan: plan, feed: feed), resume: resume, batchTicks: batchTicks)
+            let start = try JournalStart.open(path: path, identity: RunIdentity(plan: plan, feed: feed), resume: resume, batchTicks: batchTicks)
+            // A live feed's ticks come in real time: commit at least once a second.
+            if case .run(let recorder) = start, case .webSocket? = try? FeedSpec.parse(feed) { recorder.maxCommitInterval = .seconds(1) }
+            return start
         } catch {
             if !existed {
                 for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
@@ -81,6 +84,17 @@ struct JournalOptions: ParsableArguments {
                 write: Terminal.standardError.write)
         }
         return RunWatch(recorder: recorder, bar: bar)
+    }
+
+    /// After Ctrl-C: commits what the run journaled so far and leaves the journal unfinished
+    /// (a CSV or simulated feed's run can then be continued with `--resume`).
+    func commitInterrupted(_ watch: RunWatch) throws(CommandFailure) {
+        guard let recorder = watch.recorder else { return }
+        do {
+            try recorder.commitInterrupted()
+        } catch {
+            throw .journal(error as? JournalError ?? .database(path: recorder.journal.path, message: "\(error)"))
+        }
     }
 
     /// Marks the journal finished with the run's output, before that output is printed (a

@@ -22,17 +22,34 @@ extension FeedSpec {
     }
 
     /// Opens the feed: a `WebSocketFeed` for `ws://`/`wss://` (LiveFeed builds), which calls
-    /// `onRetry` with a message each time it cannot connect and retries, else what
-    /// `makeSource()` gives.
-    func makeSupportedSource(onRetry: @escaping @Sendable (String) -> Void) throws -> any TickSource {
+    /// `onRetry` with a message each time it cannot connect and retries and applies `limits`
+    /// itself (`--duration` in wall-clock time there), else what `makeSource()` gives, cut to
+    /// `limits` in feed time (`LimitedTickSource`).
+    func makeSupportedSource(limits: RunLimits = RunLimits(), onRetry: @escaping @Sendable (String) -> Void) throws -> any TickSource {
         #if LiveFeed
-        var live = WebSocketFeedOptions()
-        live.onRetry = onRetry
-        return try makeSourceIncludingLive(liveOptions: live)
-        #else
-        return try makeSource()
+        if case .webSocket = self {
+            var live = WebSocketFeedOptions()
+            live.onRetry = onRetry
+            live.maxTicks = limits.maxTicks
+            live.maxDuration = limits.durationMs.map { .milliseconds($0) }
+            return try makeSourceIncludingLive(liveOptions: live)
+        }
         #endif
+        func limited<S: TickSource>(_ source: S) -> any TickSource {
+            guard limits.maxTicks != nil || limits.durationMs != nil else { return source }
+            return LimitedTickSource(source, maxTicks: limits.maxTicks, maxSpan: limits.durationMs)
+        }
+        return limited(try makeSource())
     }
+}
+
+/// How `wake` ends the wait of a live feed for its next tick (Ctrl-C); nil for other feeds,
+/// which are never waiting.
+func interruptAction(for source: any TickSource) -> (@Sendable () -> Void)? {
+    #if LiveFeed
+    if let live = source as? WebSocketFeed { return live.interrupt }
+    #endif
+    return nil
 }
 
 /// A `ws://`/`wss://` feed given to a build without the LiveFeed trait: says how to get one.

@@ -1,0 +1,32 @@
+import ArgumentParser
+import HedgeplanIR
+
+/// `dry-run --max-ticks N --duration D`: where a run stops before its feed ends. For a file
+/// or a simulated path the duration is feed time from the first tick (deterministic); for a
+/// live feed, wall-clock time from when it is opened (it ends even if the feed is silent).
+struct RunLimits: ParsableArguments {
+    @Option(name: .customLong("max-ticks"), help: ArgumentHelp("Stop after N ticks (any feed).", valueName: "N"))
+    var maxTicks: Int?
+
+    @Option(help: ArgumentHelp(
+        "Stop after this long: feed time from the first tick for a CSV file or a simulated path, wall-clock time for a live feed. A number with a unit: s, m, h, d, w (30s, 5m, 1.5h, 7d).",
+        valueName: "DURATION"))
+    var duration: String?
+
+    /// `--duration` in milliseconds, once validated.
+    var durationMs: Int64? {
+        duration.flatMap(HedgeplanIR.Duration.init(parsing:)).map { Int64(($0.seconds * 1000).rounded()) }
+    }
+
+    func validate() throws {
+        if let maxTicks, maxTicks < 1 { throw ValidationError("--max-ticks must be at least 1 (got \(maxTicks))") }
+        if let duration {
+            guard let parsed = HedgeplanIR.Duration(parsing: duration), parsed.seconds.isFinite else {
+                throw ValidationError("--duration `\(duration)`: not a duration; write a number and a unit: s, m, h, d or w (30s, 5m, 1.5h, 7d)")
+            }
+            guard parsed.seconds * 1000 >= 1, parsed.seconds < 1e12 else {
+                throw ValidationError("--duration `\(duration)`: must be at least 1 ms and less than 10^12 s")
+            }
+        }
+    }
+}
