@@ -37,8 +37,11 @@ public struct AnalysisReport: Sendable {
         let payoff = analysis.payoff
         let premiumWord = analysis.netPremium >= 0 ? "received" : "paid"
         out += "Net premium    \(premiumWord) \(Money.format(abs(analysis.netPremium), quote))\n"
-        out += "Max profit     \(extreme(payoff.maxProfit, unbounded: "unbounded (the P&L rises \(Money.plain(payoff.slopeAtInfinity)) \(quote) per 1 \(quote) of spot)"))\n"
-        out += "Max loss       \(extreme(payoff.maxLoss, unbounded: "unbounded (the P&L falls \(Money.plain(-payoff.slopeAtInfinity)) \(quote) per 1 \(quote) of spot)"))\n"
+        // A liquidity position's P&L grows like √S: unbounded with a slope that tends to 0.
+        let rises = payoff.slopeAtInfinity > 0 ? "rises \(Money.plain(payoff.slopeAtInfinity)) \(quote) per 1 \(quote) of spot" : "keeps rising with spot, like its square root"
+        let falls = payoff.slopeAtInfinity < 0 ? "falls \(Money.plain(-payoff.slopeAtInfinity)) \(quote) per 1 \(quote) of spot" : "keeps falling as spot rises, like its square root"
+        out += "Max profit     \(extreme(payoff.maxProfit, unbounded: "unbounded (the P&L \(rises))"))\n"
+        out += "Max loss       \(extreme(payoff.maxLoss, unbounded: "unbounded (the P&L \(falls))"))\n"
         out += "Breakevens     \(payoff.breakevens.isEmpty ? "none" : payoff.breakevens.map(Money.plain).joined(separator: ", "))\n"
         out += "Payoff         \(methodText)\n\n"
 
@@ -69,7 +72,10 @@ public struct AnalysisReport: Sendable {
         let horizon = analysis.payoff.horizonYears.map { "at expiry, \(Money.grouped($0 * YearLength.daysValue, decimals: 2)) days from the valuation time" } ?? "linear legs only, no expiry"
         switch analysis.payoff.method {
         case .exact:
-            return "exact (piecewise linear, \(horizon))"
+            let liquidity = strategy.legs.contains { $0.instrument.type == .lp }
+            return liquidity
+                ? "exact (a + b·S + c·√S between strikes and range ends, with the liquidity positions' closed form, \(horizon))"
+                : "exact (piecewise linear, \(horizon))"
         case .model(let range, let points):
             return "model-based (\(analysis.model.modelName)) at the first expiry, \(Money.grouped((analysis.payoff.horizonYears ?? 0) * YearLength.daysValue, decimals: 2)) days out, over spot \(Money.plain(range.lowerBound)) to \(Money.plain(range.upperBound)) (\(points) points)"
         }

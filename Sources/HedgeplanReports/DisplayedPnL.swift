@@ -21,4 +21,11 @@ struct DisplayedPnL {
     }
 
     func amount(_ name: String) -> Double { amounts[names.firstIndex(of: name)!] }
+
+    /// The amount of a component a run may not have (`impermanent_loss`, `lp_fees`).
+    func amountIfShown(_ name: String) -> Double? { names.firstIndex(of: name).map { amounts[$0] } }
+
+    /// Width of the name column in text reports: 12, or wider for a longer name
+    /// (`impermanent_loss`), so that no name is cut.
+    var nameWidth: Int { max(12, (names.map(\.count).max() ?? 0) + 1) }
 }

@@ -113,8 +113,13 @@ public struct RunReportHTML: Sendable {
         }
         out += row("Options", p.amount("option"))
         out += row("Underlying", p.amount("underlying"))
+        // A liquidity position's impermanent loss and fee income, when the run held one.
+        let impermanentLoss = p.amountIfShown("impermanent_loss"), lpFees = p.amountIfShown("lp_fees")
+        if let impermanentLoss { out += row("Impermanent loss", impermanentLoss) }
+        if let lpFees { out += row("LP fees", lpFees) }
         out += row("Hedge", p.amount("hedge"))
-        out += row("Before costs", ((p.amount("option") + p.amount("underlying") + p.amount("hedge")) * 100).rounded() / 100, "sub")
+        let beforeCosts = p.amount("option") + p.amount("underlying") + (impermanentLoss ?? 0) + (lpFees ?? 0) + p.amount("hedge")
+        out += row("Before costs", (beforeCosts * 100).rounded() / 100, "sub")
         out += row("Fees", p.amount("fees"), "indent")
         out += row("Slippage", p.amount("slippage"), "indent")
         out += row("Gas", p.amount("gas"), "indent")
