@@ -41,10 +41,11 @@ struct Stress: ParsableCommand {
     @Argument(help: "A compiled plan (.json) or a strategy (.yaml), which is compiled first.")
     var input: String
 
-    @OptionGroup var simulation: StressSettingsOptions
 
     @Option(help: "Number of simulated paths (1 to 100,000,000).")
     var paths: Int
+
+    @OptionGroup var simulation: StressSettingsOptions
 
 
 
