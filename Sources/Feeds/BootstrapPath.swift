@@ -97,8 +97,7 @@ public struct BootstrapPath: TickSource, Sendable {
                 if position == sample.logReturns.count { position = 0 }
             }
         }
-        let tick = Tick(timestamp: parameters.start + Int64(index) * parameters.step,
-                        price: parameters.spot * PortableMath.exp(logReturn))
+        let tick = parameters.tick(index, logReturn: logReturn)
         index += 1
         return tick
     }

@@ -28,8 +28,7 @@ public struct GBMPath: TickSource, Sendable {
     public mutating func next() -> Tick? {
         guard index <= parameters.steps else { return nil }
         if index > 0 { logReturn += driftPerStep + volatilityPerStep * sampler.next() }
-        let tick = Tick(timestamp: parameters.start + Int64(index) * parameters.step,
-                        price: parameters.spot * PortableMath.exp(logReturn))
+        let tick = parameters.tick(index, logReturn: logReturn)
         index += 1
         return tick
     }

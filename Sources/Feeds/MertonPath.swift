@@ -51,8 +51,7 @@ public struct MertonPath: TickSource, Sendable {
             }
             logReturn += increment
         }
-        let tick = Tick(timestamp: parameters.start + Int64(index) * parameters.step,
-                        price: parameters.spot * PortableMath.exp(logReturn))
+        let tick = parameters.tick(index, logReturn: logReturn)
         index += 1
         return tick
     }

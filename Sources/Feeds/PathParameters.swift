@@ -34,6 +34,14 @@ public struct PathParameters: Equatable, Sendable {
     public var stepInYears: Double { Double(step) / Self.millisecondsPerYear }
     /// Number of steps: floor(days / step); the path has `steps + 1` ticks (the start included).
     public var steps: Int { Int((days * 86_400_000 / Double(step)).rounded(.down)) }
+
+    /// Tick `index` of a simulated path whose log return since the start is `logReturn`:
+    /// `index` steps after `start`, at spot × e^logReturn. Every simulated path ends its
+    /// step here.
+    @inline(__always)
+    func tick(_ index: Int, logReturn: Double) -> Tick {
+        Tick(timestamp: start + Int64(index) * step, price: spot * PortableMath.exp(logReturn))
+    }
 }
 
 /// Merton (1976) jumps: a Poisson number of jumps per unit time, each multiplying the price

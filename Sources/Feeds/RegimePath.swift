@@ -33,8 +33,7 @@ public struct RegimePath: TickSource, Sendable {
             state = Self.pick(regimes.transition[state], sampler.uniformOpen())
             logReturn += regimes.means[state] + deviations[state] * sampler.next()
         }
-        let tick = Tick(timestamp: parameters.start + Int64(index) * parameters.step,
-                        price: parameters.spot * PortableMath.exp(logReturn))
+        let tick = parameters.tick(index, logReturn: logReturn)
         index += 1
         return tick
     }

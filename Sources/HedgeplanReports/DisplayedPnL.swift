@@ -25,6 +25,19 @@ struct DisplayedPnL {
     /// The amount of a component a run may not have (`impermanent_loss`, `lp_fees`).
     func amountIfShown(_ name: String) -> Double? { names.firstIndex(of: name).map { amounts[$0] } }
 
+    /// The text reports' table: one line per component, then total and costs, amounts
+    /// right-aligned in QUOTE.
+    var textTable: String {
+        func line(_ name: String, _ amount: Double) -> String {
+            "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + Money.grouped(amount, decimals: 2).leftPadded(16)
+        }
+        var out = ""
+        for (name, amount) in zip(names, amounts) { out += line(name, amount) + "\n" }
+        out += line("total", total) + "\n"
+        out += line("costs", costs) + "  (fees + slippage + gas + funding)\n"
+        return out
+    }
+
     /// Width of the name column in text reports: 12, or wider for a longer name
     /// (`impermanent_loss`), so that no name is cut.
     var nameWidth: Int { max(12, (names.map(\.count).max() ?? 0) + 1) }

@@ -33,11 +33,7 @@ public struct RunReport: Sendable {
         out += "lifecycle     \(r.settlements) settlements, \(r.rolls) rolls; final hedge position \(RiskNumber.format(r.finalHedgePosition)) \(r.base) at spot \(Money.plain(r.finalSpot))\n\n"
         out += "P&L (\(quote))\n"
         let shown = DisplayedPnL(r.pnl)
-        for (name, amount) in zip(shown.names, shown.amounts) {
-            out += "  " + name.padding(toLength: shown.nameWidth, withPad: " ", startingAt: 0) + Money.grouped(amount, decimals: 2).leftPadded(16) + "\n"
-        }
-        out += "  " + "total".padding(toLength: shown.nameWidth, withPad: " ", startingAt: 0) + Money.grouped(shown.total, decimals: 2).leftPadded(16) + "\n"
-        out += "  " + "costs".padding(toLength: shown.nameWidth, withPad: " ", startingAt: 0) + Money.grouped(shown.costs, decimals: 2).leftPadded(16) + "  (fees + slippage + gas + funding)\n\n"
+        out += shown.textTable + "\n"
         out += "max drawdown  \(Money.format(r.maxDrawdown, quote))\n"
         if r.breakerEvents.isEmpty {
             out += "breakers      none tripped\n"

@@ -116,11 +116,7 @@ public struct StressReport: Sendable {
         row("max", [(a.max, nil), (b.max, nil)])
         out += "  (± one standard error; VaR and ES are losses, positive; ES is the mean loss beyond VaR)\n\n"
         out += "mean P&L by component, hedged (\(q))\n"
-        for (name, amount) in zip(shown.names, shown.amounts) {
-            out += "  " + name.padding(toLength: shown.nameWidth, withPad: " ", startingAt: 0) + Money.grouped(amount, decimals: 2).leftPadded(16) + "\n"
-        }
-        out += "  " + "total".padding(toLength: shown.nameWidth, withPad: " ", startingAt: 0) + Money.grouped(shown.total, decimals: 2).leftPadded(16) + "\n"
-        out += "  " + "costs".padding(toLength: shown.nameWidth, withPad: " ", startingAt: 0) + Money.grouped(shown.costs, decimals: 2).leftPadded(16) + "  (fees + slippage + gas + funding)\n\n"
+        out += shown.textTable + "\n"
         if h.hedged {
             out += "hedging       \(NumberFormat.fixed(summary.hedgesMean, decimals: 1)) rebalances per path on average, \(summary.hedgesMax) at most\n"
         } else {

@@ -10,8 +10,8 @@ public enum PathModel: Equatable, Sendable {
     /// on the command line (for the replay feed strings), its returns, the mean block in steps.
     case bootstrap(file: String, sample: ReturnSample, meanBlock: Double)
     /// A regime-switching model fitted to a history (`RegimePath`): the file as given, the
-    /// fitted regimes (per step of `stepMs`, which is the history's step).
-    case regime(file: String, regimes: RegimeParameters)
+    /// fitted regimes, and the history's step (ms) they are per.
+    case regime(file: String, regimes: RegimeParameters, stepMs: Int64)
 
     /// As the command line writes it: `gbm`, `merton`, `bootstrap:FILE`.
     public var name: String {
@@ -19,7 +19,27 @@ public enum PathModel: Equatable, Sendable {
         case .gbm: "gbm"
         case .merton: "merton"
         case .bootstrap(let file, _, _): "bootstrap:\(file)"
-        case .regime(let file, _): "regime:\(file)"
+        case .regime(let file, _, _): "regime:\(file)"
+        }
+    }
+
+    /// The step a history-based model draws at (its history's), nil for gbm and merton.
+    public var historyStepMs: Int64? {
+        switch self {
+        case .gbm, .merton: nil
+        case .bootstrap(_, let sample, _): sample.stepMs
+        case .regime(_, _, let stepMs): stepMs
+        }
+    }
+
+    /// What a path's feed string says of the model (the bootstrap's returns stay in the file
+    /// the string names).
+    var feedModel: PathFeed.Model {
+        switch self {
+        case .gbm: .gbm
+        case .merton(let jumps): .merton(jumps)
+        case .bootstrap(let file, _, let block): .bootstrap(file: file, meanBlock: block)
+        case .regime(_, let regimes, _): .regime(regimes)
         }
     }
 }

@@ -55,13 +55,10 @@ public struct StressHeader: Codable, Equatable, Sendable {
         case .gbm: break
         case .merton(let j): jumps = [j.intensity, j.meanLogJump, j.jumpVolatility]
         case .bootstrap(_, _, let block): meanBlock = block
-        case .regime(_, let r): regimes = r
+        case .regime(_, let r, _): regimes = r
         }
         horizonMs = settings.horizonMs
-        stepMs = {
-            if case .bootstrap(_, let sample, _) = settings.model { return sample.stepMs }
-            return settings.stepMs
-        }()
+        stepMs = settings.pathStepMs
         spot = settings.spot
         volatility = settings.volatility
         drift = settings.drift
@@ -96,25 +93,20 @@ public struct StressHeader: Codable, Equatable, Sendable {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The feed string of path k, for `dry-run --feed`.
+    /// The feed string of path k, for `dry-run --feed`: the same `PathFeed` the run drew
+    /// the path from, rebuilt from the header's fields.
     public func feed(path k: Int) -> String {
-        let parameters = PathParameters(
-            spot: spot, volatility: volatility, days: Double(horizonMs) / 86_400_000, step: stepMs,
-            seed: PathSeed.seed(run: seed, path: k), drift: drift, start: startMs)
+        let feedModel: PathFeed.Model
         if let regimes {
-            var p = parameters
-            p.volatility = 0
-            p.drift = 0
-            return FeedSpec.regime(p, regimes).text
+            feedModel = .regime(regimes)
+        } else if let jumps, jumps.count == 3 {
+            feedModel = .merton(JumpParameters(intensity: jumps[0], meanLogJump: jumps[1], jumpVolatility: jumps[2]))
+        } else if model.hasPrefix("bootstrap:") {
+            feedModel = .bootstrap(file: String(model.dropFirst(10)), meanBlock: meanBlock)
+        } else {
+            feedModel = .gbm
         }
-        if let jumps, jumps.count == 3 {
-            return FeedSpec.merton(parameters, JumpParameters(intensity: jumps[0], meanLogJump: jumps[1], jumpVolatility: jumps[2])).text
-        }
-        if model.hasPrefix("bootstrap:") {
-            return FeedSpec.bootstrap(BootstrapSpec(
-                path: String(model.dropFirst(10)), spot: spot, days: parameters.days, seed: parameters.seed, meanBlock: meanBlock,
-                start: startMs)).text
-        }
-        return FeedSpec.gbm(parameters).text
+        return PathFeed.spec(feedModel, spot: spot, volatility: volatility, drift: drift, horizonMs: horizonMs, stepMs: stepMs,
+                             startMs: startMs, seed: PathSeed.seed(run: seed, path: k)).text
     }
 }

@@ -11,7 +11,8 @@ public struct StressSettings: Equatable, Sendable {
     public var model: PathModel
     /// ms.
     public var horizonMs: Int64
-    /// ms (a bootstrap steps at its history's step).
+    /// ms, for gbm and merton paths; bootstrap and regime paths draw at their history's
+    /// step (`pathStepMs`).
     public var stepMs: Int64
     /// QUOTE per BASE at the first tick.
     public var spot: Double
@@ -39,33 +40,15 @@ public struct StressSettings: Equatable, Sendable {
         self.runOptions = runOptions
     }
 
-    /// Days of the horizon, as the feed strings write them.
-    public var days: Double { Double(horizonMs) / 86_400_000 }
+    /// The step paths are drawn at, ms: the history's for bootstrap and regime paths.
+    public var pathStepMs: Int64 { model.historyStepMs ?? stepMs }
 
     /// The feed of path k: a value `dry-run --feed` parses from `feed(path:).text`.
     public func feed(path k: Int) -> FeedSpec {
-        let seed = PathSeed.seed(run: self.seed, path: k)
-        let parameters = PathParameters(
-            spot: spot, volatility: volatility, days: days, step: stepMs, seed: seed, drift: drift, start: startMs)
-        switch model {
-        case .gbm: return .gbm(parameters)
-        case .merton(let jumps): return .merton(parameters, jumps)
-        case .bootstrap(let file, _, let block):
-            return .bootstrap(BootstrapSpec(path: file, spot: spot, days: days, seed: seed, meanBlock: block, start: startMs))
-        case .regime(_, let regimes):
-            // The regimes set the returns: volatility and drift are unused (0, as parsed).
-            var p = parameters
-            p.volatility = 0
-            p.drift = 0
-            return .regime(p, regimes)
-        }
+        PathFeed.spec(model.feedModel, spot: spot, volatility: volatility, drift: drift, horizonMs: horizonMs, stepMs: pathStepMs,
+                      startMs: startMs, seed: PathSeed.seed(run: seed, path: k))
     }
 
     /// Ticks per path (the start included).
-    public var ticksPerPath: Int {
-        switch model {
-        case .bootstrap(_, let sample, _): Int((days * 86_400_000 / Double(sample.stepMs)).rounded(.down)) + 1
-        default: Int((days * 86_400_000 / Double(stepMs)).rounded(.down)) + 1
-        }
-    }
+    public var ticksPerPath: Int { Int((Double(horizonMs) / Double(pathStepMs)).rounded(.down)) + 1 }
 }

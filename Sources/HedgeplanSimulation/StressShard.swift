@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Numbers are written in Swift's shortest round-trip form and read back to the same bits,
 /// so a merged result equals the single-machine one byte for byte.
-public struct StressShard: Codable, Equatable, Sendable {
+public struct StressShard: Codable, Equatable, Sendable, ShardedPartial {
     public static let formatName = "hedgeplan-stress-shard"
 
     public var format: String
@@ -52,37 +52,23 @@ public struct StressShard: Codable, Equatable, Sendable {
     /// Checks that `shards` (with the files they came from, in the order given) are all the
     /// shards of one run, each once, and returns every path's outcome in index order.
     public static func merge(_ shards: [(file: String, shard: StressShard)]) throws(MergeProblem) -> (StressHeader, [PathOutcome]) {
-        guard let (firstFile, first) = shards.first else { throw MergeProblem(file: "-", message: "no partial results to merge") }
-        var byIndex: [Int: String] = [:]
-        for (file, shard) in shards {
-            guard shard.header.specSHA256 == first.header.specSHA256, shard.header == first.header else {
-                throw MergeProblem(file: file, message: "a different run from \(firstFile) (spec_sha256 \(shard.header.specSHA256.prefix(12))… against \(first.header.specSHA256.prefix(12))…): other plan or settings")
-            }
-            guard shard.shards == first.shards else {
-                throw MergeProblem(file: file, message: "shard \(shard.shardIndex) of \(shard.shards), but \(firstFile) is of \(first.shards)")
-            }
-            guard shard.shardIndex >= 0, shard.shardIndex < shard.shards else {
-                throw MergeProblem(file: file, message: "shard index \(shard.shardIndex) is not within 0..<\(shard.shards)")
-            }
-            if let other = byIndex[shard.shardIndex] {
-                throw MergeProblem(file: file, message: "duplicate: shard \(shard.shardIndex) of \(shard.shards) is also \(other)")
-            }
-            byIndex[shard.shardIndex] = file
-            let expected = paths(total: shard.header.paths, shards: shard.shards, index: shard.shardIndex)
-            guard shard.outcomes.map(\.path) == expected else {
-                throw MergeProblem(file: file, message: "holds \(shard.outcomes.count) paths, not the \(expected.count) of shard \(shard.shardIndex) of \(shard.shards) (damaged or edited)")
-            }
-        }
-        let missing = (0..<first.shards).filter { byIndex[$0] == nil }
-        guard missing.isEmpty else {
-            let list = missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-            throw MergeProblem(file: firstFile, message: "\(missing.count) of \(first.shards) shards missing: \(list)")
-        }
+        let first = try checkSet(shards)
         var outcomes = [PathOutcome?](repeating: nil, count: first.header.paths)
         for (_, shard) in shards {
             for o in shard.outcomes { outcomes[o.path] = o }
         }
         return (first.header, outcomes.map { $0! })
+    }
+}
+
+extension StressShard {
+    var totalPaths: Int { header.paths }
+    var specSHA256: String { header.specSHA256 }
+    static let runNoun = "run"
+    static let runParts = "plan or settings"
+    func agrees(with other: StressShard) -> Bool { header == other.header }
+    func pathProblem(expected: [Int]) -> String? {
+        outcomes.map(\.path) == expected ? nil : "holds \(outcomes.count) paths, not the \(expected.count)"
     }
 }
 

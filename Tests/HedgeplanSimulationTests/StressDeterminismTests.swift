@@ -82,7 +82,7 @@ struct StressDeterminismTests {
             let sample = try ReturnSample.load(path: file)
             settings.model = .bootstrap(file: file, sample: sample, meanBlock: sample.defaultMeanBlock)
             settings.stepMs = sample.stepMs
-        case "regime": settings.model = .regime(file: "eth.csv", regimes: RegimePathTests.eth)
+        case "regime": settings.model = .regime(file: "eth.csv", regimes: RegimePathTests.eth, stepMs: 3_600_000)
         default: break
         }
         let header = StressHeader(plan: plan, settings: settings)

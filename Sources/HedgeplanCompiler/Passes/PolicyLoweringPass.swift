@@ -117,13 +117,10 @@ enum PolicyLoweringPass {
                     at: forecast.location))
             }
             do {
-                // The same fit as `hedgeplan regimes` (Baum-Welch, 10 deterministic starts),
-                // states sorted by volatility.
-                let fit = try BaumWelch.fit(history.logReturns, states: states)
-                let order = fit.model.variances.indices.sorted { fit.model.variances[$0] < fit.model.variances[$1] }
-                let model = RegimeModel(
-                    means: order.map { fit.model.means[$0] }, variances: order.map { fit.model.variances[$0] },
-                    transition: order.map { i in order.map { j in fit.model.transition[i][j] } })
+                // The same fit as `hedgeplan regimes` (Baum-Welch, 10 deterministic starts);
+                // `BaumWelch.fit` returns the states sorted by volatility.
+                let fit = try BaumWelch.fit(history.logReturns, states: states).model
+                let model = RegimeModel(means: fit.means, variances: fit.variances, transition: fit.transition)
                 return .success(VolatilityAdapter(
                     model: .regime, fittedStepSeconds: history.stepSeconds, regime: model, referenceVolatility: referenceVolatility,
                     minScale: minScale, maxScale: maxScale))

@@ -29,14 +29,6 @@ public struct TuneRunner: Sendable {
         return all
     }
 
-    /// Every path of every candidate, then the figures.
-    public func run(base: HedgingPlan, objective: TuneObjective, threads: Int,
-                    progress: (@Sendable (Int) -> Void)? = nil) throws -> TuneResult {
-        let all = try outcomes(paths: Array(0..<settings.paths), threads: threads, progress: progress)
-        return Self.result(header: StressHeader(plan: base, settings: settings), objective: objective,
-                           candidates: zip(candidates, all).map { (TuneShard.Candidate(policy: $0.policy, header: StressHeader(plan: $0.plan, settings: settings)), $1) })
-    }
-
     /// The tune's figures from each candidate's outcomes on every path (in index order).
     public static func result(header: StressHeader, objective: TuneObjective,
                               candidates: [(TuneShard.Candidate, [PathOutcome])]) -> TuneResult {

@@ -3,7 +3,7 @@ import Foundation
 /// A partial `tune` result: shard I of N ran every candidate on the paths k with
 /// k mod N = I. `merge` puts the shards back together into exactly what the unsharded
 /// `tune` prints, refusing shards of another tune, missing or duplicate ones.
-public struct TuneShard: Codable, Sendable {
+public struct TuneShard: Codable, Sendable, ShardedPartial {
     public static let formatName = "hedgeplan-tune-shard"
 
     /// A candidate as a shard records it: its policy and the header of its own plan.
@@ -60,28 +60,7 @@ public struct TuneShard: Codable, Sendable {
 
     /// Checks that the shards are all the shards of one tune, each once, and returns its result.
     public static func merge(_ shards: [(file: String, shard: TuneShard)]) throws(MergeProblem) -> TuneResult {
-        guard let (firstFile, first) = shards.first else { throw MergeProblem(file: "-", message: "no partial results to merge") }
-        var byIndex: [Int: String] = [:]
-        for (file, shard) in shards {
-            guard shard.specSHA256 == first.specSHA256 else {
-                throw MergeProblem(file: file, message: "a different tune from \(firstFile) (spec_sha256 \(shard.specSHA256.prefix(12))… against \(first.specSHA256.prefix(12))…): other plan, settings, candidates or objective")
-            }
-            guard shard.shards == first.shards, (0..<shard.shards).contains(shard.shardIndex) else {
-                throw MergeProblem(file: file, message: "shard \(shard.shardIndex) of \(shard.shards), but \(firstFile) is of \(first.shards)")
-            }
-            if let other = byIndex[shard.shardIndex] {
-                throw MergeProblem(file: file, message: "duplicate: shard \(shard.shardIndex) of \(shard.shards) is also \(other)")
-            }
-            byIndex[shard.shardIndex] = file
-            let expected = StressShard.paths(total: shard.header.paths, shards: shard.shards, index: shard.shardIndex)
-            guard shard.outcomes.count == first.candidates.count, shard.outcomes.allSatisfy({ $0.map(\.path) == expected }) else {
-                throw MergeProblem(file: file, message: "does not hold every candidate's paths of shard \(shard.shardIndex) of \(shard.shards) (damaged or edited)")
-            }
-        }
-        let missing = (0..<first.shards).filter { byIndex[$0] == nil }
-        guard missing.isEmpty else {
-            throw MergeProblem(file: firstFile, message: "\(missing.count) of \(first.shards) shards missing: \(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")")
-        }
+        let first = try checkSet(shards)
         var all = first.candidates.map { _ in [PathOutcome?](repeating: nil, count: first.header.paths) }
         for (_, shard) in shards {
             for (c, outcomes) in shard.outcomes.enumerated() {
@@ -90,9 +69,21 @@ public struct TuneShard: Codable, Sendable {
         }
         let objective: TuneObjective
         do { objective = try TuneObjective(parsing: first.objective) } catch {
-            throw MergeProblem(file: firstFile, message: "\(error)")
+            throw MergeProblem(file: shards[0].file, message: "\(error)")
         }
         return TuneRunner.result(header: first.header, objective: objective,
                                  candidates: zip(first.candidates, all).map { ($0, $1.map { $0! }) })
+    }
+}
+
+extension TuneShard {
+    var totalPaths: Int { header.paths }
+    static let runNoun = "tune"
+    static let runParts = "plan, settings, candidates or objective"
+    /// The tune's hash covers the base run, the candidates and the objective.
+    func agrees(with other: TuneShard) -> Bool { true }
+    func pathProblem(expected: [Int]) -> String? {
+        outcomes.count == candidates.count && outcomes.allSatisfy({ $0.map(\.path) == expected })
+            ? nil : "does not hold every candidate's paths"
     }
 }

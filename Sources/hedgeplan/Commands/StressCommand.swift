@@ -107,13 +107,9 @@ struct Stress: ParsableCommand {
         }
         progress?.end()
         if let shard {
-            let data = StressShard(header: header, shards: shard.count, shardIndex: shard.index, outcomes: outcomes).encoded()
-            if let outputFile {
-                try outputFile.write(String(decoding: data, as: UTF8.self))
-                Terminal.standardError.write("shard \(shard.index) of \(shard.count): \(outcomes.count) paths written to \(outputFile.path); merge every shard with `hedgeplan merge`\n")
-            } else {
-                Terminal.standardOutput.write(String(decoding: data, as: UTF8.self))
-            }
+            try StressOutput.emitPartial(
+                StressShard(header: header, shards: shard.count, shardIndex: shard.index, outcomes: outcomes).encoded(), to: outputFile,
+                written: "shard \(shard.index) of \(shard.count): \(outcomes.count) paths")
             return
         }
         let report = StressReport(StressSummary(header: header, outcomes: outcomes))
@@ -129,5 +125,13 @@ enum StressOutput {
         try output?.write(json)
         Terminal.standardOutput.write(format == .json ? json : TerminalEscaping.escapedKeepingLines(report.text()))
         try html?.write(StressReportHTML(report.summary).render())
+    }
+
+    /// Writes a shard's partial result (`stress` or `tune --shards`): to `-o` with a line on
+    /// standard error saying what was written (`written`), else to standard output.
+    static func emitPartial(_ data: Data, to output: OutputFile?, written: String) throws {
+        guard let output else { return Terminal.standardOutput.write(String(decoding: data, as: UTF8.self)) }
+        try output.write([UInt8](data))
+        Terminal.standardError.write("\(written) written to \(output.path); merge every shard with `hedgeplan merge`\n")
     }
 }

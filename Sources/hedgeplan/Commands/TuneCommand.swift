@@ -159,14 +159,10 @@ struct Tune: ParsableCommand {
         let header = StressHeader(plan: base, settings: settings)
         let recorded = candidates.map { TuneShard.Candidate(policy: $0.policy, header: StressHeader(plan: $0.plan, settings: settings)) }
         if let shard {
-            let data = TuneShard(header: header, objective: objective, candidates: recorded, shards: shard.count, shardIndex: shard.index,
-                                 outcomes: outcomes).encoded()
-            if let resultOutput {
-                try resultOutput.write(String(decoding: data, as: UTF8.self))
-                Terminal.standardError.write("tune shard \(shard.index) of \(shard.count): \(candidates.count) candidates × \(indices.count) paths written to \(resultOutput.path); merge every shard with `hedgeplan merge`\n")
-            } else {
-                Terminal.standardOutput.write(String(decoding: data, as: UTF8.self))
-            }
+            try StressOutput.emitPartial(
+                TuneShard(header: header, objective: objective, candidates: recorded, shards: shard.count, shardIndex: shard.index,
+                          outcomes: outcomes).encoded(), to: resultOutput,
+                written: "tune shard \(shard.index) of \(shard.count): \(candidates.count) candidates × \(indices.count) paths")
             return
         }
         let result = TuneRunner.result(header: header, objective: objective, candidates: Array(zip(recorded, outcomes)))

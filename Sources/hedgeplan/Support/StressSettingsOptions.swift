@@ -64,20 +64,20 @@ struct StressSettingsOptions: ParsableArguments {
     func settings(plan: HedgingPlan, paths: Int) throws -> StressSettings {
         let pathModel = try self.pathModel(plan: plan)
         var stepMs = try step.map { try Self.milliseconds($0, flag: "--step") } ?? Self.defaultStepMs
-        if case .bootstrap(let file, let sample, _) = pathModel {
+        switch pathModel {
+        case .bootstrap(let file, let sample, _):
             if step != nil, stepMs != sample.stepMs {
                 throw ValidationError("--step \(step!): a bootstrap steps at its history's step, \(TimestampFormatter.duration(sample.stepMs)) for \(file)")
             }
             stepMs = sample.stepMs
             if vol != nil || drift != nil { throw ValidationError("--vol and --drift do not apply to a bootstrap: it resamples the history's own returns") }
-        }
-        if case .regime(let file, _) = pathModel {
-            let historyStep = try Self.historyStepMs(file)
+        case .regime(let file, _, let historyStep):
             if step != nil, stepMs != historyStep {
                 throw ValidationError("--step \(step!): regime paths step at the step of the history they were fitted to, \(TimestampFormatter.duration(historyStep)) for \(file)")
             }
             stepMs = historyStep
             if vol != nil || drift != nil { throw ValidationError("--vol and --drift do not apply to regime paths: the fitted regimes set both") }
+        case .gbm, .merton: break
         }
         let horizonMs = try horizon.map { try Self.milliseconds($0, flag: "--horizon") } ?? Self.firstExpiry(plan)
         guard horizonMs >= stepMs else {
@@ -115,30 +115,25 @@ struct StressSettingsOptions: ParsableArguments {
             if model.hasPrefix("regime:") {
                 let file = String(model.dropFirst(7))
                 guard !file.isEmpty else { throw ValidationError("--model regime: needs a history file, as in regime:Examples/feeds/ethereum.csv") }
-                return .regime(file: file, regimes: try Self.fitRegimes(file))
+                let (regimes, stepMs) = try Self.fitRegimes(file)
+                return .regime(file: file, regimes: regimes, stepMs: stepMs)
             }
             throw ValidationError("--model `\(model)`: expected gbm, merton, bootstrap:FEED.csv or regime:FEED.csv")
         }
     }
 
     /// The 2-state regime model `hedgeplan regimes` fits to the history (Baum-Welch, 10
-    /// deterministic starts), states by increasing variance, per step of the history.
-    static func fitRegimes(_ file: String) throws -> RegimeParameters {
+    /// deterministic starts; `BaumWelch.fit` sorts the states by increasing variance), per
+    /// step of the history, and that step (ms).
+    static func fitRegimes(_ file: String) throws -> (RegimeParameters, Int64) {
         let sample: ReturnSample
         do { sample = try ReturnSample.load(path: file) } catch { throw CommandFailure.feed(file, error) }
         do {
-            let fit = try BaumWelch.fit(sample.logReturns, states: 2)
-            let order = fit.model.variances.indices.sorted { fit.model.variances[$0] < fit.model.variances[$1] }
-            return RegimeParameters(
-                means: order.map { fit.model.means[$0] }, variances: order.map { fit.model.variances[$0] },
-                transition: order.map { i in order.map { j in fit.model.transition[i][j] } })
+            let model = try BaumWelch.fit(sample.logReturns, states: 2).model
+            return (RegimeParameters(means: model.means, variances: model.variances, transition: model.transition), sample.stepMs)
         } catch {
             throw CommandFailure.input(.feed, file, "cannot fit a 2-state regime model: \(error)")
         }
-    }
-
-    static func historyStepMs(_ file: String) throws -> Int64 {
-        do { return try ReturnSample.load(path: file).stepMs } catch { throw CommandFailure.feed(file, error) }
     }
 
     /// Merton jumps from the plan; a Black-Scholes plan has none to simulate.
