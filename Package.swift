@@ -14,6 +14,11 @@ let package = Package(
         .library(name: "Venues", targets: ["Venues"]),
         .library(name: "HedgeplanRuntime", targets: ["HedgeplanRuntime", "HedgePlan"]),
         .library(name: "HedgeplanCompiler", targets: ["HedgeplanCompiler"]),
+        .library(name: "HedgeplanJournal", targets: ["HedgeplanJournal"]),
+        .library(name: "LiveFeed", targets: ["LiveFeed"]),
+        /// The properties hostile input must keep, for the mutation test and the libFuzzer
+        /// targets of `Fuzz/` (docs/fuzzing.md).
+        .library(name: "HedgeplanFuzzing", targets: ["HedgeplanFuzzing"]),
         .executable(name: "hedgeplan", targets: ["hedgeplan"]),
     ],
     // `swift build --traits LiveFeed` adds `--feed ws://...` (SwiftNIO, TLS, HTTP/2 and a
@@ -76,6 +81,13 @@ let package = Package(
         .target(name: "LiveFeed", dependencies: [
             "Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
         ]),
+        /// The properties every input kind must keep however hostile (strategy, plan, CSV feed,
+        /// WebSocket message, lint configuration, journal): one definition for the mutation
+        /// test in `swift test` and the libFuzzer targets in `Fuzz/`.
+        .target(name: "HedgeplanFuzzing", dependencies: [
+            "HedgeplanCompiler", "HedgeplanChecker", "HedgePlan", "HedgeplanRuntime", "Feeds", "HedgeplanJournal", "LiveFeed",
+            "HedgeplanDiagnostics", "HedgeplanIR",
+        ]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
         .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanSimulation", "HedgePlan", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
@@ -113,7 +125,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),
-        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds"], exclude: ["Corpus"]),
+        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds", "HedgeplanFuzzing"], exclude: ["Corpus"]),
+        .testTarget(name: "HedgeplanFuzzingTests", dependencies: ["HedgeplanFuzzing"]),
         .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan"]),
     ]
 )
