@@ -100,18 +100,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// What the test targets share (Foundation only): the package root, golden files, the
+        /// `hedgeplan` child process and a seeded generator.
+        .target(name: "HedgeplanTestSupport", path: "Tests/HedgeplanTestSupport"),
+        /// The bundled strategies compiled at the pinned clock, for the test targets above the compiler.
+        .target(name: "HedgeplanCompiledFixtures", dependencies: ["HedgeplanTestSupport", "HedgeplanCompiler", "HedgeplanIR"], path: "Tests/HedgeplanCompiledFixtures"),
         .testTarget(name: "HedgeplanTimeTests", dependencies: ["HedgeplanTime"]),
         .testTarget(name: "HedgeplanFormattingTests", dependencies: ["HedgeplanFormatting"]),
         .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
-        .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR", "HedgeplanFormatting", "HedgeplanJSON"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCheckerTests", dependencies: ["HedgeplanChecker"]),
-        .testTarget(name: "HedgeplanLintTests", dependencies: ["HedgeplanChecker", "HedgeplanTime"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeplanLintTests", dependencies: ["HedgeplanChecker", "HedgeplanTime", "HedgeplanTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "HedgePlanTests", dependencies: ["HedgePlan"]),
-        .testTarget(name: "HedgeplanRuntimeTests", dependencies: ["HedgeplanRuntime", "HedgeplanCompiler"]),
-        .testTarget(name: "HedgeplanSimulationTests", dependencies: ["HedgeplanSimulation", "HedgeplanCompiler", "HedgeplanReports", "Feeds"], exclude: ["Fixtures"]),
-        .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler"], exclude: ["Golden"]),
-        .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports", "HedgeplanFormatting"], exclude: ["Golden"]),
-        .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HedgeplanRuntimeTests", dependencies: ["HedgeplanRuntime", "HedgeplanCompiler", "HedgeplanTestSupport"]),
+        .testTarget(name: "HedgeplanSimulationTests", dependencies: ["HedgeplanSimulation", "HedgeplanCompiler", "HedgeplanReports", "Feeds", "HedgeplanTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler", "HedgeplanCompiledFixtures", "HedgeplanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports", "HedgeplanFormatting", "HedgeplanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PricingTests", dependencies: ["Pricing", "HedgeplanTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VenuesTests", dependencies: ["Venues"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Fixtures"]),
         .testTarget(
@@ -122,11 +127,12 @@ let package = Package(
                 // `dry-run` on a live feed, run as a subprocess, and its journal read back.
                 .target(name: "hedgeplan", condition: .when(traits: ["LiveFeed"])),
                 .target(name: "HedgeplanJournal", condition: .when(traits: ["LiveFeed"])),
+                .target(name: "HedgeplanTestSupport", condition: .when(traits: ["LiveFeed"])),
             ]
         ),
-        .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),
-        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds", "HedgeplanFuzzing"], exclude: ["Corpus"]),
-        .testTarget(name: "HedgeplanFuzzingTests", dependencies: ["HedgeplanFuzzing"]),
-        .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan"]),
+        .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime", "HedgeplanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds", "HedgeplanFuzzing", "HedgeplanTestSupport", "HedgeplanCompiledFixtures"], exclude: ["Corpus"]),
+        .testTarget(name: "HedgeplanFuzzingTests", dependencies: ["HedgeplanFuzzing", "HedgeplanTestSupport"]),
+        .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan", "HedgeplanTestSupport", "HedgeplanCompiledFixtures"]),
     ]
 )

@@ -18,6 +18,9 @@ case $kind in
   *) echo "unknown kind $kind" >&2; exit 64 ;;
 esac
 work=.build-fuzz/$kind
+# The Swift runtime's backtracer would catch the trap of a broken property before libFuzzer
+# could save the input that caused it.
+export SWIFT_BACKTRACE=enable=no
 mkdir -p "$work/corpus"
 exec "$bin/$target" "$work/corpus" $seeds -max_total_time="$seconds" -max_len="$maxlen" -timeout=20 \
   -artifact_prefix="$work/" -print_final_stats=1

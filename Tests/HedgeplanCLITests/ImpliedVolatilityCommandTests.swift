@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// Implied volatility where users reach for it (issue 14): `price --implied-vol` on a quoted
 /// chain, and `analyze`'s per-leg implied volatility of each premium.

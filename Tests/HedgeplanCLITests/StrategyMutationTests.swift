@@ -8,6 +8,7 @@ import HedgeplanFuzzing
 import HedgeplanIR
 import HedgeplanRuntime
 import Testing
+import HedgeplanTestSupport
 
 /// A deterministic mutation test of the strategy front end, checker, compiler and
 /// interpreter, in process: `mutantsPerStrategy` seeded mutants of every bundled strategy.
