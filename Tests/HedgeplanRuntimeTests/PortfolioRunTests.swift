@@ -246,4 +246,35 @@ struct PortfolioRunTests {
         #expect(result.crowd.liquidations == 0)
         #expect(result.crowd.maxCascadeDepth == 0)
     }
+
+    /// Initial margin 5% at mark 3000 and 300 USDC of collateral allow 300 / (0.05 × 3000)
+    /// = 2 ETH of perp: the hedge of a 10-ETH short stops there.
+    @Test func theInitialMarginCapsAGrowingHedge() throws {
+        let member = """
+            hedgeplan: 1
+            name: capped
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60% }
+            legs:
+              - { id: s, side: short, type: spot, quantity: 10 }
+            hedge:
+              instrument: perp
+              delta: { trigger: band, band: 0.1 }
+            execution:
+              venues:
+                - { name: perp, kind: perp, fee: 0% }
+            """
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: capped
+            members:
+              - { strategy: m.yaml, collateral: 300 }
+            venues:
+              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
+              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 1% } }
+            """, members: ["m.yaml": member])
+        let (result, _) = try Self.run(setup, csv: "timestamp,price\n1764000000000,3000\n1764000060000,3000\n")
+        #expect(abs(result.members[0].volume - 2) < 1e-9)
+        #expect(result.crowd.liquidations == 0)
+    }
 }
