@@ -42,6 +42,25 @@ struct PortfolioRunTests {
             - { name: perp, kind: perp, fee: 0.05%, funding: 8% }
         """
 
+    /// A member short `10` ETH of spot and hedged on a fee-free perp: its hedge is a
+    /// 10-ETH long perp position, opened on the first tick.
+    static func shortSpotMember(_ name: String) -> String {
+        """
+        hedgeplan: 1
+        name: \(name)
+        underlying: ETH/USDC
+        market: { spot: 3000, volatility: 60% }
+        legs:
+          - { id: s, side: short, type: spot, quantity: 10 }
+        hedge:
+          instrument: perp
+          delta: { trigger: band, band: 0.1 }
+        execution:
+          venues:
+            - { name: perp, kind: perp, fee: 0% }
+        """
+    }
+
     /// A deterministic wavy path: `count` one-minute ticks around 3000.
     static func csv(count: Int = 240, amplitude: Double = 0.03) -> String {
         var text = "timestamp,price\n"
@@ -166,22 +185,6 @@ struct PortfolioRunTests {
     /// (depth 2), and its sale leaves x = 120.84390, y = 248,253.16: average 2,239.67,
     /// mark 2,054.34. B alone would have survived the drop (2950 > 2864.58).
     @Test func oneLiquidationLiquidatesAnotherThroughThePool() throws {
-        func member(_ name: String) -> String {
-            """
-            hedgeplan: 1
-            name: \(name)
-            underlying: ETH/USDC
-            market: { spot: 3000, volatility: 60% }
-            legs:
-              - { id: s, side: short, type: spot, quantity: 10 }
-            hedge:
-              instrument: perp
-              delta: { trigger: band, band: 0.1 }
-            execution:
-              venues:
-                - { name: perp, kind: perp, fee: 0% }
-            """
-        }
         let setup = try Self.setup("""
             hedgeplan: 1
             portfolio: cascade
@@ -191,7 +194,7 @@ struct PortfolioRunTests {
             venues:
               - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
               - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
-            """, members: ["a.yaml": member("a"), "b.yaml": member("b")])
+            """, members: ["a.yaml": Self.shortSpotMember("a"), "b.yaml": Self.shortSpotMember("b")])
         let csv = "timestamp,price\n1764000000000,3000\n1764000060000,2950\n1764000120000,2950\n"
         let (result, run) = try Self.run(setup, csv: csv)
         #expect(run.conservationFailures.isEmpty)
@@ -219,20 +222,7 @@ struct PortfolioRunTests {
 
     /// B alone on the same drop keeps its position: the cascade above is A's doing.
     @Test func theSecondMemberAloneSurvivesTheDrop() throws {
-        let member = """
-            hedgeplan: 1
-            name: b
-            underlying: ETH/USDC
-            market: { spot: 3000, volatility: 60% }
-            legs:
-              - { id: s, side: short, type: spot, quantity: 10 }
-            hedge:
-              instrument: perp
-              delta: { trigger: band, band: 0.1 }
-            execution:
-              venues:
-                - { name: perp, kind: perp, fee: 0% }
-            """
+        let member = Self.shortSpotMember("b")
         let setup = try Self.setup("""
             hedgeplan: 1
             portfolio: alone
@@ -250,20 +240,7 @@ struct PortfolioRunTests {
     /// Initial margin 5% at mark 3000 and 300 USDC of collateral allow 300 / (0.05 × 3000)
     /// = 2 ETH of perp: the hedge of a 10-ETH short stops there.
     @Test func theInitialMarginCapsAGrowingHedge() throws {
-        let member = """
-            hedgeplan: 1
-            name: capped
-            underlying: ETH/USDC
-            market: { spot: 3000, volatility: 60% }
-            legs:
-              - { id: s, side: short, type: spot, quantity: 10 }
-            hedge:
-              instrument: perp
-              delta: { trigger: band, band: 0.1 }
-            execution:
-              venues:
-                - { name: perp, kind: perp, fee: 0% }
-            """
+        let member = Self.shortSpotMember("capped")
         let setup = try Self.setup("""
             hedgeplan: 1
             portfolio: capped

@@ -13,15 +13,7 @@ extension DryRun {
         let setup = try PortfolioInput.load(input, history: history, format: format)
         let spec: FeedSpec
         do { spec = try FeedSpec.parseSupported(feed) } catch { throw ValidationError("\(error)") }
-        let source: any TickSource
-        do {
-            let feedName = feed
-            source = try spec.makeSupportedSource(limits: limits) { message in
-                Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n")
-            }
-        } catch {
-            throw CommandFailure.feed(feed, error)
-        }
+        let source = try openFeed(spec)
         var run = PortfolioRun(setup: setup)
         run.options = RunOptions(rebasesAbsoluteStrikes: rebase)
         run.order = order == .shuffle ? .shuffle(seed: seed) : .fixed

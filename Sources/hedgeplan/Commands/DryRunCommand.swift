@@ -88,17 +88,7 @@ struct DryRun: ParsableCommand {
         // Ctrl-C ends the run as the end of the feed would: the figures so far are printed.
         let interruption = Interruption()
         defer { interruption.uninstall() }
-        let source: any TickSource
-        do {
-            // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
-            // A live feed says on standard error when it cannot connect and retries.
-            let feedName = feed
-            source = try spec.makeSupportedSource(limits: limits) { message in
-                Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n")
-            }
-        } catch {
-            throw CommandFailure.feed(feed, error)
-        }
+        let source = try openFeed(spec)
         var journaled = try journal.open(plan: plan, feed: feed)
         if case .finished(let stored)? = journaled {
             guard reportFile != nil else {
@@ -134,6 +124,19 @@ struct DryRun: ParsableCommand {
         Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
         try reportOutput?.write(RunReportHTML(result, feed: feed, plan: plan).render())
         if interrupted { throw ExitCode(130) }
+    }
+
+    /// The feed's ticks: CSV files and simulated paths come from Feeds; ws:// and wss://
+    /// from LiveFeed. A live feed says on standard error when it cannot connect and retries.
+    func openFeed(_ spec: FeedSpec) throws -> any TickSource {
+        do {
+            let feedName = feed
+            return try spec.makeSupportedSource(limits: limits) { message in
+                Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n")
+            }
+        } catch {
+            throw CommandFailure.feed(feed, error)
+        }
     }
 
     static func interruptible(_ source: any TickSource, _ interruption: Interruption) -> any TickSource {
