@@ -144,4 +144,13 @@ struct PortfolioFileTests {
         #expect(!PortfolioLoader.isPortfolio(path: "\(folder.path)/b.yaml"))
         #expect(!PortfolioLoader.isPortfolio(path: "\(folder.path)/missing.yaml"))
     }
+
+    @Test func missingTopLevelKeysNameThePortfolio() throws {
+        let (compiled, _) = try Self.compile("portfolio: crowd\n")
+        #expect(compiled.diagnostics.map(\.message) == [
+            "the portfolio is missing the required key `hedgeplan`: Language version; 1",
+            "the portfolio is missing the required key `members`: Strategies or plans, each with its copies; paths are relative to this file",
+        ])
+        #expect(compiled.setup == nil)
+    }
 }

@@ -85,8 +85,8 @@ public struct PortfolioRun {
         var arbitrageur = TokenAmounts.zero
         var crowd = CrowdFigures()
         var events: [LiquidationEvent] = []
+        var unclosable = 0
         var liquidated = [Bool](repeating: false, count: books.count)
-        var volumeBefore = [Double](repeating: 0, count: books.count)
         var random: Xoshiro256StarStar?
         if case .shuffle(let seed) = order { random = Xoshiro256StarStar(seed: seed) }
         var sequence = Array(books.indices)
@@ -176,7 +176,12 @@ public struct PortfolioRun {
                     guard equity < perp.margin.maintenance * abs(position) * mark else { continue }
                     let through = perp.markPool ?? perp.venue
                     let execution: VenueBook.Execution
-                    do { execution = try store.forceTrade(-position, on: through) } catch { continue }
+                    do { execution = try store.forceTrade(-position, on: through) } catch {
+                        // The pool cannot take the close (it holds less than the position):
+                        // the copy stays open, is counted, and is tried again next round.
+                        unclosable += 1
+                        continue
+                    }
                     var seen = tick
                     seen.price = mark
                     books[c].liquidate(execution, at: seen)
@@ -214,8 +219,7 @@ public struct PortfolioRun {
             members[m].hedges += outcome.hedges
             members[m].liquidations += liquidated[c] ? 1 : 0
             members[m].copyTotals.append(outcome.pnl.total)
-            let volume = books[c].hedgeVolume - volumeBefore[c]
-            volumeBefore[c] = books[c].hedgeVolume
+            let volume = books[c].hedgeVolume
             members[m].volume += volume
             crowd.volume += volume
         }
@@ -224,7 +228,10 @@ public struct PortfolioRun {
             name: setup.name, base: plan?.strategy.base ?? "", quote: plan?.strategy.quote ?? "", ticks: tickIndex,
             rejected: feed.issues.details.filter { $0.kind.rejectsRow }, rejectedCount: feed.issues.rejectedRows,
             firstTime: first.timestamp, lastTime: tick.timestamp, finalSpot: tick.price, members: members, crowd: crowd,
-            arbitrageurTokens: arbitrageur, liquidationEvents: events, notes: feed.notes)
+            arbitrageurTokens: arbitrageur, liquidationEvents: events,
+            notes: (unclosable > 0
+                ? ["\(unclosable) liquidation attempt\(unclosable == 1 ? "" : "s") could not be closed: the pool held less than the position (the copies stayed open)"]
+                : []) + feed.notes)
     }
 
     /// The shared venue a member's hedge refers to: the first shared venue offering its
