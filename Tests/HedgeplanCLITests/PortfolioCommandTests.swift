@@ -99,6 +99,9 @@ struct PortfolioCommandTests {
         ])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--report and --journal apply to a plan or strategy"))
+        let tune = try HedgeplanProcess.run(["tune", "Examples/portfolios/crowded-eth-hedgers.yaml", "--paths", "10"])
+        #expect(tune.status == 64)
+        #expect(tune.stderr.contains("a portfolio is not tuned yet"))
     }
 
     @Test func aShuffledOrderIsReproducibleFromItsSeed() throws {
