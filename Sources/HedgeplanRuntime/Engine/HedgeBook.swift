@@ -36,6 +36,13 @@ public struct HedgeBook: Sendable {
     var breakerEvents: [BreakerEvent] = []
     /// Every trade, in order.
     var trades: [TradeRecord] = []
+    /// Raw tokens this book took from constant-product pools (negative: gave), for a
+    /// portfolio's token conservation check.
+    var tokens = TokenAmounts.zero
+    /// The largest |perp hedge position| the book's margin allows, BASE: a portfolio sets
+    /// it from the member's equity and the perp's initial margin before each step. A
+    /// rebalance never takes the position beyond it (it may still shrink it).
+    var perpPositionLimit = Double.infinity
     /// Perp legs of the structure, BASE (funding is paid on them and on a perp hedge).
     var structurePerp: Double
     /// The last tick processed.

@@ -101,6 +101,9 @@ struct Tune: ParsableCommand {
     }
 
     private func tune() throws {
+        if PortfolioLoader.isPortfolio(path: input) {
+            throw ValidationError("`tune` takes a strategy or a plan; a portfolio is not tuned yet (tune a member's strategy, then `stress` the portfolio)")
+        }
         let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         let resultOutput = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
