@@ -8,11 +8,11 @@ let package = Package(
     name: "Hedgeplan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "Hedgeplan", targets: ["HedgeplanIR", "HedgeplanChecker", "HedgeplanDiagnostics", "HedgeplanSyntax"]),
+        .library(name: "HedgeplanLanguage", targets: ["HedgeplanIR", "HedgeplanChecker", "HedgeplanDiagnostics", "HedgeplanSyntax"]),
         .library(name: "Pricing", targets: ["Pricing"]),
         .library(name: "Feeds", targets: ["Feeds"]),
         .library(name: "Venues", targets: ["Venues"]),
-        .library(name: "HedgeplanRuntime", targets: ["HedgeplanRuntime", "HedgePlan"]),
+        .library(name: "HedgeplanRuntime", targets: ["HedgeplanRuntime", "PlanFormat"]),
         .library(name: "HedgeplanCompiler", targets: ["HedgeplanCompiler"]),
         .library(name: "HedgeplanJournal", targets: ["HedgeplanJournal"]),
         .library(name: "LiveFeed", targets: ["LiveFeed"]),
@@ -52,11 +52,11 @@ let package = Package(
         .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting", "HedgeplanJSON"]),
         .target(name: "Pricing", dependencies: ["HedgeplanTime"]),
         /// The plan format: Codable types, versioning, canonical JSON. Depends on nothing.
-        .target(name: "HedgePlan", dependencies: ["HedgeplanDiagnostics", "HedgeplanTime"]),
+        .target(name: "PlanFormat", dependencies: ["HedgeplanDiagnostics", "HedgeplanTime"]),
         /// Lowering passes from a checked strategy to a plan.
         .target(
             name: "HedgeplanCompiler",
-            dependencies: ["HedgeplanIR", "HedgeplanChecker", "Pricing", "HedgePlan", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HedgeplanIR", "HedgeplanChecker", "Pricing", "PlanFormat", .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Exact payoff analysis, risk bounds, greeks, scenarios and lint over the IR.
         .target(name: "HedgeplanChecker", dependencies: ["HedgeplanIR", "Pricing", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting"]),
@@ -65,16 +65,16 @@ let package = Package(
         /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
         .target(name: "Feeds", dependencies: ["HedgeplanTime"]),
         /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
-        .target(name: "HedgeplanRuntime", dependencies: ["HedgePlan", "Pricing", "Venues", "Feeds", "HedgeplanTime"]),
+        .target(name: "HedgeplanRuntime", dependencies: ["PlanFormat", "Pricing", "Venues", "Feeds", "HedgeplanTime"]),
         /// Monte Carlo of a plan (`stress`, `merge`): many simulated paths through the runtime, on threads and shards.
         .target(
             name: "HedgeplanSimulation",
-            dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", "HedgeplanFormatting", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HedgeplanRuntime", "PlanFormat", "Feeds", "HedgeplanFormatting", .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// The dry-run journal: every decision, fill and breaker event in SQLite (GRDB); `--resume` replays and verifies.
         .target(
             name: "HedgeplanJournal",
-            dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HedgeplanRuntime", "PlanFormat", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Live `ws://` feed: JSON ticks over WebSocket, bridged to the synchronous `TickSource`.
         /// Without the LiveFeed trait only the message format and options are built (no WebSocket).
@@ -85,17 +85,17 @@ let package = Package(
         /// WebSocket message, lint configuration, journal): one definition for the mutation
         /// test in `swift test` and the libFuzzer targets in `Fuzz/`.
         .target(name: "HedgeplanFuzzing", dependencies: [
-            "HedgeplanCompiler", "HedgeplanChecker", "HedgePlan", "HedgeplanRuntime", "Feeds", "HedgeplanJournal", "LiveFeed",
+            "HedgeplanCompiler", "HedgeplanChecker", "PlanFormat", "HedgeplanRuntime", "Feeds", "HedgeplanJournal", "LiveFeed",
             "HedgeplanDiagnostics", "HedgeplanIR",
         ]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
-        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanSimulation", "HedgePlan", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
+        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanSimulation", "PlanFormat", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
         .target(name: "HedgeplanCharts", dependencies: ["HedgeplanTime", "HedgeplanFormatting"]),
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanSimulation", "HedgeplanJournal", "Pricing", "Feeds", "HedgeplanFormatting",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "PlanFormat", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanSimulation", "HedgeplanJournal", "Pricing", "Feeds", "HedgeplanFormatting",
                 .target(name: "LiveFeed", condition: .when(traits: ["LiveFeed"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCheckerTests", dependencies: ["HedgeplanChecker"]),
         .testTarget(name: "HedgeplanLintTests", dependencies: ["HedgeplanChecker", "HedgeplanTime", "HedgeplanTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "HedgePlanTests", dependencies: ["HedgePlan"]),
+        .testTarget(name: "PlanFormatTests", dependencies: ["PlanFormat"]),
         .testTarget(name: "HedgeplanRuntimeTests", dependencies: ["HedgeplanRuntime", "HedgeplanCompiler", "HedgeplanTestSupport"]),
         .testTarget(name: "HedgeplanSimulationTests", dependencies: ["HedgeplanSimulation", "HedgeplanCompiler", "HedgeplanReports", "Feeds", "HedgeplanTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler", "HedgeplanCompiledFixtures", "HedgeplanTestSupport"], exclude: ["Golden"]),

@@ -15,7 +15,7 @@ let package = Package(
     targets: ["FuzzStrategy", "FuzzLintConfiguration", "FuzzPlan", "FuzzFeedRows", "FuzzTickMessage", "FuzzJournal"].map { name in
         .executableTarget(
             name: name,
-            dependencies: ["HedgeplanFuzzing", "HedgeplanCompiler", "Hedgeplan", "HedgeplanRuntime", "HedgeplanJournal"].map {
+            dependencies: ["HedgeplanFuzzing", "HedgeplanCompiler", "HedgeplanLanguage", "HedgeplanRuntime", "HedgeplanJournal"].map {
                 .product(name: $0, package: "Hedgeplan")
             },
             path: "Sources/\(name)",

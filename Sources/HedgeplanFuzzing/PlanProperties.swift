@@ -1,5 +1,5 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 
 /// The properties every plan file must have (`FuzzPlan`): bytes that are not a valid plan
 /// are refused with problems that each name a JSON path (`$...`) and say what is wrong;

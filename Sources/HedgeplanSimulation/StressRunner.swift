@@ -1,7 +1,7 @@
 import Dispatch
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanRuntime
 
 /// Runs a plan on many simulated paths through the same engine as `dry-run`, on several

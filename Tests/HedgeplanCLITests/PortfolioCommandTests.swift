@@ -1,4 +1,5 @@
 import Foundation
+import HedgeplanTestSupport
 import Testing
 
 /// `validate`, `lint` and `dry-run` given a portfolio file (simulation.md, "Portfolios").

@@ -68,6 +68,10 @@ import HedgeplanTestSupport
         let mutants = ProcessInfo.processInfo.environment["HEDGEPLAN_PLAN_MUTANTS"].flatMap { Int($0) } ?? 600
         for index in 0..<mutants {
             let (mutant, edit) = rng.mutateJSON(plans[index % plans.count])
+            // `HEDGEPLAN_MUTATION_TRACE=1`: the last line printed before a crash names the culprit.
+            if ProcessInfo.processInfo.environment["HEDGEPLAN_MUTATION_TRACE"] != nil {
+                FileHandle.standardError.write(Data("plan mutant \(index) of \(names[index % names.count]): \(edit)\n".utf8))
+            }
             let bytes = try JSONSerialization.data(withJSONObject: mutant, options: [.sortedKeys, .fragmentsAllowed])
             let problems = PlanProperties.problems(bytes: bytes, dryRunSeed: index)
             if !problems.isEmpty { failures.append("plan mutant \(index) of \(names[index % names.count]) (\(edit)): \(problems)") }

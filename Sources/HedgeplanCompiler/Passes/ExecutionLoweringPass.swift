@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 import HedgeplanIR
 
 /// Venue models and their parameters, routing, slippage cap, slicing and gas, as data.

@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 import Pricing
 
 /// Phases that trade: the delta rebalance (decided by the policy, sliced into child

@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 import Pricing
 
 /// One book run by the engine: the structure's legs, the hedge, the ledger, the breakers,

@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 import Venues
 
 /// The venues a hedge can trade on, built from the plan, and how fills happen. This is venue

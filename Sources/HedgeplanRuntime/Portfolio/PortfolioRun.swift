@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 import Venues
 
 /// Runs a portfolio against a feed (simulation.md, "Portfolios"): every copy of every

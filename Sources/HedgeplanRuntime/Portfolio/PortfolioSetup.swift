@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 
 /// What a portfolio run needs (simulation.md, "Portfolios"): its members' plans with their
 /// copies and collateral, the venues they share, and the arbitrage share. Built by the

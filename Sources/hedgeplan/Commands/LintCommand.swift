@@ -47,7 +47,7 @@ struct Lint: ParsableCommand {
     @OptionGroup var output: DiagnosticOutputOptions
 
     func run() throws {
-        let now = try Clock.now()
+        let now = try ValuationClock.now()
         // A portfolio is checked with its members; its strategy members are linted as files.
         let portfolios = files.filter(PortfolioLoader.isPortfolio).map { PortfolioCompiler.compile(path: $0, now: now) }
         let portfolioPaths = Set(portfolios.map(\.loaded.path))

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanCompiler
 import HedgeplanDiagnostics
 import HedgeplanIR
@@ -125,7 +125,7 @@ struct Tune: ParsableCommand {
             let families = policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             items = TuneCandidates.defaults(plan: base, families: families, stepMs: settings.stepMs, hasHistory: priceHistory != nil).map { ($0, nil) }
         }
-        let now = try Clock.now()
+        let now = try ValuationClock.now()
         var candidates: [(policy: HedgePolicy, plan: HedgingPlan)] = []
         for (i, (policy, location)) in items.enumerated() {
             let edited: String

@@ -35,7 +35,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var output: DiagnosticOutputOptions
 
     func run() throws {
-        let now = try Clock.now()
+        let now = try ValuationClock.now()
         // A file with a top-level `portfolio:` key is a portfolio: its members are checked with it.
         let portfolios = files.filter(PortfolioLoader.isPortfolio).map { PortfolioCompiler.compile(path: $0, now: now) }
         let portfolioPaths = Set(portfolios.map(\.loaded.path))

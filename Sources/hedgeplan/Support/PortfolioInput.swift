@@ -10,7 +10,7 @@ import HedgeplanRuntime
 enum PortfolioInput {
     static func load(_ input: String, history: String?, format: Analyze.Format) throws -> PortfolioSetup {
         let compiled = PortfolioCompiler.compile(
-            path: input, now: try Clock.now(), history: try history.map(PriceHistoryLoader.load))
+            path: input, now: try ValuationClock.now(), history: try history.map(PriceHistoryLoader.load))
         if !compiled.diagnostics.isEmpty {
             let failed = compiled.setup == nil
             DiagnosticOutputOptions(format: failed && format == .json ? .json : .text).emit(compiled.diagnostics, texts: compiled.sources)
