@@ -8,8 +8,8 @@ import Pricing
 /// and the fit to that history) stay compile-only: `validate` cannot know them.
 enum CompileReadiness {
     static func check(_ strategy: Strategy, analysis: StrategyAnalysis?) -> [Diagnostic] {
-        guard let hedge = strategy.hedge else { return [] }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = notional(strategy)
+        guard let hedge = strategy.hedge else { return diagnostics }
         if let flag = hedge.delta?.adaptGas, flag.value {
             diagnostics += gasAdapter(flag, strategy: strategy)
         }
@@ -17,6 +17,22 @@ enum CompileReadiness {
             diagnostics += vegaOption(vega, strategy: strategy, analysis: analysis)
         }
         return diagnostics
+    }
+
+    /// Largest amount of QUOTE one leg may move at the market's spot (the plan format's
+    /// limit, `PlanValidation.maxNotional`): beyond it, sums of a run lose their cents.
+    static let maxNotional = 1e12
+
+    /// Each leg's size at `market.spot` must stay within `maxNotional`.
+    static func notional(_ strategy: Strategy) -> [Diagnostic] {
+        guard let spot = strategy.market.spot?.value else { return [] }
+        return strategy.legs.compactMap { leg in
+            guard let quantity = leg.quantity, quantity.value * spot > maxNotional else { return nil }
+            return .error(
+                .compile,
+                "\(LintNumber.format(quantity.value, decimals: 6)) \(strategy.underlying.value.base) at spot \(LintNumber.format(spot, decimals: 6)) is more than 1e12 \(strategy.underlying.value.quote): amounts that large cannot be booked to the cent",
+                at: quantity.location)
+        }
     }
 
     /// `adapt.gas` prices a trade's gas from the feed: it needs `execution.gas`, paid in the

@@ -14,6 +14,11 @@ public enum PlanValidation {
     /// Smallest price in QUOTE per BASE (the feeds' and the language's plausible range): a
     /// subnormal price passes `> 0` and turns into an infinite logarithm or tick.
     static let minPrice = 1e-12
+    /// Largest amount of QUOTE one leg may move, its size at the plan's spot (or an LP leg's
+    /// capital). Doubles keep cents exact up to about 9e13; 1e12 leaves the sums of a long
+    /// run their cents (a 1e17 LP capital drifted 22 QUOTE from its components, found by the
+    /// plan mutation test).
+    public static let maxNotional = 1e12
     /// Durations and offsets: at most 100 years, in seconds.
     static let maxSeconds: Int64 = 100 * YearLength.seconds
     /// Instants: 1970-01-01 to 9999-12-31, in milliseconds since the epoch.
@@ -85,6 +90,9 @@ public enum PlanValidation {
             if leg.id.isEmpty { check.fail(path + ".id", "must not be empty") }
             if !seen.insert(leg.id).inserted { check.fail(path + ".id", "duplicate leg id \(PlanText.quoted(leg.id))") }
             check.range(abs(leg.quantity), path + ".quantity", above: 0, atMost: maxQuantity, shown: leg.quantity)
+            if abs(leg.quantity) <= maxQuantity, plan.market.spot.isFinite, abs(leg.quantity) * plan.market.spot > maxNotional {
+                check.fail(path + ".quantity", "\(Checks.format(leg.quantity)) at the plan's spot \(Checks.format(plan.market.spot)) is more than 1e12 QUOTE: amounts that large cannot be booked to the cent")
+            }
             if let expiry = leg.expiry {
                 if expiry.offsetSeconds == nil, expiry.instantMs == nil {
                     check.fail(path + ".expiry", "needs offset_seconds or instant_ms")
@@ -114,7 +122,7 @@ public enum PlanValidation {
                     check.fail(path + ".liquidity.venue", "venue \(PlanText.quoted(spec.venue)) is not in $.execution.venues")
                 }
                 check.range(spec.liquidity, path + ".liquidity.liquidity", above: 0, atMost: 1e30)
-                check.range(spec.capital, path + ".liquidity.capital", above: 0, atMost: maxPrice * maxQuantity)
+                check.range(spec.capital, path + ".liquidity.capital", above: 0, atMost: maxNotional)
                 if let apr = spec.feeApr { check.range(apr, path + ".liquidity.fee_apr", atLeast: 0, atMost: 10) }
                 if let lower = spec.lower { check.range(lower, path + ".liquidity.lower", atLeast: minPrice, atMost: maxPrice) }
                 if let upper = spec.upper { check.range(upper, path + ".liquidity.upper", atLeast: minPrice, atMost: maxPrice) }

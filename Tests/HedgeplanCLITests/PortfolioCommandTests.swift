@@ -93,16 +93,48 @@ struct PortfolioCommandTests {
         #expect((ownObject["hedges"] as? Int ?? 0) > 5)
     }
 
-    @Test func reportAndJournalAreUsageErrorsForAPortfolio() throws {
+    @Test func journalAndTuneAreUsageErrorsForAPortfolio() throws {
         let result = try HedgeplanProcess.run([
             "dry-run", "Examples/portfolios/crowded-eth-hedgers.yaml", "--feed", "gbm:spot=3000,vol=0.6,days=1,step=1h,seed=1",
-            "--report", "/tmp/never-written.html",
+            "--journal", "/tmp/never-written.sqlite",
         ])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--report and --journal apply to a plan or strategy"))
+        #expect(result.stderr.contains("--journal applies to a plan or strategy; a portfolio run is not journaled"))
         let tune = try HedgeplanProcess.run(["tune", "Examples/portfolios/crowded-eth-hedgers.yaml", "--paths", "10"])
         #expect(tune.status == 64)
         #expect(tune.stderr.contains("a portfolio is not tuned yet"))
+    }
+
+    /// The report charts the pool against the feed with every liquidation marked, and lists
+    /// the cascade: one row per liquidation the JSON counts, each with its round.
+    @Test func theReportChartsThePoolAndListsTheCascade() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-portfolio-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("crowd.html")
+        let arguments = ["dry-run", "Examples/portfolios/crowded-eth-hedgers.yaml", "--feed", "gbm:spot=3000,vol=0.9,days=7,step=1h,seed=5"]
+        let run = try HedgeplanProcess.run(arguments + ["--format", "json", "--report", report.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let crowd = try #require(try Self.json(run.stdout)["crowd"] as? [String: Any])
+        let liquidations = try #require(crowd["liquidations"] as? Int)
+        #expect(liquidations > 0, "the example's crash path liquidates copies")
+        let page = try String(contentsOf: report, encoding: .utf8)
+        let svgStart = try #require(page.range(of: "<svg"))
+        let svgEnd = try #require(page.range(of: "</svg>"))
+        let svg = String(page[svgStart.lowerBound..<svgEnd.upperBound])
+        guard case .success(let outline) = XMLOutline.parse(svg) else {
+            Issue.record("the pool chart is not well-formed SVG")
+            return
+        }
+        #expect(outline.attributes.first?["id"]?.hasPrefix("chart-pools") == true)
+        #expect(outline.texts.contains("Pool univ2"))
+        #expect(outline.texts.contains("Liquidation (mark after it)"))
+        let cascadeRows = page.components(separatedBy: "<td class=\"num\">").count
+        #expect(cascadeRows > liquidations)
+        #expect(page.contains("\(liquidations) liquidation\(liquidations == 1 ? "" : "s"), cascade depth \(crowd["max_cascade_depth"] as? Int ?? -1)"))
+        // The same run without a report prints the same figures.
+        let plain = try HedgeplanProcess.run(arguments + ["--format", "json"])
+        #expect(plain.stdout == run.stdout)
     }
 
     @Test func aShuffledOrderIsReproducibleFromItsSeed() throws {

@@ -83,4 +83,17 @@ struct CompileReadinessTests {
         let at = Self.position(of: "gas: true", in: text)
         #expect(error.location.line == at.line)
     }
+
+    /// A leg whose size at the market's spot is beyond 1e12 QUOTE (the plan format's limit:
+    /// doubles lose cents past it) is an error at `validate`, where the quantity is.
+    @Test func aLegBeyondATrillionQuoteIsRefusedAtItsQuantity() throws {
+        let text = try Self.straddle(replacing: "quantity: 20 ", with: "quantity: 400000000 ")
+        // (The straddle's greek bands are broken too; only the size error is this test's.)
+        let errors = try Self.validate(text).filter { $0.message.contains("booked to the cent") }
+        let at = Self.position(of: "400000000", in: text)
+        // Each leg of the straddle template carries the template's quantity, so both say so.
+        #expect(errors.map(\.message) == Array(repeating:
+            "400,000,000 ETH at spot 3,000 is more than 1e12 USDC: amounts that large cannot be booked to the cent", count: 2))
+        #expect(errors.allSatisfy { ($0.location.line, $0.location.column) == (at.line, at.column) })
+    }
 }

@@ -27,6 +27,10 @@ struct PlanRejectionTests {
         // passed `> 0` and trapped converting an infinite tick to an integer.
         Edit(name: "subnormal strike", apply: { set(&$0, ["legs", 1, "strike"], 5e-324) },
              expected: ["$.legs[1].strike: 5e-324 is out of range: must be at least 1e-12 and at most 1000000000000"]),
+        // Found by the plan mutation test: sums of amounts beyond 1e12 QUOTE lose their cents
+        // (a 1e17 LP capital drifted 22 QUOTE from its components).
+        Edit(name: "notional beyond 1e12", apply: { set(&$0, ["legs", 2, "quantity"], 900_000_000) },
+             expected: ["$.legs[2].quantity: 900000000 at the plan's spot 3000 is more than 1e12 QUOTE: amounts that large cannot be booked to the cent"]),
         Edit(name: "missing key", apply: { remove(&$0, ["legs", 0], "quantity") },
              expected: ["$.legs[0].quantity: missing; this key is required"]),
         Edit(name: "string for a number", apply: { set(&$0, ["market", "spot"], "3000") },

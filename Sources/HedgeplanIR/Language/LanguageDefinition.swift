@@ -53,7 +53,7 @@ public enum LanguageDefinition {
         Field("premium", .number(money), "QUOTE per BASE; without it the model prices the leg."),
         Field("venue", .string(.identifier), "lp legs: the venue providing liquidity."),
         Field("range", .priceRange, "lp legs on concentrated venues: [low, high], QUOTE per BASE."),
-        Field("capital", .number(.positive(max: 1e15)), "lp legs: QUOTE deposited."),
+        Field("capital", .number(.positive(max: 1e12)), "lp legs: QUOTE deposited; at most 1e12, the most a plan books to the cent."),
         Field("fee_apr", .percent(.nonNegative(max: 10)),
               "lp legs: fee income a year as a fraction of the position's value, earned while spot is in range (25% or 0.25); overrides the feed's volume in a dry run."),
     ])

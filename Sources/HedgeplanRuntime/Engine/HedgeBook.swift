@@ -96,7 +96,10 @@ public struct HedgeBook: Sendable {
 
     /// Why a plan cannot run on a feed that starts at `firstTick`, if it cannot.
     public static func refusal(plan: HedgingPlan, firstTick: Tick, options: RunOptions = RunOptions()) -> String? {
-        RunContext.farAbsoluteStrikes(plan: plan, firstPrice: firstTick.price, options: options)
+        if let leg = plan.legs.first(where: { abs($0.quantity) * firstTick.price > PlanValidation.maxNotional }) {
+            return "leg \(leg.id): \(abs(leg.quantity)) at the feed's first price \(firstTick.price) is more than 1e12 QUOTE: amounts that large cannot be booked to the cent"
+        }
+        return RunContext.farAbsoluteStrikes(plan: plan, firstPrice: firstTick.price, options: options)
     }
 
     /// Advances the book by one tick, trading on `venues`.

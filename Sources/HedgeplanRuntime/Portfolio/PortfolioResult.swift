@@ -18,6 +18,8 @@ public struct PortfolioResult: Sendable {
     public var arbitrageurTokens: TokenAmounts
     /// Every liquidation, in order.
     public var liquidationEvents: [LiquidationEvent]
+    /// The shared pools' mids against the feed, tick by tick (nil without `keepsDetail`).
+    public var poolTrack: PoolTrack?
     public var notes: [String]
 }
 

@@ -90,6 +90,7 @@ public struct PortfolioRun {
         var random: Xoshiro256StarStar?
         if case .shuffle(let seed) = order { random = Xoshiro256StarStar(seed: seed) }
         var sequence = Array(books.indices)
+        var track = keepsDetail ? PoolTrack(pools: store.poolMids.map(\.name)) : nil
         var tick = first
         var tickIndex = 0
         while true {
@@ -199,6 +200,7 @@ public struct PortfolioRun {
                     anyLiquidated = true
                 }
             }
+            track?.record(time: tick.timestamp, feed: tick.price, mids: store.poolMids.map(\.mid))
             if checksConservation {
                 let total = books.reduce(store.poolReserves + arbitrageur) { $0 + $1.tokens }
                 conservationChecks += 1
@@ -228,7 +230,7 @@ public struct PortfolioRun {
             name: setup.name, base: plan?.strategy.base ?? "", quote: plan?.strategy.quote ?? "", ticks: tickIndex,
             rejected: feed.issues.details.filter { $0.kind.rejectsRow }, rejectedCount: feed.issues.rejectedRows,
             firstTime: first.timestamp, lastTime: tick.timestamp, finalSpot: tick.price, members: members, crowd: crowd,
-            arbitrageurTokens: arbitrageur, liquidationEvents: events,
+            arbitrageurTokens: arbitrageur, liquidationEvents: events, poolTrack: track,
             notes: (unclosable > 0
                 ? ["\(unclosable) liquidation attempt\(unclosable == 1 ? "" : "s") could not be closed: the pool held less than the position (the copies stayed open)"]
                 : []) + feed.notes)
