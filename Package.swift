@@ -56,7 +56,7 @@ let package = Package(
         /// Lowering passes from a checked strategy to a plan.
         .target(
             name: "HedgeplanCompiler",
-            dependencies: ["HedgeplanIR", "HedgeplanChecker", "Pricing", "PlanFormat", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HedgeplanIR", "HedgeplanChecker", "Pricing", "PlanFormat", "Feeds", .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Exact payoff analysis, risk bounds, greeks, scenarios and lint over the IR.
         .target(name: "HedgeplanChecker", dependencies: ["HedgeplanIR", "Pricing", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting"]),

@@ -96,6 +96,11 @@ public final class RunJournal {
 
     static func map(_ error: any Error, path: String) -> JournalError {
         if let error = error as? JournalError { return error }
+        // SQLite keeps any type in any column: a value of another type than hedgeplan wrote
+        // there means the file was changed after it was written (found by FuzzJournal).
+        if error is RowDecodingError {
+            return .database(path: path, message: "a stored value has the wrong type (the file was changed after hedgeplan wrote it); remove it and run again")
+        }
         if let error = error as? DatabaseError {
             if error.resultCode == .SQLITE_NOTADB { return .notAJournal(path: path, why: "not a SQLite database") }
             return .database(path: path, message: error.message ?? "\(error.resultCode)")
@@ -131,26 +136,26 @@ public final class RunJournal {
     static func header(_ db: Database, path: String) throws -> JournalHeader? {
         guard let row = try Row.fetchOne(db, sql: "SELECT plan_sha256, feed, created_at, status, finished_at, result_json, result_text, result_sha256 FROM run WHERE id = 1")
         else { return nil }
-        let finished = (row[3] as String) == "finished"
-        let json: String? = row[5]
-        let text: String? = row[6]
-        let identity = RunIdentity(planSHA256: row[0], feed: row[1])
+        let finished = (try row.decode(atIndex: 3) as String) == "finished"
+        let json: String? = try row.decode(atIndex: 5)
+        let text: String? = try row.decode(atIndex: 6)
+        let identity = RunIdentity(planSHA256: try row.decode(atIndex: 0), feed: try row.decode(atIndex: 1))
         var result: StoredResult?
         if finished {
             guard let json, let text else { throw JournalError.damaged(path: path, what: "the finished run's stored result (missing)") }
             let stored = StoredResult(json: json, text: text)
-            guard (row[7] as Data?) == RecordChecksum.of(identity, stored) else {
+            guard (try row.decode(atIndex: 7) as Data?) == RecordChecksum.of(identity, stored) else {
                 throw JournalError.damaged(path: path, what: "the finished run's stored result")
             }
             result = stored
         }
-        return JournalHeader(identity: identity, createdAt: row[2], finished: finished, finishedAt: row[4], result: result)
+        return JournalHeader(identity: identity, createdAt: try row.decode(atIndex: 2), finished: finished, finishedAt: try row.decode(atIndex: 4), result: result)
     }
 
     static func progress(_ db: Database, path: String) throws -> JournalProgress? {
         guard let row = try Row.fetchOne(db, sql: "SELECT tick_index, time, equity, sha256 FROM progress WHERE id = 1") else { return nil }
-        let progress = JournalProgress(tickIndex: row[0], time: row[1], equity: (row[2] as Double?) ?? .nan)
-        guard (row[3] as Data?) == RecordChecksum.of(progress) else { throw JournalError.damaged(path: path, what: "the checkpoint") }
+        let progress = JournalProgress(tickIndex: try row.decode(atIndex: 0), time: try row.decode(atIndex: 1), equity: (try row.decode(atIndex: 2) as Double?) ?? .nan)
+        guard (try row.decode(atIndex: 3) as Data?) == RecordChecksum.of(progress) else { throw JournalError.damaged(path: path, what: "the checkpoint") }
         return progress
     }
 
@@ -187,18 +192,18 @@ public final class RunJournal {
                 db, sql: """
                     SELECT rebalance_id, venue, base, average_price, fee, slippage, gas
                     FROM fill WHERE rebalance_id BETWEEN ? AND ? ORDER BY rebalance_id, position
-                    """, arguments: [first[0] as Int64, last[0] as Int64])
+                    """, arguments: [try first.decode(atIndex: 0) as Int64, try last.decode(atIndex: 0) as Int64])
             while let row = try fillRows.next() {
-                fills[row[0], default: []].append(RebalanceRecord.FillRecord(
-                    venue: row[1], base: Self.real(row[2]), averagePrice: Self.real(row[3]), fee: Self.real(row[4]),
-                    slippage: Self.real(row[5]), gas: Self.real(row[6])))
+                fills[try row.decode(atIndex: 0), default: []].append(RebalanceRecord.FillRecord(
+                    venue: try row.decode(atIndex: 1), base: Self.real(try row.decode(atIndex: 2)), averagePrice: Self.real(try row.decode(atIndex: 3)), fee: Self.real(try row.decode(atIndex: 4)),
+                    slippage: Self.real(try row.decode(atIndex: 5)), gas: Self.real(try row.decode(atIndex: 6))))
             }
             return try rows.map { row in
-                let id: Int64 = row[0]
+                let id: Int64 = try row.decode(atIndex: 0)
                 let record = RebalanceRecord(
-                    tickIndex: row[1], time: row[2], reason: row[3], spot: Self.real(row[4]), netDeltaBefore: Self.real(row[5]),
-                    netDeltaAfter: Self.real(row[6]), requested: Self.real(row[7]), fills: fills[id] ?? [])
-                guard (row[8] as Data?) == RecordChecksum.of(record) else {
+                    tickIndex: try row.decode(atIndex: 1), time: try row.decode(atIndex: 2), reason: try row.decode(atIndex: 3), spot: Self.real(try row.decode(atIndex: 4)), netDeltaBefore: Self.real(try row.decode(atIndex: 5)),
+                    netDeltaAfter: Self.real(try row.decode(atIndex: 6)), requested: Self.real(try row.decode(atIndex: 7)), fills: fills[id] ?? [])
+                guard (try row.decode(atIndex: 8) as Data?) == RecordChecksum.of(record) else {
                     throw JournalError.damaged(path: path, what: "rebalance \(id) (tick \(record.tickIndex))")
                 }
                 return (id, record)
@@ -213,10 +218,10 @@ public final class RunJournal {
                 db, sql: "SELECT id, tick_index, time, condition, action, measured, sha256 FROM breaker_event WHERE id > ? ORDER BY id LIMIT ?",
                 arguments: [id, limit]
             ).map { row in
-                let id: Int64 = row[0]
+                let id: Int64 = try row.decode(atIndex: 0)
                 let event = JournaledBreakerEvent(
-                    BreakerEvent(time: row[2], condition: row[3], action: row[4], measured: Self.real(row[5])), tickIndex: row[1])
-                guard (row[6] as Data?) == RecordChecksum.of(event) else {
+                    BreakerEvent(time: try row.decode(atIndex: 2), condition: try row.decode(atIndex: 3), action: try row.decode(atIndex: 4), measured: Self.real(try row.decode(atIndex: 5))), tickIndex: try row.decode(atIndex: 1))
+                guard (try row.decode(atIndex: 6) as Data?) == RecordChecksum.of(event) else {
                     throw JournalError.damaged(path: path, what: "breaker event \(id) (tick \(event.tickIndex))")
                 }
                 return (id, event)

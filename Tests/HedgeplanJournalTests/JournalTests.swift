@@ -185,6 +185,26 @@ import Testing
         }
     }
 
+    /// Found by FuzzJournal: SQLite keeps any type in any column, and reading a blob where
+    /// hedgeplan wrote text trapped in GRDB's non-throwing row subscript. Every value is now
+    /// decoded with a throwing read, and a wrong type is refused naming the file.
+    @Test func aStoredValueOfTheWrongTypeIsRefusedNotACrash() throws {
+        let plan = try JournalFixtures.plan("eth-iron-condor-perp-hedged")
+        let feed = "gbm:spot=3000,vol=0.8,days=1,step=1h,seed=5"
+        let path = JournalFixtures.scratchJournal()
+        defer { JournalFixtures.remove(path) }
+        _ = try JournalFixtures.journaledRun(plan, feed: feed, journal: path, resume: false)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in try db.execute(sql: "UPDATE run SET result_text = X'00FF' WHERE id = 1") }
+            try queue.close()
+        }
+        let expected = JournalError.database(
+            path: path, message: "a stored value has the wrong type (the file was changed after hedgeplan wrote it); remove it and run again")
+        #expect(throws: expected) { try JournalStart.open(path: path, identity: RunIdentity(plan: plan, feed: feed), resume: true) }
+        #expect(throws: expected) { try RunJournal.inspect(path: path) }
+    }
+
     @Test func aFeedThatEndsBeforeTheCheckpointIsAnError() throws {
         let plan = try JournalFixtures.plan("eth-iron-condor-perp-hedged")
         let feed = "gbm:spot=3000,vol=0.8,days=5,step=1m,seed=5"

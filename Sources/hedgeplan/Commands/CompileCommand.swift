@@ -56,24 +56,10 @@ struct Compile: ParsableCommand {
     }
 }
 
-/// Reads a CSV feed's prices for fitting: the step is the median spacing of its ticks.
+/// `--history FILE.csv` for the commands that fit a model (`PriceHistory.load(csvPath:)`),
+/// its failures reported as feed errors naming the file.
 enum PriceHistoryLoader {
     static func load(_ path: String) throws(CommandFailure) -> PriceHistory {
-        var prices: [Double] = []
-        var steps: [Int64] = []
-        do {
-            let feed = try CSVFeed(path: path)
-            var last: Int64?
-            while let tick = try feed.next() {
-                prices.append(tick.price)
-                if let last { steps.append(tick.timestamp - last) }
-                last = tick.timestamp
-            }
-        } catch {
-            throw .feed(path, error)
-        }
-        steps.sort()
-        let stepMs = steps.isEmpty ? 3_600_000 : steps[steps.count / 2]
-        return PriceHistory(prices: prices, stepSeconds: max(1, stepMs / 1000), name: path)
+        do { return try PriceHistory.load(csvPath: path) } catch { throw .feed(path, error) }
     }
 }
