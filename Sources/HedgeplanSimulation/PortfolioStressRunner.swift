@@ -1,3 +1,4 @@
+import PlanFormat
 import Dispatch
 import Feeds
 import Foundation

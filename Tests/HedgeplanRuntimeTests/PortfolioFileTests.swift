@@ -1,3 +1,4 @@
+import PlanFormat
 import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR

@@ -1,3 +1,4 @@
+import PlanFormat
 import Feeds
 import Foundation
 import HedgeplanCompiler

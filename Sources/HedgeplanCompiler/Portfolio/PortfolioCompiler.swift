@@ -3,7 +3,6 @@ import PlanFormat
 import HedgeplanChecker
 import HedgeplanDiagnostics
 import HedgeplanIR
-import HedgeplanRuntime
 
 /// A portfolio file loaded, its members compiled (strategies) or loaded (plans), and the
 /// checks that need the member files: what `validate`, `lint` and the runs start from.

@@ -1,3 +1,4 @@
+import PlanFormat
 import ArgumentParser
 import HedgeplanCompiler
 import HedgeplanDiagnostics

@@ -1,8 +1,7 @@
-import PlanFormat
-
 /// What a portfolio run needs (simulation.md, "Portfolios"): its members' plans with their
-/// copies and collateral, the venues they share, and the arbitrage share. Built by the
-/// compiler from a portfolio file; each member's venues of a shared name are replaced by
+/// copies and collateral, the venues they share, and the arbitrage share: the compiled form
+/// of a portfolio file, as a plan is of a strategy (the compiler builds it, the runtime runs
+/// it, neither depends on the other); each member's venues of a shared name are replaced by
 /// the shared one here, so the runtime never sees a member's own version of a shared venue.
 public struct PortfolioSetup: Sendable {
     public struct Member: Sendable {
@@ -70,12 +69,4 @@ public struct PortfolioSetup: Sendable {
 
     /// The shared venue called `name`.
     public func venue(named name: String) -> Venue? { venues.first { $0.venue.name == name } }
-}
-
-/// The order members act in within a tick.
-public enum MemberOrder: Sendable, Equatable {
-    /// By member line, then copy.
-    case fixed
-    /// Reshuffled on every tick from the seed.
-    case shuffle(seed: UInt64)
 }
