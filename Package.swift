@@ -76,6 +76,12 @@ let package = Package(
         .target(name: "LiveFeed", dependencies: [
             "Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
         ]),
+        /// Governance of plans: diffs, steward bounds, Ed25519 approvals, timelocks, the hash-chained activation log.
+        .target(
+            name: "HedgeplanGovernance",
+            dependencies: ["HedgePlan", "HedgeplanIR", "HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanSimulation", "HedgeplanFormatting", "Feeds",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
         .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanSimulation", "HedgePlan", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
@@ -83,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanSimulation", "HedgeplanJournal", "Pricing", "Feeds", "HedgeplanFormatting",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanSimulation", "HedgeplanJournal", "HedgeplanGovernance", "Pricing", "Feeds", "HedgeplanFormatting",
                 .target(name: "LiveFeed", condition: .when(traits: ["LiveFeed"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -114,6 +120,7 @@ let package = Package(
         ),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),
         .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds"], exclude: ["Corpus"]),
+        .testTarget(name: "HedgeplanGovernanceTests", dependencies: ["HedgeplanGovernance", "HedgeplanCompiler"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan"]),
     ]
 )
