@@ -28,6 +28,13 @@ public struct GovernancePolicy: Sendable {
         public var horizonSeconds: Int64
         /// Seconds.
         public var stepSeconds: Int64
+
+        public init(paths: Int, seed: UInt64, horizonSeconds: Int64, stepSeconds: Int64) {
+            self.paths = paths
+            self.seed = seed
+            self.horizonSeconds = horizonSeconds
+            self.stepSeconds = stepSeconds
+        }
     }
 
     /// The `governance:` name: proposals and log entries carry it.
