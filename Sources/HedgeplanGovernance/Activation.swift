@@ -24,7 +24,7 @@ public enum Activation {
             approvals: counted.map { ActivationApproval(signer: $0.signer, signedAt: $0.signedAt) },
             activatedAt: now.description, activatedAtMs: now.epochMilliseconds)
         let bytes = PlanCoding.encode(plan)
-        let next = log.appending(planSha256: planHash, activatedFileSha256: CanonicalJSON.sha256Hex(bytes),
+        let next = log.appending(planSha256: planHash, activatedFileSha256: CanonicalHash.sha256Hex(bytes),
                                  proposalSha256: proposal.canonicalHash, activatedAt: now.description, changeClass: proposal.changeClass)
         return Outcome(plan: plan, planBytes: bytes, log: next)
     }
@@ -75,7 +75,7 @@ public enum ActivatedPlanCheck {
         guard let head = log.head else { throw .emptyLog }
         guard activation.sequence >= 1, activation.sequence <= log.entries.count else { throw .unknownPlan }
         let entry = log.entries[activation.sequence - 1]
-        let fileHash = CanonicalJSON.sha256Hex(fileBytes)
+        let fileHash = CanonicalHash.sha256Hex(fileBytes)
         if fileHash != entry.activatedFileSha256 {
             throw activation.sequence == head.sequence ? .bytesChanged : .notHead(sequence: activation.sequence, headSequence: head.sequence)
         }

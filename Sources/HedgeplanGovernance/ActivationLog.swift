@@ -1,4 +1,5 @@
 import Foundation
+import HedgePlan
 
 /// The append-only, hash-chained record of every activation under one policy. Each entry
 /// names the plan it activated, the proposal, when, the class of change, and the hash of
@@ -29,7 +30,7 @@ public struct ActivationLog: Codable, Equatable, Sendable {
         public var computedHash: String {
             var bare = self
             bare.entrySha256 = ""
-            return CanonicalJSON.sha256Hex(CanonicalJSON.encode(bare))
+            return CanonicalHash.sha256Hex(CanonicalJSON.encode(bare))
         }
     }
 

@@ -28,7 +28,7 @@ public enum GovernancePolicyReader {
         guard let root = parsed.root, !parsed.diagnostics.hasErrors else {
             return LoadedPolicy(path: path, source: parsed.source, policy: nil, diagnostics: parsed.diagnostics)
         }
-        let reader = PolicyNodeReader(folder: URL(fileURLWithPath: path).deletingLastPathComponent(), diagnostics: parsed.diagnostics)
+        let reader = PolicyNodeReader(folder: (path as NSString).deletingLastPathComponent, diagnostics: parsed.diagnostics)
         let policy = reader.policy(root)
         let diagnostics = reader.diagnostics.sortedByLocation()
         return LoadedPolicy(path: path, source: parsed.source, policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics)
@@ -37,12 +37,18 @@ public enum GovernancePolicyReader {
 
 /// The walk over one policy document, collecting diagnostics as it goes.
 final class PolicyNodeReader {
-    let folder: URL
+    /// The policy file's folder as given (relative paths stay relative, for messages); "" for the working directory.
+    let folder: String
     var diagnostics: [Diagnostic]
 
-    init(folder: URL, diagnostics: [Diagnostic]) {
+    init(folder: String, diagnostics: [Diagnostic]) {
         self.folder = folder
         self.diagnostics = diagnostics
+    }
+
+    /// `file` relative to the policy's folder (absolute paths stay as they are).
+    func resolve(_ file: String) -> String {
+        file.hasPrefix("/") || folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
     }
 
     func error(_ rule: RuleID, _ message: String, at node: SyntaxNode) {
@@ -142,7 +148,7 @@ final class PolicyNodeReader {
         guard let name, let signers, let threshold, let timelock, let grace, let risk, let log,
             f["steward"] == nil || steward != nil
         else { return nil }
-        let logPath = log.hasPrefix("/") ? log : folder.appendingPathComponent(log).path
+        let logPath = resolve(log)
         return GovernancePolicy(name: name, signers: signers, threshold: threshold, timelockSeconds: timelock, graceSeconds: grace,
                                 steward: steward, risk: risk, logPath: logPath)
     }
@@ -179,7 +185,7 @@ final class PolicyNodeReader {
 
     /// A signer's public key file, relative to the policy's folder.
     func publicKey(_ file: String, at node: SyntaxNode, signer: String) -> SignerKey.Public? {
-        let path = file.hasPrefix("/") ? file : folder.appendingPathComponent(file).path
+        let path = resolve(file)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             error(.io, "\(signer)'s key file \(file) does not exist (looked for \(path))", at: node)

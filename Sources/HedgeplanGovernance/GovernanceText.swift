@@ -1,4 +1,5 @@
 import Foundation
+import HedgePlan
 import HedgeplanFormatting
 import HedgeplanIR
 

@@ -64,7 +64,7 @@ public struct Proposal: Codable, Equatable, Sendable {
     public var canonicalHash: String {
         var bare = self
         bare.approvals = []
-        return CanonicalJSON.sha256Hex(bare.encoded())
+        return CanonicalHash.sha256Hex(bare.encoded())
     }
 
     public enum Failure: Error, Sendable, CustomStringConvertible {
@@ -107,29 +107,12 @@ public struct Proposal: Codable, Equatable, Sendable {
 /// Plan hashes: SHA-256 of the canonical plan bytes, without any activation record.
 public enum PlanHash {
     public static func sha256(_ plan: HedgingPlan) -> String {
-        CanonicalJSON.sha256Hex(PlanCoding.encode(plan.withoutActivation))
+        CanonicalHash.sha256Hex(PlanCoding.encode(plan.withoutActivation))
     }
 }
 
-/// The one JSON spelling of governance files: sorted keys, two-space pretty printing,
-/// snake_case keys (as plans), a final newline.
-public enum CanonicalJSON {
-    public static func encode<T: Encodable>(_ value: T) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        // Governance values hold finite numbers and strings only: encoding cannot fail.
-        var data = try! encoder.encode(value)
-        data.append(0x0A)
-        return data
-    }
-
-    public static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }
-
+/// SHA-256 in lower-case hex, the spelling of every hash in governance files.
+public enum CanonicalHash {
     public static func sha256Hex(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }

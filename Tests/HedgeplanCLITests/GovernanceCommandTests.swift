@@ -47,6 +47,13 @@ struct GovernanceCommandTests {
         #expect(activate.stderr.contains("activated sequence 1 (full change) at 2026-11-29T11:00:00Z"))
         let run = try Self.run(["dry-run", "active.json", "--policy", "policy.yaml", "--feed", Self.feed, "--format", "json"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
+        // The activated plan, activation record included, conforms to the documented plan
+        // schema (checked by Python's jsonschema, which .ci/run installs).
+        let schema = HedgeplanProcess.packageRoot.appendingPathComponent("schema/plan.schema.json").path
+        let check = try HedgeplanProcess.run(
+            ["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))); print('valid')", schema, "active.json"],
+            in: dir, program: "python3")
+        #expect(check.status == 0 && check.stdout == "valid\n", "\(check.stdout)\(check.stderr)")
         // Activating twice is refused: the proposal's current plan is no longer the head.
         let again = try Self.run(["activate", "proposal.json", "--policy", "policy.yaml", "--now", "2026-11-29T12:00:00Z", "-o", "again.json"], in: dir)
         #expect(again.status == 1)

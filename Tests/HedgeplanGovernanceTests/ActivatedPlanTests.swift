@@ -74,6 +74,6 @@ struct ActivatedPlanTests {
         // The entry hash is SHA-256 of the entry's canonical JSON with an empty entry_sha256, recomputed here with Foundation.
         var bare = entry
         bare.entrySha256 = ""
-        #expect(entry.entrySha256 == CanonicalJSON.sha256Hex(CanonicalJSON.encode(bare)))
+        #expect(entry.entrySha256 == CanonicalHash.sha256Hex(CanonicalJSON.encode(bare)))
     }
 }
