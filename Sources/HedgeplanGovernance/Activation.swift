@@ -1,5 +1,6 @@
 import Foundation
 import HedgePlan
+import HedgeplanDiagnostics
 import HedgeplanIR
 
 /// `activate`: when no rule refuses, the proposed plan with its activation record (its
@@ -47,12 +48,12 @@ public enum ActivatedPlanCheck {
         case bytesChanged
         case unknownPlan
 
-        public var rule: String {
+        public var rule: RuleID {
             switch self {
-            case .notActivated, .emptyLog, .unknownPlan: "activation"
-            case .otherGovernance: "governance"
-            case .notHead: "head"
-            case .bytesChanged: "plan-hash"
+            case .notActivated, .emptyLog, .unknownPlan: .activation
+            case .otherGovernance: .governance
+            case .notHead: .head
+            case .bytesChanged: .planHash
             }
         }
 

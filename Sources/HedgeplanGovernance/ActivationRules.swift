@@ -1,3 +1,4 @@
+import HedgeplanDiagnostics
 import HedgeplanFormatting
 import HedgeplanIR
 
@@ -30,20 +31,20 @@ public enum ActivationRefusal: Error, Sendable, Equatable, CustomStringConvertib
     case noChange
 
     /// The rule's id, printed as `[rule]`.
-    public var rule: String {
+    public var rule: RuleID {
         switch self {
-        case .governance: "governance"
-        case .planHash: "plan-hash"
-        case .diff: "diff"
-        case .riskFigure: "risk-figure"
-        case .signature: "signature"
-        case .approvals: "approvals"
-        case .timelock: "timelock"
-        case .grace: "grace"
-        case .stewardRateLimit: "steward-rate-limit"
-        case .head: "head"
-        case .sequence: "sequence"
-        case .noChange: "no-change"
+        case .governance: .governance
+        case .planHash: .planHash
+        case .diff: .diff
+        case .riskFigure: .riskFigure
+        case .signature: .signature
+        case .approvals: .approvals
+        case .timelock: .timelock
+        case .grace: .grace
+        case .stewardRateLimit: .stewardRateLimit
+        case .head: .head
+        case .sequence: .sequence
+        case .noChange: .noChange
         }
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HedgeplanDiagnostics
 import HedgeplanIR
 
 /// `approve`: one more signature on a proposal. The proposal carries its signers' public
@@ -16,12 +17,12 @@ public enum ApprovalSigner {
         /// The key file holds no Ed25519 private key.
         case badKey(String)
 
-        public var rule: String {
+        public var rule: RuleID {
             switch self {
-            case .unknownSigner, .wrongKey, .badKey: "signer"
-            case .alreadyApproved: "approvals"
-            case .beforeProposal: "time"
-            case .badApproval: "signature"
+            case .unknownSigner, .wrongKey, .badKey: .signer
+            case .alreadyApproved: .approvals
+            case .beforeProposal: .approvalTime
+            case .badApproval: .signature
             }
         }
 

@@ -1,4 +1,5 @@
 import HedgePlan
+import HedgeplanDiagnostics
 import HedgeplanIR
 
 /// `propose`: the proposal of `proposed` to replace `current`, under a policy and its log.
@@ -9,11 +10,11 @@ public enum ProposalBuilder {
         case noChange
         case risk(String)
 
-        public var rule: String {
+        public var rule: RuleID {
             switch self {
-            case .notHead: "head"
-            case .noChange: "no-change"
-            case .risk: "risk-figure"
+            case .notHead: .head
+            case .noChange: .noChange
+            case .risk: .riskFigure
             }
         }
 

@@ -65,5 +65,5 @@ struct FixtureError: Error, CustomStringConvertible {
 }
 
 extension Array where Element == ActivationRefusal {
-    var rules: [String] { map(\.rule) }
+    var rules: [String] { map(\.rule.rawValue) }
 }

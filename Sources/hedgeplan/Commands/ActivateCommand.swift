@@ -49,7 +49,7 @@ struct Activate: ParsableCommand {
                 outcome = try Activation.activate(document, policy: policy, log: log, now: time, recomputedRisk: risk)
             } catch let error as ActivationFailure {
                 throw CommandFailure(
-                    diagnostics: error.refusals.map { .error(RuleID(rawValue: $0.rule), "cannot activate: \($0.description)", at: .wholeFile(proposal)) },
+                    diagnostics: error.refusals.map { .error($0.rule, "cannot activate: \($0.description)", at: .wholeFile(proposal)) },
                     exitCode: 1)
             }
             // The plan first: a log entry must never name a file that was not written.

@@ -46,7 +46,7 @@ struct Approve: ParsableCommand {
             do {
                 signed = try ApprovalSigner.approve(document, signer: signer, keyPEM: keyText, now: time)
             } catch let error as ApprovalSigner.Refusal {
-                throw CommandFailure.input(RuleID(rawValue: error.rule), error.rule == "signer" ? key : proposal, error.description)
+                throw CommandFailure.input(error.rule, error.rule == .signer ? key : proposal, error.description)
             }
             try output.write([UInt8](signed.encoded()))
             Terminal.standardError.write(TerminalEscaping.escapedKeepingLines(

@@ -157,7 +157,7 @@ struct DryRun: ParsableCommand {
         do {
             try ActivatedPlanCheck.check(fileBytes: bytes, plan: plan, policy: policy, log: log)
         } catch {
-            throw CommandFailure.input(RuleID(rawValue: error.rule), planPath, "refused under \(policyPath): \(error.description)")
+            throw CommandFailure.input(error.rule, planPath, "refused under \(policyPath): \(error.description)")
         }
     }
 }

@@ -50,7 +50,7 @@ struct Propose: ParsableCommand {
             do {
                 proposal = try ProposalBuilder.propose(current: currentPlan, proposed: proposedPlan, policy: policy, log: log, now: time)
             } catch let error as ProposalBuilder.Refusal {
-                throw CommandFailure.input(RuleID(rawValue: error.rule), error.rule == "head" ? current : proposed, error.description)
+                throw CommandFailure.input(error.rule, error.rule == .head ? current : proposed, error.description)
             }
             let bytes = proposal.encoded()
             if let output {

@@ -30,7 +30,7 @@ enum GovernanceInput {
         do {
             return try Proposal.decode(data)
         } catch {
-            throw .input("proposal", path, error.description)
+            throw .input(.proposal, path, error.description)
         }
     }
 
@@ -41,7 +41,7 @@ enum GovernanceInput {
         do {
             return try ActivationLog.read(data, governance: policy.name)
         } catch {
-            throw .input("activation-log", path, error.description)
+            throw .input(.activationLog, path, error.description)
         }
     }
 
