@@ -82,12 +82,30 @@ public struct Proposal: Codable, Equatable, Sendable {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw .notJSON }
         guard object["format"] as? String == formatName else { throw .notAProposal("`format` is not \"\(formatName)\"") }
         guard object["version"] as? Int == currentVersion else { throw .notAProposal("`version` is not \(currentVersion)") }
+        var proposal: Proposal
         do {
-            return try CanonicalJSON.decoder().decode(Proposal.self, from: data)
+            proposal = try CanonicalJSON.decoder().decode(Proposal.self, from: data)
         } catch let error as DecodingError {
             throw .notAProposal(Self.describe(error))
         } catch {
             throw .notAProposal("\(error)")
+        }
+        // Both plans are read as strictly as a plan file (unknown keys, ranges, vocabularies):
+        // they are run on the policy's paths and one of them may be activated.
+        proposal.current = try strictPlan(object["current"], key: "current")
+        proposal.proposed = try strictPlan(object["proposed"], key: "proposed")
+        return proposal
+    }
+
+    static func strictPlan(_ value: Any?, key: String) throws(Failure) -> HedgingPlan {
+        guard let value, JSONSerialization.isValidJSONObject(value), let data = try? JSONSerialization.data(withJSONObject: value) else {
+            throw .notAProposal("$.\(key) is not a plan")
+        }
+        do {
+            return try PlanCoding.decode(data)
+        } catch {
+            let problems = error.problems.prefix(3).map { "$.\(key)\($0.path.dropFirst()): \($0.message)" }
+            throw .notAProposal("its \(key) plan is refused: " + problems.joined(separator: "; "))
         }
     }
 

@@ -77,3 +77,28 @@ struct ActivatedPlanTests {
         #expect(entry.entrySha256 == CanonicalHash.sha256Hex(CanonicalJSON.encode(bare)))
     }
 }
+
+/// A proposal file is read strictly: its plans as strictly as plan files.
+struct ProposalReadingTests {
+    @Test func aProposalReadsBackAsWrittenAndAnInvalidEmbeddedPlanIsRefused() throws {
+        let f = try GovernanceFixture()
+        defer { f.remove() }
+        let proposal = try f.approve(f.propose("steward-inside.yaml", log: ActivationLog(governance: f.policy.name)), "alice", at: "2026-11-27T10:00:00Z")
+        let bytes = proposal.encoded()
+        let read = try Proposal.decode(bytes)
+        #expect(read == proposal)
+        #expect(read.encoded() == bytes)
+        // A negative band in the proposed plan: refused with its JSON path, not run.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let edited = text.replacingOccurrences(of: "\"half_width\" : 1.2", with: "\"half_width\" : -1.2")
+        #expect(edited != text)
+        do {
+            _ = try Proposal.decode(Data(edited.utf8))
+            Issue.record("a proposal with a negative band was read")
+        } catch {
+            #expect(error.description.contains("$.proposed.hedge.delta.trigger.half_width"), "\(error.description)")
+        }
+        #expect(throws: Proposal.Failure.self) { try Proposal.decode(Data("[]".utf8)) }
+        #expect(throws: Proposal.Failure.self) { try Proposal.decode(Data("{\"format\": \"hedgeplan.proposal\", \"version\": 1}".utf8)) }
+    }
+}
