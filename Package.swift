@@ -71,17 +71,17 @@ let package = Package(
             name: "HedgeplanJournal",
             dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
-        /// Live `ws://` feed: JSON ticks over WebSocket, bridged to the synchronous `TickSource`.
-        /// Without the LiveFeed trait only the message format and options are built (no WebSocket).
-        .target(name: "LiveFeed", dependencies: [
-            "Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
-        ]),
         /// Governance of plans: diffs, steward bounds, Ed25519 approvals, timelocks, the hash-chained activation log.
         .target(
             name: "HedgeplanGovernance",
             dependencies: ["HedgePlan", "HedgeplanIR", "HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanSimulation", "HedgeplanFormatting", "Feeds",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
+        /// Live `ws://` feed: JSON ticks over WebSocket, bridged to the synchronous `TickSource`.
+        /// Without the LiveFeed trait only the message format and options are built (no WebSocket).
+        .target(name: "LiveFeed", dependencies: [
+            "Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
+        ]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
         .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanSimulation", "HedgePlan", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
@@ -120,7 +120,7 @@ let package = Package(
         ),
         .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),
         .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds"], exclude: ["Corpus"]),
-        .testTarget(name: "HedgeplanGovernanceTests", dependencies: ["HedgeplanGovernance", "HedgeplanCompiler"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan"]),
+        .testTarget(name: "HedgeplanGovernanceTests", dependencies: ["HedgeplanGovernance", "HedgeplanCompiler"], exclude: ["Fixtures"]),
     ]
 )
