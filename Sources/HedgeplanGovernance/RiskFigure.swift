@@ -7,7 +7,7 @@ import HedgeplanSimulation
 /// (QUOTE, a loss as a positive amount), from `stress` of the current and the proposed plan
 /// on the policy's paths, each with its own market model (`stress`'s default). The same
 /// seed gives the same paths and the same bits on any machine and any thread count, so
-/// anyone can recompute it.
+/// anyone can recompute it (`matches`: to half a cent, across hedgeplan versions).
 public struct RiskFigure: Codable, Equatable, Sendable {
     public var paths: Int
     public var seed: UInt64
@@ -17,6 +17,16 @@ public struct RiskFigure: Codable, Equatable, Sendable {
     public var es99Current: Double
     public var es99Proposed: Double
     public var deltaEs99: Double
+
+    public init(paths: Int, seed: UInt64, horizonSeconds: Int64, stepSeconds: Int64, es99Current: Double, es99Proposed: Double, deltaEs99: Double) {
+        self.paths = paths
+        self.seed = seed
+        self.horizonSeconds = horizonSeconds
+        self.stepSeconds = stepSeconds
+        self.es99Current = es99Current
+        self.es99Proposed = es99Proposed
+        self.deltaEs99 = deltaEs99
+    }
 
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case cannotRun(which: String, reason: String)
@@ -53,6 +63,16 @@ public struct RiskFigure: Codable, Equatable, Sendable {
         return tails.first { $0.level == 0.99 }!.expectedShortfall
     }
 
-    /// Whether `other` holds the same settings and the same figures, to the bit.
-    public func matches(_ other: RiskFigure) -> Bool { self == other }
+    /// How far a recomputed figure may be from the recorded one, QUOTE: half a cent. The same
+    /// build gives the same bits; another build or version of hedgeplan may differ in the last
+    /// bits of a sum of thousands of paths (1e-11 relative), which must not void a proposal,
+    /// while any edit a person would make (a cent or more) is refused.
+    public static let tolerance = 0.005
+
+    /// Whether `other` holds the same settings and, to half a cent, the same figures.
+    public func matches(_ other: RiskFigure) -> Bool {
+        paths == other.paths && seed == other.seed && horizonSeconds == other.horizonSeconds && stepSeconds == other.stepSeconds
+            && abs(es99Current - other.es99Current) <= Self.tolerance && abs(es99Proposed - other.es99Proposed) <= Self.tolerance
+            && abs(deltaEs99 - other.deltaEs99) <= Self.tolerance
+    }
 }

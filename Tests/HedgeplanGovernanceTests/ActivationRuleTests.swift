@@ -162,6 +162,23 @@ struct ActivationRuleTests {
         #expect(try f.refusals(honest, log: log, at: "2026-11-30T00:00:00Z").isEmpty)
     }
 
+    @Test func aRiskFigureMatchesToHalfACentWithTheSameSettings() {
+        let figure = RiskFigure(paths: 2000, seed: 1, horizonSeconds: 604_800, stepSeconds: 3_600,
+                                es99Current: 338.3292878231302, es99Proposed: 351.9932256623334, deltaEs99: 13.663937839203186)
+        // The last bits of another build's sums (measured between two versions of stress).
+        var rebuilt = figure
+        rebuilt.es99Current = 338.3292878231457
+        rebuilt.es99Proposed = 351.993225662342
+        rebuilt.deltaEs99 = 13.663937839196308
+        #expect(figure.matches(rebuilt))
+        var edited = figure
+        edited.es99Proposed -= 0.01
+        #expect(!figure.matches(edited))
+        var otherSeed = figure
+        otherSeed.seed = 2
+        #expect(!figure.matches(otherSeed))
+    }
+
     @Test func theRiskFigureIsDeterministicAndMovesWithTheBand() throws {
         let f = try GovernanceFixture()
         defer { f.remove() }
