@@ -8,12 +8,17 @@ let package = Package(
     name: "Hedgeplan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "Hedgeplan", targets: ["HedgeplanIR", "HedgeplanChecker", "HedgeplanDiagnostics", "HedgeplanSyntax"]),
+        .library(name: "HedgeplanLanguage", targets: ["HedgeplanIR", "HedgeplanChecker", "HedgeplanDiagnostics", "HedgeplanSyntax"]),
         .library(name: "Pricing", targets: ["Pricing"]),
         .library(name: "Feeds", targets: ["Feeds"]),
         .library(name: "Venues", targets: ["Venues"]),
-        .library(name: "HedgeplanRuntime", targets: ["HedgeplanRuntime", "HedgePlan"]),
+        .library(name: "HedgeplanRuntime", targets: ["HedgeplanRuntime", "PlanFormat"]),
         .library(name: "HedgeplanCompiler", targets: ["HedgeplanCompiler"]),
+        .library(name: "HedgeplanJournal", targets: ["HedgeplanJournal"]),
+        .library(name: "LiveFeed", targets: ["LiveFeed"]),
+        /// The properties hostile input must keep, for the mutation test and the libFuzzer
+        /// targets of `Fuzz/` (docs/fuzzing.md).
+        .library(name: "HedgeplanFuzzing", targets: ["HedgeplanFuzzing"]),
         .executable(name: "hedgeplan", targets: ["hedgeplan"]),
     ],
     // `swift build --traits LiveFeed` adds `--feed ws://...` (SwiftNIO, TLS, HTTP/2 and a
@@ -47,11 +52,11 @@ let package = Package(
         .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting", "HedgeplanJSON"]),
         .target(name: "Pricing", dependencies: ["HedgeplanTime"]),
         /// The plan format: Codable types, versioning, canonical JSON. Depends on nothing.
-        .target(name: "HedgePlan", dependencies: ["HedgeplanDiagnostics", "HedgeplanTime"]),
+        .target(name: "PlanFormat", dependencies: ["HedgeplanDiagnostics", "HedgeplanTime"]),
         /// Lowering passes from a checked strategy to a plan.
         .target(
             name: "HedgeplanCompiler",
-            dependencies: ["HedgeplanIR", "HedgeplanChecker", "Pricing", "HedgePlan", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HedgeplanIR", "HedgeplanChecker", "Pricing", "PlanFormat", .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Exact payoff analysis, risk bounds, greeks, scenarios and lint over the IR.
         .target(name: "HedgeplanChecker", dependencies: ["HedgeplanIR", "Pricing", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting"]),
@@ -60,21 +65,21 @@ let package = Package(
         /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
         .target(name: "Feeds", dependencies: ["HedgeplanTime"]),
         /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
-        .target(name: "HedgeplanRuntime", dependencies: ["HedgePlan", "Pricing", "Venues", "Feeds", "HedgeplanTime"]),
+        .target(name: "HedgeplanRuntime", dependencies: ["PlanFormat", "Pricing", "Venues", "Feeds", "HedgeplanTime"]),
         /// Monte Carlo of a plan (`stress`, `merge`): many simulated paths through the runtime, on threads and shards.
         .target(
             name: "HedgeplanSimulation",
-            dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", "HedgeplanFormatting", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HedgeplanRuntime", "PlanFormat", "Feeds", "HedgeplanFormatting", .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// The dry-run journal: every decision, fill and breaker event in SQLite (GRDB); `--resume` replays and verifies.
         .target(
             name: "HedgeplanJournal",
-            dependencies: ["HedgeplanRuntime", "HedgePlan", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HedgeplanRuntime", "PlanFormat", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Governance of plans: diffs, steward bounds, Ed25519 approvals, timelocks, the hash-chained activation log.
         .target(
             name: "HedgeplanGovernance",
-            dependencies: ["HedgePlan", "HedgeplanIR", "HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanSimulation", "HedgeplanFormatting", "Feeds",
+            dependencies: ["PlanFormat", "HedgeplanIR", "HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanSimulation", "HedgeplanFormatting", "Feeds",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Live `ws://` feed: JSON ticks over WebSocket, bridged to the synchronous `TickSource`.
@@ -82,30 +87,42 @@ let package = Package(
         .target(name: "LiveFeed", dependencies: [
             "Feeds", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket", condition: .when(traits: ["LiveFeed"])),
         ]),
+        /// The properties every input kind must keep however hostile (strategy, plan, CSV feed,
+        /// WebSocket message, lint configuration, journal): one definition for the mutation
+        /// test in `swift test` and the libFuzzer targets in `Fuzz/`.
+        .target(name: "HedgeplanFuzzing", dependencies: [
+            "HedgeplanCompiler", "HedgeplanChecker", "PlanFormat", "HedgeplanRuntime", "Feeds", "HedgeplanJournal", "LiveFeed",
+            "HedgeplanDiagnostics", "HedgeplanIR",
+        ]),
         /// Text, JSON, SVG and HTML renderings of analyses and runs.
-        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanSimulation", "HedgePlan", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
+        .target(name: "HedgeplanReports", dependencies: ["HedgeplanChecker", "HedgeplanCharts", "HedgeplanRuntime", "HedgeplanSimulation", "PlanFormat", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTime"]),
         /// Deterministic SVG charts for payoff plots and run reports.
         .target(name: "HedgeplanCharts", dependencies: ["HedgeplanTime", "HedgeplanFormatting"]),
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "HedgePlan", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanSimulation", "HedgeplanJournal", "HedgeplanGovernance", "Pricing", "Feeds", "HedgeplanFormatting",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "PlanFormat", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanSimulation", "HedgeplanJournal", "HedgeplanGovernance", "Pricing", "Feeds", "HedgeplanFormatting",
                 .target(name: "LiveFeed", condition: .when(traits: ["LiveFeed"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// What the test targets share (Foundation only): the package root, golden files, the
+        /// `hedgeplan` child process and a seeded generator.
+        .target(name: "HedgeplanTestSupport", path: "Tests/HedgeplanTestSupport"),
+        /// The bundled strategies compiled at the pinned clock, for the test targets above the compiler.
+        .target(name: "HedgeplanCompiledFixtures", dependencies: ["HedgeplanTestSupport", "HedgeplanCompiler", "HedgeplanIR"], path: "Tests/HedgeplanCompiledFixtures"),
         .testTarget(name: "HedgeplanTimeTests", dependencies: ["HedgeplanTime"]),
         .testTarget(name: "HedgeplanFormattingTests", dependencies: ["HedgeplanFormatting"]),
         .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
-        .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR", "HedgeplanFormatting", "HedgeplanJSON"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCheckerTests", dependencies: ["HedgeplanChecker"]),
-        .testTarget(name: "HedgeplanLintTests", dependencies: ["HedgeplanChecker", "HedgeplanTime"], exclude: ["Golden"]),
-        .testTarget(name: "HedgePlanTests", dependencies: ["HedgePlan"]),
-        .testTarget(name: "HedgeplanRuntimeTests", dependencies: ["HedgeplanRuntime", "HedgeplanCompiler"]),
-        .testTarget(name: "HedgeplanSimulationTests", dependencies: ["HedgeplanSimulation", "HedgeplanCompiler", "HedgeplanReports", "Feeds"], exclude: ["Fixtures"]),
-        .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler"], exclude: ["Golden"]),
-        .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports", "HedgeplanFormatting"], exclude: ["Golden"]),
-        .testTarget(name: "PricingTests", dependencies: ["Pricing"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HedgeplanLintTests", dependencies: ["HedgeplanChecker", "HedgeplanTime", "HedgeplanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PlanFormatTests", dependencies: ["PlanFormat"]),
+        .testTarget(name: "HedgeplanRuntimeTests", dependencies: ["HedgeplanRuntime", "HedgeplanCompiler", "HedgeplanTestSupport"]),
+        .testTarget(name: "HedgeplanSimulationTests", dependencies: ["HedgeplanSimulation", "HedgeplanCompiler", "HedgeplanReports", "Feeds", "HedgeplanTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeplanCompilerTests", dependencies: ["HedgeplanCompiler", "HedgeplanCompiledFixtures", "HedgeplanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports", "HedgeplanFormatting", "HedgeplanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PricingTests", dependencies: ["Pricing", "HedgeplanTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VenuesTests", dependencies: ["Venues"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Fixtures"]),
         .testTarget(
@@ -116,11 +133,13 @@ let package = Package(
                 // `dry-run` on a live feed, run as a subprocess, and its journal read back.
                 .target(name: "hedgeplan", condition: .when(traits: ["LiveFeed"])),
                 .target(name: "HedgeplanJournal", condition: .when(traits: ["LiveFeed"])),
+                .target(name: "HedgeplanTestSupport", condition: .when(traits: ["LiveFeed"])),
             ]
         ),
-        .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime"], exclude: ["Golden"]),
-        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds"], exclude: ["Corpus"]),
-        .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan"]),
+        .testTarget(name: "HedgeplanChartsTests", dependencies: ["HedgeplanCharts", "HedgeplanFormatting", "HedgeplanTime", "HedgeplanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds", "HedgeplanFuzzing", "HedgeplanTestSupport", "HedgeplanCompiledFixtures"], exclude: ["Corpus"]),
+        .testTarget(name: "HedgeplanFuzzingTests", dependencies: ["HedgeplanFuzzing", "HedgeplanTestSupport"]),
+        .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan", "HedgeplanTestSupport", "HedgeplanCompiledFixtures"]),
         .testTarget(name: "HedgeplanGovernanceTests", dependencies: ["HedgeplanGovernance", "HedgeplanCompiler"], exclude: ["Fixtures"]),
     ]
 )

@@ -54,7 +54,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "FrontendBench",
-            dependencies: [.product(name: "Hedgeplan", package: "Hedgeplan"), .product(name: "HedgeplanCompiler", package: "Hedgeplan")],
+            dependencies: [.product(name: "HedgeplanLanguage", package: "Hedgeplan"), .product(name: "HedgeplanCompiler", package: "Hedgeplan")],
             path: "Sources/FrontendBench"
         ),
     ]

@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// A stand-alone package that embeds Hedgeplan the way any other Swift program would:
-/// it depends on the repository root by path and on its `Hedgeplan` library product.
+/// it depends on the repository root by path and on its `HedgeplanLanguage` library product.
 let package = Package(
     name: "EmbeddingHedgeplan",
     platforms: [.macOS(.v13)],
@@ -14,7 +14,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "embedding-walkthrough",
-            dependencies: [.product(name: "Hedgeplan", package: "Hedgeplan")]
+            dependencies: [.product(name: "HedgeplanLanguage", package: "Hedgeplan")]
         ),
     ]
 )

@@ -25,10 +25,6 @@ struct CSVRowParser: Sendable {
     let delimiter: UInt8
     let timeColumn: Int
     let priceColumn: Int
-    /// Prices outside this range (QUOTE per BASE) are typing or unit errors, not markets:
-    /// the strategy language caps prices at 1e12 too. A price of 1e300 or 1e-320 would turn
-    /// every amount of a run into a 1e292-sized number.
-    static let plausiblePrices: ClosedRange<Double> = 1e-12...1e12
     /// -1 when the file has no such column.
     let gasColumn: Int
     let impliedVolatilityColumn: Int
@@ -126,7 +122,7 @@ struct CSVRowParser: Sendable {
                     return .rejected(.badPrice, column: column + 1,
                                      message: v.isNaN ? "price is NaN" : v.isInfinite ? "price is infinite" : "price \(Self.text(fs, fe)) is not positive")
                 }
-                guard Self.plausiblePrices.contains(v) else {
+                guard Tick.plausiblePrices.contains(v) else {
                     return .rejected(.badPrice, column: column + 1,
                                      message: "price \(Self.text(fs, fe)) is outside the plausible range 1e-12 to 1e12 QUOTE per BASE")
                 }

@@ -15,7 +15,10 @@ enum PortableMath {
         if x.isNaN { return x }
         if x > 709.78 { return .infinity }
         if x < -745.1 { return 0 }
-        let k = (x * invLn2).rounded(.toNearestOrEven)
+        // Round to nearest even by adding and subtracting 1.5 * 2^52 (|x / ln 2| < 1,100 here):
+        // the same integer as `rounded(.toNearestOrEven)`, which the default x86-64 target
+        // (no SSE4.1 `roundsd`) would otherwise compute with a call to libm's `rint`.
+        let k = (x * invLn2 + 6_755_399_441_055_744.0) - 6_755_399_441_055_744.0
         let r = (x - k * ln2Hi) - k * ln2Lo
         var p = 1.0 / 6_227_020_800.0              // 1/13!
         p = p * r + 1.0 / 479_001_600.0
@@ -38,7 +41,8 @@ enum PortableMath {
     private static func scale(_ p: Double, by k: Int) -> Double {
         if k > 1_000 { return p * Double(sign: .plus, exponent: 1_000, significand: 1) * Double(sign: .plus, exponent: k - 1_000, significand: 1) }
         if k < -1_000 { return p * Double(sign: .plus, exponent: -1_000, significand: 1) * Double(sign: .plus, exponent: k + 1_000, significand: 1) }
-        return p * Double(sign: .plus, exponent: k, significand: 1)
+        // 2^k for a normal result, straight from the exponent bits.
+        return p * Double(bitPattern: UInt64(k + 1_023) << 52)
     }
 
     /// Natural log. x = m 2^e with m in [sqrt(1/2), sqrt(2)); ln m = 2 atanh(f) with
@@ -52,9 +56,22 @@ enum PortableMath {
         if m > 1.4142135623730951 { m *= 0.5; e += 1 }
         let f = (m - 1) / (m + 1)
         let f2 = f * f
+        // Horner over 1/25, 1/23, ..., 1/1, innermost first: the coefficients are the same
+        // correctly rounded quotients a loop computing `1.0 / k` would produce, without
+        // a division per term.
         var s = 1.0 / 25.0
-        var k = 23.0
-        while k >= 1 { s = s * f2 + 1.0 / k; k -= 2 }
+        s = s * f2 + 1.0 / 23.0
+        s = s * f2 + 1.0 / 21.0
+        s = s * f2 + 1.0 / 19.0
+        s = s * f2 + 1.0 / 17.0
+        s = s * f2 + 1.0 / 15.0
+        s = s * f2 + 1.0 / 13.0
+        s = s * f2 + 1.0 / 11.0
+        s = s * f2 + 1.0 / 9.0
+        s = s * f2 + 1.0 / 7.0
+        s = s * f2 + 1.0 / 5.0
+        s = s * f2 + 1.0 / 3.0
+        s = s * f2 + 1.0
         let lnM = 2 * f * s
         let de = Double(e)
         return de * ln2Hi + (de * ln2Lo + lnM)

@@ -17,6 +17,12 @@ public struct Tick: Equatable, Sendable {
     /// Events attached to this tick (for example: it follows a gap).
     public var flags: TickFlags
 
+    /// Prices outside this range (QUOTE per BASE) are typing or unit errors, not markets:
+    /// the strategy language caps prices at 1e12 too. A price of 1e300 or 1e-320 would turn
+    /// every amount of a run into a 1e292-sized number. Every feed (CSV rows, WebSocket
+    /// messages) refuses them.
+    public static let plausiblePrices: ClosedRange<Double> = 1e-12...1e12
+
     public init(timestamp: Int64, price: Double, gasGwei: Double? = nil,
                 impliedVolatility: Double? = nil, volume: Double? = nil, flags: TickFlags = []) {
         self.timestamp = timestamp

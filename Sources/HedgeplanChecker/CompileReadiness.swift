@@ -54,7 +54,7 @@ enum CompileReadiness {
         guard let analysis else { return [] }
         let kind: OptionKind = option.type == .call ? .call : .put
         let resolver = LegResolver(model: analysis.model, valuationTime: strategy.valuationTime, venues: [])
-        guard resolver.strike(option.strike.value, kind: kind, years: seconds / Duration.secondsPerYear) != nil else {
+        guard resolver.strike(option.strike.value, kind: kind, years: seconds / TimeSpan.secondsPerYear) != nil else {
             return [.error(.compile, "the vega hedge option's strike cannot be resolved", at: option.strike.location)]
         }
         return []

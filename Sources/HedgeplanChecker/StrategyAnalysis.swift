@@ -45,7 +45,7 @@ public struct StrategyAnalysis: Sendable {
     }
 
     /// The horizon for positions with no expiry (lp legs without a roll): 30 days.
-    public static let defaultHorizon = Duration(seconds: 30 * Duration.secondsPerDay)
+    public static let defaultHorizon = TimeSpan(seconds: 30 * TimeSpan.secondsPerDay)
 }
 
 extension RuleID {

@@ -1,5 +1,5 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanChecker
 import HedgeplanDiagnostics
 import HedgeplanIR

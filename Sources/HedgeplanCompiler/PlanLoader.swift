@@ -1,5 +1,5 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 
 /// Reads a compiled plan for a command that runs it: decodes it strictly (`PlanCoding`), and
 /// checks that the strategy it came from, when that file is still where it was compiled

@@ -1,5 +1,5 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 
 /// The append-only, hash-chained record of every activation under one policy. Each entry
 /// names the plan it activated, the proposal, when, the class of change, and the hash of

@@ -102,11 +102,11 @@ final class PolicyNodeReader {
 
     /// Whole seconds of a duration (`48h`, `14d`), with the strategy language's parser.
     func seconds(_ node: SyntaxNode, name: String) -> Int64? {
-        guard let text = node.scalar?.text, node.scalar?.core.number == nil, let duration = HedgeplanIR.Duration(parsing: text) else {
+        guard let text = node.scalar?.text, node.scalar?.core.number == nil, let duration = HedgeplanIR.TimeSpan(parsing: text) else {
             error(.type, "`\(name)` must be a duration like 30s, 5m, 1h, 7d or 1y, found \(node.kindDescription)", at: node)
             return nil
         }
-        guard duration.seconds >= 1, duration.seconds <= 100 * HedgeplanIR.Duration.secondsPerYear, duration.seconds == duration.seconds.rounded() else {
+        guard duration.seconds >= 1, duration.seconds <= 100 * HedgeplanIR.TimeSpan.secondsPerYear, duration.seconds == duration.seconds.rounded() else {
             error(.range, "`\(name)` must be whole seconds from 1s to 100y, found \(text)", at: node)
             return nil
         }

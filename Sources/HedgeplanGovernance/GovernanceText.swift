@@ -1,5 +1,5 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanFormatting
 import HedgeplanIR
 
@@ -76,5 +76,5 @@ public enum GovernanceText {
     static func quote(_ v: Double) -> String { NumberFormat.fixed(v, decimals: 2) }
     static func signed(_ v: Double) -> String { (v > 0 ? "+" : "") + NumberFormat.fixed(v, decimals: 2) }
     /// Seconds as the language writes durations: `48h` is `2d`, `6h`.
-    static func span(_ seconds: Int64) -> String { HedgeplanIR.Duration(seconds: Double(seconds)).description }
+    static func span(_ seconds: Int64) -> String { HedgeplanIR.TimeSpan(seconds: Double(seconds)).description }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 
 /// One parameter that differs between two plans: its JSON path in the plan format, the old
 /// and new values (`absent` where a plan has no such value), and the relative change

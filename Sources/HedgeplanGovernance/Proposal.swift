@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import HedgePlan
+import PlanFormat
 
 /// A proposed change of the running plan, as `propose` writes it and approvers sign it:
 /// both plans in full (so that `verify` recomputes everything from the file alone), their

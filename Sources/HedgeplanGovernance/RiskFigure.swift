@@ -1,6 +1,6 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanSimulation
 
 /// The number approvers sign: the 99% expected shortfall of the hedged P&L at the horizon

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import HedgePlan
+import PlanFormat
 
 /// What a journal must match before `--resume` may continue it: the plan (by the SHA-256
 /// of its canonical bytes, `PlanCoding.encode`) and the feed spec exactly as given.

@@ -24,12 +24,13 @@ public struct AnalysisReport: Sendable {
         out += "valued at \(valuation)\n\n"
 
         out += "Legs\n"
-        var rows = [["id", "side", "type", "strike", "expiry", "quantity", "premium (\(quote) per \(base))"]]
+        var rows = [["id", "side", "type", "strike", "expiry", "quantity", "premium (\(quote) per \(base))", "implied vol"]]
         for leg in analysis.legs {
             rows.append([
                 leg.id, leg.leg.side.value.rawValue, leg.leg.instrument.type.rawValue,
                 leg.strike.map(Money.plain) ?? "-", expiryText(leg), quantityText(leg),
                 leg.strike == nil ? "-" : Money.grouped(leg.premium, decimals: 2) + (leg.premiumIsModelPrice ? " (model)" : ""),
+                leg.impliedVolatility(under: analysis.model).map(percent) ?? "-",
             ])
         }
         out += table(rows) + "\n"
@@ -146,6 +147,7 @@ public struct AnalysisReport: Sendable {
                     "expiry_years": leg.expiryYears.map(JSONValue.number) ?? .null,
                     "premium": leg.strike == nil ? .null : .number(leg.premium),
                     "premium_source": leg.strike == nil ? .null : .string(leg.premiumIsModelPrice ? "model" : "declared"),
+                    "implied_volatility": leg.impliedVolatility(under: analysis.model).map(JSONValue.number) ?? .null,
                 ])
             }),
             "scenarios": .array(analysis.scenarios.map { s in

@@ -1,5 +1,5 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanRuntime
 
 /// Return and risk figures of a run, from its equity at the close of every UTC day. They

@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 import HedgeplanCharts
 import HedgeplanFormatting
 import HedgeplanRuntime

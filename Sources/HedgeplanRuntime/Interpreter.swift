@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 
 /// Runs a plan against a feed: one `HedgeBook` stepped over every tick, trading on the
 /// plan's venues, which are arbitraged back to the feed's price between ticks.

@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 
 /// How `stress` simulates prices.
 public enum PathModel: Equatable, Sendable {

@@ -1,7 +1,7 @@
 import Crypto
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 
 /// What a `stress` result says about how it was made: the plan's names and the settings,
 /// with `specSHA256`, the hash that partial results must share to be merged. Shard files

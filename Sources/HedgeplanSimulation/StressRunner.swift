@@ -1,7 +1,7 @@
 import Dispatch
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanRuntime
 
 /// Runs a plan on many simulated paths through the same engine as `dry-run`, on several
@@ -25,26 +25,7 @@ public struct StressRunner: Sendable {
 
     /// Path k's outcome.
     public func outcome(path k: Int) throws -> PathOutcome {
-        let feed = settings.feed(path: k)
-        switch feed {
-        case .gbm(let p): return try outcome(path: k) { GBMPath(p) }
-        case .merton(let p, let j): return try outcome(path: k) { MertonPath(p, jumps: j) }
-        case .bootstrap(let b):
-            guard case .bootstrap(_, let sample, _) = settings.model else { preconditionFailure("bootstrap feed without its sample") }
-            return try outcome(path: k) {
-                BootstrapPath(sample: sample, spot: b.spot, days: b.days, seed: b.seed,
-                              meanBlock: b.meanBlock ?? sample.defaultMeanBlock, start: b.start)
-            }
-        case .regime(let p, let r): return try outcome(path: k) { RegimePath(p, regimes: r) }
-        case .csv, .webSocket: preconditionFailure("stress simulates its paths")
-        }
-    }
-
-    /// Draws the path once and runs both books over its ticks; generic so that the path is
-    /// drawn by specialised code.
-    private func outcome<Path: TickSource>(path k: Int, _ make: () -> Path) throws -> PathOutcome {
-        var path = make()
-        let ticks = try RecordedTicks(draining: &path, capacity: settings.ticksPerPath)
+        let ticks = try Self.ticks(path: k, settings: settings)
         var hedgedFeed = ticks
         var hedged = Interpreter(plan: plan)
         hedged.options = settings.runOptions
@@ -56,6 +37,28 @@ public struct StressRunner: Sendable {
         bare.keepsDetail = false
         let unhedged = try bare.finalBook(&bareFeed).outcome().pnl.total
         return PathOutcome(path: k, hedged: book.outcome(), unhedged: unhedged)
+    }
+
+    /// Path k's ticks, drawn once (by specialised code for each model) so that several
+    /// runs can replay them: the hedged and unhedged books here, a portfolio's crowd in
+    /// `PortfolioStressRunner`.
+    static func ticks(path k: Int, settings: StressSettings) throws -> RecordedTicks {
+        func record<Path: TickSource>(_ make: () -> Path) throws -> RecordedTicks {
+            var path = make()
+            return try RecordedTicks(draining: &path, capacity: settings.ticksPerPath)
+        }
+        switch settings.feed(path: k) {
+        case .gbm(let p): return try record { GBMPath(p) }
+        case .merton(let p, let j): return try record { MertonPath(p, jumps: j) }
+        case .bootstrap(let b):
+            guard case .bootstrap(_, let sample, _) = settings.model else { preconditionFailure("bootstrap feed without its sample") }
+            return try record {
+                BootstrapPath(sample: sample, spot: b.spot, days: b.days, seed: b.seed,
+                              meanBlock: b.meanBlock ?? sample.defaultMeanBlock, start: b.start)
+            }
+        case .regime(let p, let r): return try record { RegimePath(p, regimes: r) }
+        case .csv, .webSocket: preconditionFailure("stress simulates its paths")
+        }
     }
 
     /// The outcomes of `paths` (increasing indices), in that order, computed on `threads`

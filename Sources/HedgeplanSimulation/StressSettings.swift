@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 import HedgeplanRuntime
 
 /// Everything besides the plan that changes a `stress` result: the number of paths, the

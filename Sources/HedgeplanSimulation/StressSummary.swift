@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 import HedgeplanRuntime
 
 /// The figures of a `stress` run, from every path's outcome: what the reports render.

@@ -17,8 +17,8 @@ import Feeds
 ///
 /// A hand-written parser over the UTF-8 bytes (no Foundation): JSON grammar, plus the
 /// non-finite tokens above.
-enum TickMessage {
-    enum Outcome: Equatable {
+public enum TickMessage {
+    public enum Outcome: Equatable, Sendable {
         case tick(Tick)
         case rejected(FeedIssueKind, String)
     }
@@ -28,7 +28,7 @@ enum TickMessage {
     static let gasKeys = ["gas_gwei", "gasGwei", "gas"]
     static let volatilityKeys = ["iv", "implied_volatility"]
 
-    static func parse(_ text: String) -> Outcome {
+    public static func parse(_ text: String) -> Outcome {
         var text = text
         return text.withUTF8 { bytes -> Outcome in
             var parser = JSONScanner(bytes)
@@ -74,6 +74,9 @@ enum TickMessage {
         }
         guard price > 0 && price < .infinity else {
             return .rejected(.badPrice, price.isNaN ? "price is NaN" : price.isInfinite ? "price is infinite" : "price \(priceValue) is not positive")
+        }
+        guard Tick.plausiblePrices.contains(price) else {
+            return .rejected(.badPrice, "price \(priceValue) is outside the plausible range 1e-12 to 1e12 QUOTE per BASE")
         }
         var gas: Double?
         if let g = fields.gas?.value, g != .null {

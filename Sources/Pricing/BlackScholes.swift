@@ -72,17 +72,49 @@ extension BlackScholes {
     public static func spotKernel<V: Lanes>(
         sign: V, spot: V, strike: V, rate: V, volatility: V, timeToExpiry: V
     ) -> (price: V, delta: V, gamma: V) {
+        spotKernel(
+            sign: sign, spot: spot, logMoneyness: ElementaryFunctions.log(spot / strike),
+            discountedStrike: strike * ElementaryFunctions.exp(-(rate * timeToExpiry)), rate: rate, volatility: volatility,
+            timeToExpiry: timeToExpiry)
+    }
+
+    /// `spotKernel` for a caller that keeps the per-leg constants between calls: `logMoneyness`
+    /// is ln(S/K) (ln S, one scalar per tick, minus ln K, kept per leg), `discountedStrike` is
+    /// K e^(-rτ) (for legs of one rate and fixed expiry: K e^(-rE), kept per leg, times the
+    /// scalar e^(r·now)). This saves a vector logarithm and a vector exponential per call: a
+    /// hedging loop values the same legs at a new spot on every tick.
+    @inlinable @inline(__always)
+    public static func spotKernel<V: Lanes>(
+        sign: V, spot: V, logMoneyness: V, discountedStrike: V, rate: V, volatility: V, timeToExpiry: V
+    ) -> (price: V, delta: V, gamma: V) {
         typealias F = ElementaryFunctions
-        let sqrtT = timeToExpiry.squareRoot()
-        let sd = V.maximum(volatility * sqrtT, .splat(1e-150))
-        let d1 = (F.log(spot / strike) + rate * timeToExpiry) / sd + V.splat(0.5) * sd
+        let (d1, sd) = standardisedMoneyness(logMoneyness: logMoneyness, rate: rate, volatility: volatility, timeToExpiry: timeToExpiry)
         let n1 = F.normal(d1)
         let n2 = F.normalCDFPair(d1 - sd)
         let isCall = V.less(.splat(0), sign)
         let nw1 = V.select(isCall, n1.lower, n1.upper)
         let nw2 = V.select(isCall, n2.lower, n2.upper)
-        let kDr = strike * F.exp(-(rate * timeToExpiry))
-        let price = sign * (spot * nw1 - kDr * nw2)
+        let price = sign * (spot * nw1 - discountedStrike * nw2)
         return (V.maximum(price, .splat(0)), sign * nw1, n1.pdf / (spot * sd))
+    }
+
+    /// Delta and gamma alone, the same formulas as `spotKernel`: what a hedging trigger reads
+    /// on a tick that marks nothing (Monte Carlo with no drawdown breaker). One normal
+    /// distribution function instead of two, and no price.
+    @inlinable @inline(__always)
+    public static func spotDeltaKernel<V: Lanes>(
+        sign: V, spot: V, logMoneyness: V, rate: V, volatility: V, timeToExpiry: V
+    ) -> (delta: V, gamma: V) {
+        let (d1, sd) = standardisedMoneyness(logMoneyness: logMoneyness, rate: rate, volatility: volatility, timeToExpiry: timeToExpiry)
+        let n1 = ElementaryFunctions.normal(d1)
+        return (sign * V.select(V.less(.splat(0), sign), n1.lower, n1.upper), n1.pdf / (spot * sd))
+    }
+
+    /// d1 = (ln(S/K) + rτ) / (σ√τ) + σ√τ / 2, and σ√τ (kept off zero, so that an expiring leg's
+    /// d1 is ±huge and its delta the intrinsic 0 or ±1).
+    @inlinable @inline(__always) @usableFromInline
+    static func standardisedMoneyness<V: Lanes>(logMoneyness: V, rate: V, volatility: V, timeToExpiry: V) -> (d1: V, sd: V) {
+        let sd = V.maximum(volatility * timeToExpiry.squareRoot(), .splat(1e-150))
+        return ((logMoneyness + rate * timeToExpiry) / sd + V.splat(0.5) * sd, sd)
     }
 }

@@ -25,9 +25,30 @@ public struct OptionTable: Sendable {
     }
 
     public static let outputColumns = ["price", "delta", "gamma", "vega", "theta", "rho"]
+    /// What `--implied-vol` appends: the Black-Scholes volatility that reproduces the row's
+    /// `price` (annualised fraction), and the greeks at that volatility.
+    public static let impliedVolatilityColumns = ["implied_vol", "delta", "gamma", "vega", "theta", "rho"]
+
+    /// What the table computes from each row.
+    public enum Mode: Sendable {
+        /// Price and greeks from `vol` under the model.
+        case price(Model)
+        /// Black-Scholes implied volatility from a `price` column (no `vol` needed), and the
+        /// greeks at it: a quoted chain in, the volatilities a trader compares, out.
+        case impliedVolatility
+    }
 
     /// Prices every row of `csv` under `model` and returns the output CSV, or every issue found.
     public static func price(_ csv: String, model: Model) -> Result<String, Failure> {
+        table(csv, mode: .price(model))
+    }
+
+    /// Every row's implied volatility from its `price` column (see `Mode.impliedVolatility`).
+    public static func impliedVolatilities(_ csv: String) -> Result<String, Failure> {
+        table(csv, mode: .impliedVolatility)
+    }
+
+    static func table(_ csv: String, mode: Mode) -> Result<String, Failure> {
         let rows: [[Field]]
         switch split(csv) {
         case .failure(let issue): return .failure(Failure(issues: [issue]))
@@ -36,8 +57,18 @@ public struct OptionTable: Sendable {
         guard let header = rows.first else {
             return .failure(Failure(issues: [Issue(line: 1, column: 1, message: "empty input: expected a header row")]))
         }
-        var required = ["type", "spot", "strike", "r", "q", "vol", "T"]
-        if model == .merton { required += ["jump_intensity", "jump_mean_log", "jump_vol"] }
+        // The columns each mode reads, in the order `values` below holds them.
+        let required: [String]
+        let modeName: String
+        switch mode {
+        case .price(let model):
+            required = ["type", "spot", "strike", "r", "q", "vol", "T"]
+                + (model == .merton ? ["jump_intensity", "jump_mean_log", "jump_vol"] : [])
+            modeName = "the \(model.rawValue) model"
+        case .impliedVolatility:
+            required = ["type", "spot", "strike", "r", "q", "T", "price"]
+            modeName = "--implied-vol"
+        }
         var index: [String: Int] = [:]
         for (i, f) in header.enumerated() {
             let name = f.text.trimmingSpaces
@@ -49,10 +80,12 @@ public struct OptionTable: Sendable {
         let missing = required.filter { index[$0] == nil }
         if !missing.isEmpty {
             return .failure(Failure(issues: [Issue(line: 1, column: 1, message: "missing column\(missing.count > 1 ? "s" : "") "
-                + missing.map { "'\($0)'" }.joined(separator: ", ") + " for the \(model.rawValue) model")]))
+                + missing.map { "'\($0)'" }.joined(separator: ", ") + " for \(modeName)")]))
         }
         var issues: [Issue] = []
-        var out = header.map { quote($0.text) } + outputColumns
+        let appended: [String]
+        if case .price = mode { appended = outputColumns } else { appended = impliedVolatilityColumns }
+        var out = header.map { quote($0.text) } + appended
         var lines = [out.joined(separator: ",")]
         for row in rows.dropFirst() {
             let rowLine = row.first?.line ?? 0
@@ -79,15 +112,34 @@ public struct OptionTable: Sendable {
             let values = required.dropFirst().map { number($0) }
             guard let kind, !values.contains(where: { $0 == nil }) else { continue }
             let v = values.map { $0! }
-            let valuation: OptionValuation
+            let computed: [Double]
             do {
-                let option = try EuropeanOption(kind: kind, spot: v[0], strike: v[1], rate: v[2], carry: v[3],
-                                                volatility: v[4], timeToExpiry: v[5])
-                switch model {
-                case .blackScholes: valuation = BlackScholes.valuation(option)
-                case .merton:
-                    valuation = try MertonJumpDiffusion.valuation(
-                        option, jumps: JumpParameters(intensity: v[6], meanLog: v[7], volatility: v[8]))
+                switch mode {
+                case .price(let model):
+                    let option = try EuropeanOption(kind: kind, spot: v[0], strike: v[1], rate: v[2], carry: v[3],
+                                                    volatility: v[4], timeToExpiry: v[5])
+                    let valuation: OptionValuation
+                    switch model {
+                    case .blackScholes: valuation = BlackScholes.valuation(option)
+                    case .merton:
+                        valuation = try MertonJumpDiffusion.valuation(
+                            option, jumps: JumpParameters(intensity: v[6], meanLog: v[7], volatility: v[8]))
+                    }
+                    computed = [valuation.price, valuation.delta, valuation.gamma, valuation.vega, valuation.theta, valuation.rho]
+                case .impliedVolatility:
+                    // Validated with a placeholder volatility; the solver ignores it.
+                    let option = try EuropeanOption(kind: kind, spot: v[0], strike: v[1], rate: v[2], carry: v[3],
+                                                    volatility: 0.2, timeToExpiry: v[4])
+                    let priceField = field("price")
+                    let solved = ImpliedVolatility.solve(price: v[5], option: option)
+                    guard case .success(let sigma) = solved, let atSigma = try? option.with(volatility: sigma) else {
+                        var message = "price \(v[5]) implies a volatility above 10 (1000%)"
+                        if case .failure(let why) = solved { message = Self.describe(why, price: v[5]) }
+                        issues.append(Issue(line: priceField.line, column: priceField.column, message: message))
+                        continue
+                    }
+                    let valuation = BlackScholes.valuation(atSigma)
+                    computed = [sigma, valuation.delta, valuation.gamma, valuation.vega, valuation.theta, valuation.rho]
                 }
             } catch {
                 let name = error.field.split(separator: " ").first.map(String.init) ?? error.field
@@ -95,13 +147,25 @@ public struct OptionTable: Sendable {
                 issues.append(Issue(line: f.line, column: f.column, message: error.description))
                 continue
             }
-            out = row.map { quote($0.text) }
-            out += [valuation.price, valuation.delta, valuation.gamma, valuation.vega, valuation.theta, valuation.rho]
-                .map { "\($0)" }
+            out = row.map { quote($0.text) } + computed.map { "\($0)" }
             lines.append(out.joined(separator: ","))
         }
         if !issues.isEmpty { return .failure(Failure(issues: issues)) }
         return .success(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Why a row's price has no implied volatility, in the row's units (QUOTE per BASE).
+    static func describe(_ why: ImpliedVolatilityError, price: Double) -> String {
+        switch why {
+        case .belowIntrinsic(let intrinsic):
+            return "price \(price) is below the option's discounted intrinsic value \(intrinsic): no volatility gives it"
+        case .aboveUpperBound(let bound):
+            return "price \(price) reaches the most any volatility gives (\(bound)): no volatility gives it"
+        case .invalidPrice:
+            return "price \(price) cannot be an option's price here (negative, or time value at T = 0)"
+        case .notConverged(let last):
+            return "the implied volatility did not converge (last estimate \(last))"
+        }
     }
 
     /// One CSV field with the position of its first character.

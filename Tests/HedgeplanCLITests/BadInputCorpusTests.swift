@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// Every bad input in `Corpus/` gets its golden diagnostics and exit code: a clear message
 /// with file:line:column, never a crash or a hang. Large and hostile inputs that would be

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// The command line contract of the design page: formats, streams and exit codes.
 struct CommandLineTests {

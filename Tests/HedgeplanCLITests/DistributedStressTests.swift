@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// `Examples/distributed/`: the engines that run `hedgeplan stress` shards past one machine.
 /// The Dask driver runs for real on a LocalCluster of 3 worker processes on this machine;

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// `dry-run --max-ticks N` and `--duration D` on the bundled ETH history (hourly closes
 /// from 2022-04-29T08:00:00Z), and their usage errors.

@@ -3,6 +3,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import HedgeplanTestSupport
 #endif
 
 /// Regression tests for the fuzzing findings of issue 14 (docs/fuzzing.md lists each with

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// `diff`, `propose`, `approve`, `verify`, `activate` and `dry-run --policy` as a user runs
 /// them, on the governance fixtures (policy with 2-of-3 signers, 48h timelock, 14d grace, a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// `dry-run` reads a feed's volume column for a plan with lp legs (and only then: parsing
 /// it slows OHLCV ingest by a third), and shows the fees and impermanent loss apart.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// The default build leaves the WebSocket feed out (the LiveFeed trait brings it in): a
 /// `ws://` feed is then a usage error that says how to build it, before any network access.

@@ -1,11 +1,13 @@
 import Foundation
 import HedgeplanCompiler
 import HedgeplanIR
+import HedgeplanCompiledFixtures
+import HedgeplanTestSupport
 
 enum MutationFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PackageRoot.url
     /// A fixed clock, as the command-line tests pin `HEDGEPLAN_NOW`.
-    static let now = Instant(iso8601: "2026-11-25T12:00:00Z")!
+    static let now = BundledStrategies.now
     /// The seed of the whole run: change it only on purpose, and record the new findings.
     /// `HEDGEPLAN_MUTATION_SEED=N` explores another seed without editing (not for CI).
     static let seed: UInt64 = ProcessInfo.processInfo.environment["HEDGEPLAN_MUTATION_SEED"].flatMap { UInt64($0) } ?? 14
@@ -17,10 +19,7 @@ enum MutationFixtures {
         if tracing { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
-    static var strategies: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("strategies").path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.sorted()
-    }
+    static var strategies: [String] { BundledStrategies.names }
 
     static func source(_ strategy: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent("strategies/\(strategy)"), encoding: .utf8)
@@ -34,16 +33,8 @@ enum MutationFixtures {
         return SeededGenerator(seed: seed ^ hash)
     }
 
-    /// Hourly ETH closes from the bundled example feed, read with a plain line split (as
-    /// GoldenPlanTests does), for strategies that fit GARCH to a history.
-    static let ethHistory: PriceHistory = {
-        let text = (try? String(contentsOf: root.appendingPathComponent("Examples/feeds/ethereum.csv"), encoding: .utf8)) ?? ""
-        let closes = text.split(separator: "\n").compactMap { line -> Double? in
-            let fields = line.split(separator: ",")
-            return fields.count >= 5 ? Double(fields[4]) : nil
-        }
-        return PriceHistory(prices: closes, stepSeconds: 3_600, name: "Examples/feeds/ethereum.csv")
-    }()
+    /// Hourly ETH closes from the bundled example feed, for strategies that fit GARCH to a history.
+    static let ethHistory: PriceHistory = BundledStrategies.ethHistory
 
     /// A fresh scratch folder for one test's mutant files.
     static func scratchFolder() throws -> URL {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// `hedgeplan regimes`: the JSON keys of simulation.md on the bundled ETH history, the plot,
 /// and bad input.

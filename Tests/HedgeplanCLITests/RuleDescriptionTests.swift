@@ -2,6 +2,7 @@ import Foundation
 import HedgeplanDiagnostics
 import Testing
 @testable import hedgeplan
+import HedgeplanTestSupport
 
 /// Every rule id the program can emit has a description in SARIF's `rules` table (issue 9,
 /// item 6): the ids are found by scanning the sources for their declarations, so a new

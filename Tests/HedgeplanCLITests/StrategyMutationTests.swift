@@ -1,12 +1,14 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanChecker
 import HedgeplanCompiler
 import HedgeplanDiagnostics
+import HedgeplanFuzzing
 import HedgeplanIR
 import HedgeplanRuntime
 import Testing
+import HedgeplanTestSupport
 
 /// A deterministic mutation test of the strategy front end, checker, compiler and
 /// interpreter, in process: `mutantsPerStrategy` seeded mutants of every bundled strategy.
@@ -54,87 +56,26 @@ struct Tally: CustomStringConvertible {
     var description: String { "\(rejected) rejected, \(compiled) compiled, \(dryRuns) dry runs (\(refusedRuns) refused)" }
 }
 
-/// The properties every mutant must have.
+/// The properties every mutant must have (`StrategyProperties`, shared with the libFuzzer
+/// target `FuzzStrategy`), and how far it got.
 enum MutantProperties {
     /// `dryRunEvery`: dry-run the 1st, (1 + n)th, ... mutant that compiles, up to `maxDryRuns`.
     static func check(path: String, tally: inout Tally, dryRunEvery: Int, maxDryRuns: Int) -> [String] {
-        var problems: [String] = []
-        let compiled = PlanCompiler.compile(path: path, now: MutationFixtures.now, history: MutationFixtures.ethHistory)
-        // (b) Every error is located in the file, on a line and column (whole-file only for I/O).
-        for d in compiled.diagnostics where d.severity == .error {
-            if d.location.file != path { problems.append("error located in \(d.location.file), not the mutant: \(d.message)") }
-            if d.rule != .io, d.location.line < 1 || d.location.column < 1 {
-                problems.append("error at \(d.location.line):\(d.location.column), not a place in the file: [\(d.rule)] \(d.message)")
-            }
-        }
-        guard !compiled.checked.hasErrors else {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return ["cannot read back \(path)"] }
+        let verdict = StrategyProperties.check(text: text, path: path, now: MutationFixtures.now, history: MutationFixtures.ethHistory)
+        guard let plan = verdict.plan else {
             tally.rejected += 1
-            return problems
-        }
-        // (c) What validates compiles. The one exception: a strategy without `market.spot`
-        // or `market.volatility` is valid (`validate` notes that analysis needs them when
-        // the strategy declares risk bounds) but cannot be priced, so `compile` says so.
-        guard let plan = compiled.plan else {
-            let market = compiled.checked.strategy?.market
-            let unpriced = market?.spot == nil || market?.volatility == nil
-            let errors = compiled.diagnostics.filter { $0.severity == .error }
-            let expected = unpriced && errors.count == 1 && errors[0].message.hasPrefix("compiling needs `market.spot` and `market.volatility`")
-            if !expected {
-                problems.append("validates but does not compile: \(errors.map { "\($0.location.line):\($0.location.column) \($0.message)" })")
-            }
-            tally.rejected += 1
-            return problems
+            return verdict.problems
         }
         tally.compiled += 1
-        let bytes = PlanCoding.encode(plan)
-        do {
-            let decoded = try PlanCoding.decode(bytes)
-            if PlanCoding.encode(decoded) != bytes { problems.append("the plan does not round-trip byte for byte") }
-        } catch {
-            problems.append("the compiled plan does not decode: \(error)")
-        }
-        // (d) A short seeded dry run adds up, with finite numbers, or refuses.
+        var problems = verdict.problems
         if tally.compiled % dryRunEvery == 1 % dryRunEvery, tally.dryRuns < maxDryRuns {
             tally.dryRuns += 1
-            problems += dryRunProblems(plan, seed: tally.dryRuns, tally: &tally)
+            let run = StrategyProperties.dryRunProblems(plan, seed: tally.dryRuns)
+            if run.refused { tally.refusedRuns += 1 }
+            problems += run.problems
         }
         return problems
-    }
-
-    static func dryRunProblems(_ plan: HedgingPlan, seed: Int, tally: inout Tally) -> [String] {
-        let spec = "gbm:spot=\(plan.market.spot),vol=0.6,days=2,step=1h,seed=\(seed)"
-        var interpreter = Interpreter(plan: plan)
-        interpreter.checksInvariant = true
-        let result: RunResult
-        do {
-            var source = try FeedSpec.parse(spec).makeSource()
-            result = try run(&interpreter, on: &source)
-        } catch is Interpreter.RunError {
-            tally.refusedRuns += 1
-            return []
-        } catch {
-            return ["dry run on \(spec) failed with something other than a refusal: \(error)"]
-        }
-        var problems: [String] = []
-        if !(interpreter.worstInvariantError < 1e-6) {
-            problems.append("dry run on \(spec): |components − change in equity| reached \(interpreter.worstInvariantError) QUOTE")
-        }
-        let numbers = result.pnl.named.map { ($0.name, $0.amount) } + [
-            ("total", result.pnl.total), ("max drawdown", result.maxDrawdown), ("tracking error", result.trackingError),
-            ("hedge volume", result.hedgeVolume),
-        ]
-        for (name, value) in numbers where !value.isFinite {
-            problems.append("dry run on \(spec): \(name) is \(value)")
-        }
-        return problems
-    }
-
-    private static func run(_ interpreter: inout Interpreter, on source: inout any TickSource) throws -> RunResult {
-        func go<S: TickSource>(_ s: S) throws -> RunResult {
-            var feed = s
-            return try interpreter.run(&feed)
-        }
-        return try go(source)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// `hedgeplan stress` and `merge` as a user runs them: threads and shards (chosen by flag,
 /// by a Kubernetes or a Slurm index) never change the bytes, a worst path replays through

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HedgeplanTestSupport
 
 /// `hedgeplan tune` as a user runs it: the recommended policy, written into the strategy,
 /// gives the same figures under `stress` on the same paths; the Pareto flags hold; a bad

@@ -1,5 +1,6 @@
 import Testing
 @testable import HedgeplanCharts
+import HedgeplanTestSupport
 
 /// Min/max-per-column decimation against a brute-force reference.
 @Suite struct DecimatorTests {

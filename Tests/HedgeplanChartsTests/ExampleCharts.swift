@@ -2,29 +2,13 @@ import Foundation
 @testable import HedgeplanCharts
 import HedgeplanFormatting
 import HedgeplanTime
+import HedgeplanTestSupport
 
 /// The example charts the tests render, snapshot and (with `HEDGEPLAN_CHARTS_OUT=dir`)
 /// write out for looking at.
 enum ExampleCharts {
-    /// A deterministic pseudo-random generator (SplitMix64) for test series.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform in [0, 1).
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        /// Standard normal (Box-Muller).
-        mutating func normal() -> Double {
-            let u = max(unit(), 1e-300), v = unit()
-            return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-        }
-    }
+    /// The seeded generator the test series draw from.
+    typealias SplitMix = SeededGenerator
 
     /// An iron condor leg: strike, put or call, signed quantity (+ long, - short).
     struct Leg {

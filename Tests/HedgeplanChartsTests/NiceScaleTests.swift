@@ -1,6 +1,7 @@
 import Testing
 @testable import HedgeplanCharts
 import HedgeplanFormatting
+import HedgeplanTestSupport
 
 /// Heckbert's nice numbers against ticks worked out by hand.
 ///

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import HedgeplanCharts
+import HedgeplanTestSupport
 
 /// The SVG itself: escaping, determinism, well-formedness, structure and a golden snapshot.
 @Suite struct SVGOutputTests {
@@ -19,32 +20,12 @@ import Testing
         #expect(SVGWriter.escape(input) == expected)
     }
 
-    /// Parses `svg` with Foundation's XMLParser and returns element names in order, or
-    /// records the parse error.
-    final class Collector: NSObject, XMLParserDelegate {
-        var elements: [String] = []
-        var texts: [String] = []
-        var attributes: [[String: String]] = []
-        private var buffer = ""
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes a: [String: String] = [:]) {
-            elements.append(name)
-            attributes.append(a)
-            buffer = ""
+    /// Parses `svg` (`XMLOutline`): whether it is well formed, its outline, the parser's error.
+    static func parse(_ svg: String) -> (ok: Bool, collector: XMLOutline, error: String) {
+        switch XMLOutline.parse(svg) {
+        case .success(let outline): return (true, outline, "")
+        case .failure(let error): return (false, XMLOutline(), error.message)
         }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { buffer += string }
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if !buffer.isEmpty { texts.append(buffer) }
-            buffer = ""
-        }
-    }
-
-    static func parse(_ svg: String) -> (ok: Bool, collector: Collector, error: String) {
-        let parser = XMLParser(data: Data(svg.utf8))
-        let collector = Collector()
-        parser.delegate = collector
-        let ok = parser.parse()
-        return (ok, collector, parser.parserError.map { "\($0)" } ?? "")
     }
 
     static var hostileChart: Chart {
@@ -143,12 +124,7 @@ import Testing
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/iron-condor-payoff.svg")
         let svg = ExampleCharts.ironCondor(withModel: false, size: Chart.Size(width: 640, height: 400)).render()
-        if ProcessInfo.processInfo.environment["HEDGEPLAN_RECORD"] == "1" {
-            try svg.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(svg == golden, "differs from \(url.path); re-record with HEDGEPLAN_RECORD=1 if intended")
+        #expect(Golden.mismatch(svg, golden: url) == nil)
     }
 }
 

@@ -1,6 +1,7 @@
 import Testing
 @testable import HedgeplanCharts
 import HedgeplanTime
+import HedgeplanTestSupport
 
 /// UTC calendar conversions and time ticks at calendar steps.
 @Suite struct TimeScaleTests {

@@ -1,36 +1,21 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanIR
 import Testing
 @testable import HedgeplanCompiler
+import HedgeplanTestSupport
+import HedgeplanCompiledFixtures
 
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PackageRoot.url
     static let golden = root.appendingPathComponent("Tests/HedgeplanCompilerTests/Golden")
-    static let now = Instant(iso8601: "2026-11-25T12:00:00Z")!
+    static let now = BundledStrategies.now
+    static var strategies: [String] { BundledStrategies.names }
+    static var ethHistory: PriceHistory { BundledStrategies.ethHistory }
 
-    static var strategies: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("strategies").path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.sorted()
-    }
-
-    /// Hourly ETH closes from the bundled example feed, read with a plain line split (an
-    /// independent reader: the test does not use the Feeds library).
-    static let ethHistory: PriceHistory = {
-        let text = (try? String(contentsOf: root.appendingPathComponent("Examples/feeds/ethereum.csv"), encoding: .utf8)) ?? ""
-        let closes = text.split(separator: "\n").compactMap { line -> Double? in
-            let fields = line.split(separator: ",")
-            return fields.count >= 5 ? Double(fields[4]) : nil
-        }
-        return PriceHistory(prices: closes, stepSeconds: 3_600, name: "Examples/feeds/ethereum.csv")
-    }()
-
-    /// Compiles as a user at the package root would (the plan names `strategies/FILE`),
-    /// reading the file by its absolute path: tests run in parallel and never change the
-    /// working directory.
-    static func compile(_ file: String, history: PriceHistory? = ethHistory) -> CompiledStrategy {
-        let text = (try? String(contentsOf: root.appendingPathComponent("strategies/\(file)"), encoding: .utf8)) ?? ""
-        return PlanCompiler.compile(text: text, path: "strategies/\(file)", now: now, history: history)
+    /// Compiles as a user at the package root would (the plan names `strategies/FILE`).
+    static func compile(_ file: String, history: PriceHistory? = BundledStrategies.ethHistory) -> CompiledStrategy {
+        BundledStrategies.compile(file, history: history)
     }
 }
 
@@ -43,11 +28,8 @@ struct GoldenPlanTests {
         let plan = try #require(compiled.plan, "\(compiled.diagnostics.map(\.message))")
         let bytes = PlanCoding.encode(plan)
         let golden = Fixtures.golden.appendingPathComponent(file.replacingOccurrences(of: ".yaml", with: ".plan.json"))
-        if ProcessInfo.processInfo.environment["HEDGEPLAN_RECORD"] == "1" {
-            try bytes.write(to: golden)
-        }
+        #expect(Golden.mismatch(bytes, golden: golden) == nil, "plan for \(file)")
         let expected = try Data(contentsOf: golden)
-        #expect(bytes == expected, "plan for \(file) differs from its golden file; re-record with HEDGEPLAN_RECORD=1 and review")
         #expect(PlanCoding.encode(try PlanCoding.decode(expected)) == expected)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HedgeplanIR
 import Testing
+import HedgeplanTestSupport
 
 /// `tune --write-strategy` changes the `hedge.delta` section and no other byte.
 struct HedgeDeltaEditTests {
@@ -63,7 +64,7 @@ struct HedgeDeltaEditTests {
 
     /// The bundled condor: the edit is confined to its delta block.
     @Test func theBundledCondorKeepsEveryLineOutsideTheSection() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = PackageRoot.url
         let text = try String(contentsOf: root.appendingPathComponent("strategies/eth-iron-condor-perp-hedged.yaml"), encoding: .utf8)
         let edited = try HedgeDeltaEdit.replacing(in: text, path: "c.yaml", with: Self.flow)
         let before = text.components(separatedBy: "\n"), after = edited.components(separatedBy: "\n")

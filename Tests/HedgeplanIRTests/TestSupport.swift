@@ -2,10 +2,10 @@ import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
 import HedgeplanSyntax
+import HedgeplanTestSupport
 
 enum Paths {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = PackageRoot.url
     static let fixtures = packageRoot.appendingPathComponent("Tests/HedgeplanIRTests/Fixtures")
     static let strategies = packageRoot.appendingPathComponent("strategies")
     static let schema = packageRoot.appendingPathComponent("schema/strategy.schema.json")

@@ -8,12 +8,12 @@ struct ValueFormTests {
         ("30s", 30.0), ("5m", 300), ("1h", 3_600), ("7d", 604_800), ("1y", 31_536_000), ("1.5h", 5_400), ("2w", 1_209_600),
     ])
     func durations(text: String, seconds: Double) {
-        #expect(Duration(parsing: text)?.seconds == seconds)
+        #expect(TimeSpan(parsing: text)?.seconds == seconds)
     }
 
     @Test(arguments: ["", "7", "d", "7x", "-1d", "1e3s", "7 d", "nand"])
     func notDurations(text: String) {
-        #expect(Duration(parsing: text) == nil)
+        #expect(TimeSpan(parsing: text) == nil)
     }
 
     /// Epoch seconds from `date -u -d ... +%s` (GNU coreutils), an independent computation.

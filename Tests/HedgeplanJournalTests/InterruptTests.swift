@@ -4,6 +4,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import HedgeplanTestSupport
 #endif
 
 /// Ctrl-C (SIGINT) sent to the built `hedgeplan` mid-run: it prints the summary so far,
@@ -15,15 +16,15 @@ struct InterruptTests {
     @Test(.timeLimit(.minutes(30))) func ctrlCPrintsTheRunSoFarAndResumeFinishesIt() throws {
         let path = JournalFixtures.scratchJournal()
         defer { JournalFixtures.remove(path) }
-        let plain = try CLIProcess.run(Self.arguments)
+        let plain = try HedgeplanProcess.run(Self.arguments)
         try #require(plain.status == 0, "\(plain.stderr)")
         let full = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
 
         // Start a journaled run; once its first checkpoint is committed the run is under
         // way (the handler is installed before the first tick): press Ctrl-C.
-        let child = try CLIProcess.start(Self.arguments + ["--journal", path])
+        let child = try HedgeplanChild.start(Self.arguments + ["--journal", path])
         defer { child.cleanUp() }
-        let deadline = Date().addingTimeInterval(CLIProcess.hangGuard)
+        let deadline = Date().addingTimeInterval(HedgeplanChild.hangGuard)
         var signalled = false
         while Date() < deadline, child.process.isRunning {
             if (try? RunJournal.inspect(path: path))?.progress != nil {
@@ -50,7 +51,7 @@ struct InterruptTests {
         #expect(journal.header?.finished == false)
         #expect(journal.progress?.tickIndex == ticks - 1)
 
-        let resumed = try CLIProcess.run(Self.arguments + ["--journal", path, "--resume"])
+        let resumed = try HedgeplanProcess.run(Self.arguments + ["--journal", path, "--resume"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout == plain.stdout, "the resumed run's JSON differs from the uninterrupted run's")
     }

@@ -1,21 +1,21 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanCompiler
 import HedgeplanIR
 import HedgeplanJournal
 import HedgeplanReports
 import HedgeplanRuntime
+import HedgeplanTestSupport
+import HedgeplanCompiledFixtures
 
 /// Plans, feeds and runs shared by the journal tests.
 enum JournalFixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = PackageRoot.url
 
     /// A bundled strategy, compiled at a pinned clock.
     static func plan(_ strategy: String) throws -> HedgingPlan {
-        let path = packageRoot.appendingPathComponent("strategies/\(strategy).yaml").path
-        let compiled = PlanCompiler.compile(path: path, now: Instant(iso8601: "2026-11-25T12:00:00Z")!)
+        let compiled = BundledStrategies.compile(strategy, history: nil)
         guard let plan = compiled.plan else { throw FixtureError(message: "\(strategy) does not compile: \(compiled.diagnostics)") }
         return plan
     }

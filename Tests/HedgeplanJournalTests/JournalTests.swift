@@ -1,7 +1,7 @@
 import Feeds
 import Foundation
 import GRDB
-import HedgePlan
+import PlanFormat
 import HedgeplanRuntime
 @testable import HedgeplanJournal
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import HedgeplanDiagnostics
 import Testing
 @testable import HedgeplanChecker
+import HedgeplanTestSupport
 
 /// The text output of lint for each strategy in `Golden/`, compared with `NAME.txt` beside
 /// it. Re-record with `HEDGEPLAN_RECORD=1 swift test --filter HedgeplanLintTests`.
@@ -26,12 +27,7 @@ struct LintGoldenTests {
         sources[name] = sources[path]
         let output = DiagnosticRenderer(sources: sources).text(diagnostics)
         let expectedURL = Self.directory.appendingPathComponent(name.replacingOccurrences(of: ".yaml", with: ".txt"))
-        if ProcessInfo.processInfo.environment["HEDGEPLAN_RECORD"] == "1" {
-            try output.write(to: expectedURL, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(output == expected)
+        #expect(Golden.mismatch(output, golden: expectedURL) == nil)
     }
 
     /// Every lint rule is exercised by some golden file.

@@ -2,6 +2,7 @@ import Foundation
 import HedgeplanDiagnostics
 import HedgeplanIR
 @testable import HedgeplanChecker
+import HedgeplanTestSupport
 
 /// Lints YAML in memory the way `hedgeplan lint` lints a file.
 enum LintHarness {
@@ -41,5 +42,5 @@ enum LintHarness {
     }
 
     /// The repository root, from this file's path.
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = PackageRoot.url
 }

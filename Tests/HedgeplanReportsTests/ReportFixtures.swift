@@ -1,12 +1,13 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanChecker
 import HedgeplanIR
 import HedgeplanRuntime
 import Testing
 #if canImport(FoundationXML)
 import FoundationXML
+import HedgeplanTestSupport
 #endif
 
 /// Bundled strategies, a small deterministic run, golden files and an XML reader.
@@ -49,44 +50,17 @@ enum ReportFixtures {
 
     /// Compares `text` with the golden file `name`; `HEDGEPLAN_RECORD=1` re-records it.
     static func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["HEDGEPLAN_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "differs from \(url.path); re-record with HEDGEPLAN_RECORD=1 and review the diff",
-                sourceLocation: sourceLocation)
-    }
-
-    /// Elements, attributes and text of an XML document, in document order.
-    final class XMLCollector: NSObject, XMLParserDelegate {
-        var elements: [String] = []
-        var attributes: [[String: String]] = []
-        var texts: [String] = []
-        private var buffer = ""
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes a: [String: String] = [:]) {
-            elements.append(name)
-            attributes.append(a)
-            buffer = ""
-        }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { buffer += string }
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if !buffer.isEmpty { texts.append(buffer) }
-            buffer = ""
-        }
+        let mismatch = Golden.mismatch(text, golden: golden.appendingPathComponent(name))
+        #expect(mismatch == nil, sourceLocation: sourceLocation)
     }
 
     /// Parses `xml`; nil (with the parser's error recorded) when it is not well formed.
-    static func parseXML(_ xml: String, sourceLocation: SourceLocation = #_sourceLocation) -> XMLCollector? {
-        let parser = XMLParser(data: Data(xml.utf8))
-        let collector = XMLCollector()
-        parser.delegate = collector
-        guard parser.parse() else {
-            Issue.record("not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "?")", sourceLocation: sourceLocation)
+    static func parseXML(_ xml: String, sourceLocation: SourceLocation = #_sourceLocation) -> XMLOutline? {
+        switch XMLOutline.parse(xml) {
+        case .success(let outline): return outline
+        case .failure(let error):
+            Issue.record("not well-formed XML: \(error)", sourceLocation: sourceLocation)
             return nil
         }
-        return collector
     }
 }

@@ -1,7 +1,7 @@
 import Feeds
 import Foundation
 import HedgeplanFormatting
-import HedgePlan
+import PlanFormat
 @testable import HedgeplanReports
 @testable import HedgeplanRuntime
 import Testing

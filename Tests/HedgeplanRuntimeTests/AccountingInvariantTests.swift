@@ -1,13 +1,14 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanIR
 import Testing
 @testable import HedgeplanCompiler
 @testable import HedgeplanRuntime
+import HedgeplanTestSupport
 
 enum RuntimeFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PackageRoot.url
     static let now = Instant(iso8601: "2026-11-25T12:00:00Z")!
 
     static func plan(_ strategy: String) throws -> HedgingPlan {

@@ -1,6 +1,6 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import Testing
 @testable import HedgeplanRuntime
 

@@ -1,6 +1,6 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanIR
 import Testing
 @testable import HedgeplanCompiler

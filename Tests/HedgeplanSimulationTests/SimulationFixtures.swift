@@ -1,13 +1,14 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanCompiler
 import HedgeplanIR
 import Testing
 @testable import HedgeplanSimulation
+import HedgeplanTestSupport
 
 enum SimulationFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PackageRoot.url
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let now = Instant(iso8601: "2026-01-01T00:00:00Z")!
 

@@ -1,6 +1,6 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanCompiler
 import Testing
 @testable import HedgeplanSimulation

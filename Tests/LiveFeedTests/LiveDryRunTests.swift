@@ -2,6 +2,7 @@
 #if LiveFeed
 import Foundation
 import HedgeplanJournal
+import HedgeplanTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -32,7 +33,7 @@ struct LiveDryRunTests {
         let server = try await Self.tickingServer()
         let journal = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString).db").path
         defer { for suffix in ["", "-wal", "-shm"] { unlink(journal + suffix) } }
-        let child = try DryRunProcess.start([
+        let child = try HedgeplanChild.start([
             "dry-run", "strategies/eth-iron-condor-perp-hedged.yaml", "--feed", server.url, "--format", "json",
             "--no-progress", "--journal", journal,
         ])
@@ -67,7 +68,7 @@ struct LiveDryRunTests {
         let closed = try await TestServer.start { _ in }
         let url = closed.url
         await closed.stop()
-        let child = try DryRunProcess.start(["dry-run", "strategies/eth-iron-condor-perp-hedged.yaml", "--feed", url, "--no-progress"])
+        let child = try HedgeplanChild.start(["dry-run", "strategies/eth-iron-condor-perp-hedged.yaml", "--feed", url, "--no-progress"])
         defer { child.cleanUp() }
         let endpoint = url.replacingOccurrences(of: "ws://", with: "").replacingOccurrences(of: "/ticks", with: "")
         let reported = await onThread {
@@ -86,7 +87,7 @@ struct LiveDryRunTests {
 
     @Test func maxTicksEndsALiveRun() async throws {
         let server = try await Self.tickingServer()
-        let child = try DryRunProcess.start([
+        let child = try HedgeplanChild.start([
             "dry-run", "strategies/eth-iron-condor-perp-hedged.yaml", "--feed", server.url, "--format", "json", "--max-ticks", "25",
         ])
         defer { child.cleanUp() }
@@ -99,53 +100,4 @@ struct LiveDryRunTests {
     }
 }
 
-/// The built `hedgeplan` (beside the test bundle) as a child process, its output in files.
-struct DryRunProcess {
-    let process: Process
-    let scratch: URL
-
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var executable: URL {
-        let beside = Bundle.main.bundleURL.appendingPathComponent("hedgeplan")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("hedgeplan")
-    }
-
-    static func start(_ arguments: [String]) throws -> DryRunProcess {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["HEDGEPLAN_NOW"] = "2026-11-25T12:00:00Z"
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-live-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        for name in ["stdout", "stderr"] { _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent(name).path, contents: nil) }
-        process.standardOutput = try FileHandle(forWritingTo: scratch.appendingPathComponent("stdout"))
-        process.standardError = try FileHandle(forWritingTo: scratch.appendingPathComponent("stderr"))
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return DryRunProcess(process: process, scratch: scratch)
-    }
-
-    func stdout() -> String { read("stdout") }
-    func stderr() -> String { read("stderr") }
-
-    private func read(_ name: String) -> String {
-        String(decoding: (try? Data(contentsOf: scratch.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
-    }
-
-    /// Kills the process if it still runs and removes its output files.
-    func cleanUp() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: scratch)
-    }
-}
 #endif

@@ -37,6 +37,9 @@ struct TickMessageTests {
         (#"{"timestamp": 1764057600000, "price": Infinity}"#, .badPrice),
         (#"{"timestamp": 1764057600000, "price": -Infinity}"#, .badPrice),
         (#"{"timestamp": 1764057600000, "price": "NaN"}"#, .badPrice),
+        // Found by InputMutationTests: the CSV feed's plausible range, which messages skipped.
+        (#"{"t": 1764057600.25, "c": 999999999999999999992999.75}"#, .badPrice),
+        (#"{"timestamp": 1764057600000, "price": 1e-13}"#, .badPrice),
         (#"{"timestamp": -5, "price": 1}"#, .badTimestamp),
         (#"{"timestamp": "2025-13-01T00:00:00Z", "price": 1}"#, .badTimestamp),
         (#"{"timestamp": {"s": 1}, "price": 1}"#, .badTimestamp),

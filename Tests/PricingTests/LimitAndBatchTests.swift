@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pricing
+import HedgeplanTestSupport
 
 @Suite struct LimitAndBatchTests {
     static func allFinite(_ v: OptionValuation) -> Bool {
@@ -50,7 +51,7 @@ import Testing
 
     /// The SIMD batch (including a ragged tail) agrees with the scalar validated API.
     @Test func simdBatchMatchesScalar() throws {
-        var rng = SplitMix64(seed: 31)
+        var rng = SeededGenerator(seed: 31)
         var batch = OptionBatch()
         var merton = MertonBatch()
         var options: [EuropeanOption] = []

@@ -45,4 +45,50 @@ import Testing
         }
         #expect(failure.issues.first == OptionTable.Issue(line: line, column: column, message: message))
     }
+
+    /// Implied volatilities of quoted prices. References: scipy's `brentq` on the textbook
+    /// Black-Scholes-Merton formula (scipy.stats.norm), xtol 1e-15, independent of this
+    /// package's solver. Row A is the textbook at-the-money call priced at 20%.
+    @Test(arguments: [
+        ("A,call,100,100,0.05,0,1,10.450583572185565", 0.20000000000000007),
+        ("B,put,100,110,0.05,0.01,0.5,9.0", 0.13542462970385052),
+        ("C,call,3000,3600,0.04,0,0.0833,25.0", 0.5034441777625894),
+    ])
+    func impliedVolatilityMatchesAnIndependentSolve(_ row: String, _ expected: Double) throws {
+        let out = try OptionTable.impliedVolatilities("id,type,spot,strike,r,q,T,price\n" + row + "\n").get()
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "id,type,spot,strike,r,q,T,price,implied_vol,delta,gamma,vega,theta,rho")
+        let fields = lines[1].split(separator: ",")
+        let sigma = Double(fields[8])!
+        #expect(abs(sigma - expected) < 1e-12)
+        // The greeks are Black-Scholes' at that volatility: re-pricing gives the quote back.
+        let repriced = try OptionTable.price(
+            "type,spot,strike,r,q,vol,T\n" + [fields[1], fields[2], fields[3], fields[4], fields[5], fields[8], fields[6]].joined(separator: ",") + "\n",
+            model: .blackScholes).get()
+        let price = Double(repriced.split(separator: "\n")[1].split(separator: ",")[7])!
+        #expect(abs(price - Double(fields[7])!) < 1e-9)
+    }
+
+    @Test(arguments: [
+        // Discounted intrinsic of the put: 110 e^(-0.05 x 0.5) - 100 = 7.2841.
+        ("put,100,110,0.05,0,0.5,1.0", 2, 24, "price 1.0 is below the option's discounted intrinsic value 7.284090323116587: no volatility gives it"),
+        // A call is worth at most the spot (no carry): 100.
+        ("call,100,100,0,0,1,100", 2, 20, "price 100.0 reaches the most any volatility gives (100.0): no volatility gives it"),
+        ("call,100,100,0,0,1,-3", 2, 20, "price -3.0 cannot be an option's price here (negative, or time value at T = 0)"),
+    ])
+    func pricesNoVolatilityGivesAreErrorsAtTheirField(_ row: String, _ line: Int, _ column: Int, _ message: String) {
+        guard case .failure(let failure) = OptionTable.impliedVolatilities("type,spot,strike,r,q,T,price\n" + row + "\n") else {
+            Issue.record("accepted \(row)")
+            return
+        }
+        #expect(failure.issues == [OptionTable.Issue(line: line, column: column, message: message)])
+    }
+
+    @Test func impliedVolatilityNeedsAPriceNotAVol() {
+        guard case .failure(let failure) = OptionTable.impliedVolatilities("type,spot,strike,r,q,vol,T\ncall,1,1,0,0,0.2,1\n") else {
+            Issue.record("accepted a table without prices")
+            return
+        }
+        #expect(failure.issues.map(\.message) == ["missing column 'price' for --implied-vol"])
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Pricing
+import HedgeplanTestSupport
 
 /// The regime model on synthetic data with known regimes, against closed forms and brute
 /// force, and the filter's causality.
@@ -11,7 +12,7 @@ struct RegimeModelTests {
 
     /// Simulates `model` with a seeded generator: the hidden states and the returns.
     static func simulate(_ model: GaussianHiddenMarkovModel, count: Int, seed: UInt64) -> (states: [Int], returns: [Double]) {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         func uniform() -> Double { (Double(rng.next() >> 11) + 0.5) * 0x1p-53 }
         func normal() -> Double { (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform()) }
         func draw(_ p: [Double]) -> Int {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Pricing
+import HedgeplanTestSupport
 
 /// The regime fit against an independent implementation: Python's hmmlearn (GaussianHMM,
 /// 10 fits from its own k-means initialisations) on the bundled ETH and BTC hourly
@@ -9,7 +10,7 @@ import Pricing
 /// Skipped when hmmlearn is not installed (`pip install hmmlearn`), except under CI
 /// (`CI=true`), where `.ci/run` installs it and its absence fails the test.
 struct RegimeOracleTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = PackageRoot.url
     static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/hmm_oracle.py")
 
     static let runsInCI = ProcessInfo.processInfo.environment["CI"] == "true"

@@ -31,7 +31,7 @@ public struct LegResolver: Sendable {
     }
 
     public func years(until expiry: Expiry) -> Double {
-        expiry.seconds(from: valuationTime) / Duration.secondsPerYear
+        expiry.seconds(from: valuationTime) / TimeSpan.secondsPerYear
     }
 
     func resolve(_ leg: Leg) -> Result<ResolvedLeg, Diagnostic> {

@@ -44,6 +44,20 @@ public struct ResolvedLeg: Sendable {
         }
     }
 
+    /// The Black-Scholes volatility (annualised fraction) at which the leg's premium is its
+    /// price at inception under `model`'s spot and rate (no carry): the number a trader
+    /// compares across strikes. For a declared premium it says what the quote implies; for a
+    /// Merton model price, the smile the jumps put on. Nil for non-option legs, an expired
+    /// option, or a premium no volatility gives (below intrinsic, above the bound).
+    public func impliedVolatility(under model: ValuationModel) -> Double? {
+        guard case .option(let kind, let strike, let years) = terms, years > 0,
+              let option = try? EuropeanOption(kind: kind, spot: model.spot, strike: strike, rate: model.rate, carry: 0,
+                                               volatility: model.volatility, timeToExpiry: years),
+              case .success(let sigma) = ImpliedVolatility.solve(price: premium, option: option)
+        else { return nil }
+        return sigma
+    }
+
     public var strike: Double? {
         if case .option(_, let strike, _) = terms { return strike }
         return nil

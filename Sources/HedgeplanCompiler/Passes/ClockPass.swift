@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 import HedgeplanIR
 
 /// Anchors plan time: at `market.as_of`, or at the first tick of the run. The wall clock

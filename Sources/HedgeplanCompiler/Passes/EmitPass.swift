@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanIR
 
 /// Assembles the plan: provenance (source hash, compiler version), the lowered parts,
@@ -30,7 +30,7 @@ enum EmitPass {
     }
 
     static func breaker(_ b: CircuitBreaker) -> BreakerRule {
-        let seconds = { (d: Duration) in Int64(d.seconds.rounded()) }
+        let seconds = { (d: TimeSpan) in Int64(d.seconds.rounded()) }
         let action: (BreakerRule.Action, Int64?)
         switch b.action.value {
         case .halt: action = (.halt, nil)

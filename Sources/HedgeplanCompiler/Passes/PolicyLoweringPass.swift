@@ -1,5 +1,5 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanChecker
 import HedgeplanDiagnostics
 import HedgeplanFormatting
@@ -173,10 +173,10 @@ enum PolicyLoweringPass {
         }
         let kind: OptionKind = option.type == .call ? .call : .put
         let resolver = LegResolver(model: analysis.model, valuationTime: strategy.valuationTime, venues: [])
-        guard let strike = resolver.strike(option.strike.value, kind: kind, years: seconds / Duration.secondsPerYear) else {
+        guard let strike = resolver.strike(option.strike.value, kind: kind, years: seconds / TimeSpan.secondsPerYear) else {
             return .failure(.error(.compile, "the vega hedge option's strike cannot be resolved", at: option.strike.location))
         }
-        let vegaPerUnit = analysis.model.value(kind, strike: strike, years: seconds / Duration.secondsPerYear).vega
+        let vegaPerUnit = analysis.model.value(kind, strike: strike, years: seconds / TimeSpan.secondsPerYear).vega
         return .success(VegaProgram(
             band: v.band.value, optionType: option.type == .call ? .call : .put, strikeRule: StrikeRules.rule(for: option.strike.value),
             expirySeconds: Int64(seconds.rounded()), inceptionStrike: strike, inceptionVegaPerUnit: vegaPerUnit))

@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 import HedgeplanChecker
 
 /// The inception figures: net premium, the payoff's max loss and profit, and the greeks.

@@ -30,7 +30,7 @@ extension ObjectReader {
         }
     }
 
-    func duration(_ key: String) -> Located<Duration>? {
+    func duration(_ key: String) -> Located<TimeSpan>? {
         located(key) { node, field in
             guard case .duration(let max) = field.shape else { preconditionFailure("\(key) is not a duration field") }
             return context.duration(node, max: max, name: name(key))

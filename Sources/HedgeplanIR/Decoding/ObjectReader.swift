@@ -21,7 +21,7 @@ struct ObjectReader {
         self.context = context
         self.path = path
         guard let entries = node.entries else {
-            let what = path.isEmpty ? "a strategy file" : "`\(path)`"
+            let what = path.isEmpty ? "a \(shape.name) file" : "`\(path)`"
             context.error(.type, "\(what) must be a mapping (\(shape.summary.dropLast().lowercased())), found \(node.kindDescription)", at: node.location)
             return nil
         }
@@ -43,7 +43,7 @@ struct ObjectReader {
             values[key] = entry
         }
         for field in shape.fields where field.required && values[field.name] == nil && !misspelled.contains(field.name) {
-            let place = path.isEmpty ? "the strategy" : "`\(path)`"
+            let place = path.isEmpty ? "the \(shape.name)" : "`\(path)`"
             context.error(.missingKey, "\(place) is missing the required key `\(field.name)`: \(field.summary.dropLast())", at: node.location)
         }
     }

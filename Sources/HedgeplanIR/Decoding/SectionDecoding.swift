@@ -252,7 +252,7 @@ extension StrategyDecoder {
         var condition: Located<BreakerCondition>?
         if let when, let above = r["above"] {
             let name = r.name("above")
-            let durationMax = Duration(seconds: 30 * Duration.secondsPerDay)
+            let durationMax = TimeSpan(seconds: 30 * TimeSpan.secondsPerDay)
             switch when.value {
             case "feed_stale":
                 condition = r.context.duration(above, max: durationMax, name: name).map { Located(.feedStale(above: $0), at: when.location) }

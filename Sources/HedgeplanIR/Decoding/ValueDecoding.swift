@@ -116,8 +116,8 @@ extension DecodeContext {
         return nil
     }
 
-    func duration(_ node: SyntaxNode, max: Duration, name: String) -> Duration? {
-        guard let text = node.scalar?.text, node.scalar?.core.number == nil, let duration = Duration(parsing: text) else {
+    func duration(_ node: SyntaxNode, max: TimeSpan, name: String) -> TimeSpan? {
+        guard let text = node.scalar?.text, node.scalar?.core.number == nil, let duration = TimeSpan(parsing: text) else {
             error(.type, "`\(name)` must be a duration like 30s, 5m, 1h, 7d or 1y, found \(node.kindDescription)", at: node.location)
             return nil
         }
@@ -145,7 +145,7 @@ extension DecodeContext {
             error(.type, "`\(name)` must be a duration like 7d or an instant like 2026-12-25T08:00:00Z, found \(node.kindDescription)", at: node.location)
             return nil
         }
-        if Duration(parsing: text) != nil || node.scalar?.core.number != nil {
+        if TimeSpan(parsing: text) != nil || node.scalar?.core.number != nil {
             return duration(node, max: LanguageDefinition.maxExpiry, name: name).map(Expiry.after)
         }
         guard let instant = Instant(iso8601: text) else {

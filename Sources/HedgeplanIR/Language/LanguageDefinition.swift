@@ -8,7 +8,7 @@ public enum LanguageDefinition {
     static let price = Bounds(min: 1e-12, max: 1e12)
     static let quantity = Bounds.positive(max: 1e9)
     static let money = Bounds.nonNegative(max: 1e15)
-    static let maxExpiry = Duration(seconds: 5 * Duration.secondsPerYear)
+    static let maxExpiry = TimeSpan(seconds: 5 * TimeSpan.secondsPerYear)
     static let greekBand = ValueShape.band
 
     public static let strategy = ObjectShape("strategy", "A Hedgeplan strategy: one structure, its risk bounds, hedging and venues.", [
@@ -89,7 +89,7 @@ public enum LanguageDefinition {
         Field("trigger", .choice(DeltaTrigger.allCases.map(\.rawValue)), required: true,
               "band, interval, hybrid (whichever first) or whalley-wilmott."),
         Field("band", .number(.positive(max: 1e9)), "Half-width of the no-trade band, BASE of net delta."),
-        Field("interval", .duration(max: Duration(seconds: Duration.secondsPerYear)), "Rebalance period (interval, hybrid)."),
+        Field("interval", .duration(max: TimeSpan(seconds: TimeSpan.secondsPerYear)), "Rebalance period (interval, hybrid)."),
         Field("risk_aversion", .number(Bounds(min: 1e-6, max: 1e6)), "Whalley-Wilmott risk aversion; at least 1e-6 (the band grows as its cube root's inverse, so a subnormal one made it infinite)."),
         Field("adapt", .object(adapt), "Bands that follow volatility and gas."),
     ])
@@ -150,7 +150,7 @@ public enum LanguageDefinition {
 
     public static let slicing = ObjectShape("slicing", "Order slicing.", [
         Field("max_child", .number(quantity), required: true, "BASE per child order."),
-        Field("every", .duration(max: Duration(seconds: Duration.secondsPerDay)), required: true, "Spacing of child orders."),
+        Field("every", .duration(max: TimeSpan(seconds: TimeSpan.secondsPerDay)), required: true, "Spacing of child orders."),
     ])
 
     public static let gas = ObjectShape("gas", "Gas cost per trade.", [
@@ -165,15 +165,15 @@ public enum LanguageDefinition {
 
     public static let breaker = ObjectShape("circuit-breaker", "A circuit breaker.", [
         Field("when", .choice(["price_move", "feed_stale", "drawdown", "slippage"]), required: true, "The condition."),
-        Field("window", .duration(max: Duration(seconds: 30 * Duration.secondsPerDay)), "price_move: the look-back window."),
-        Field("above", .anyOf([.percent(.positive(max: 10)), .duration(max: Duration(seconds: 30 * Duration.secondsPerDay))]),
+        Field("window", .duration(max: TimeSpan(seconds: 30 * TimeSpan.secondsPerDay)), "price_move: the look-back window."),
+        Field("above", .anyOf([.percent(.positive(max: 10)), .duration(max: TimeSpan(seconds: 30 * TimeSpan.secondsPerDay))]),
               required: true, "Threshold: a percent, or a duration for feed_stale."),
         Field("then", .choice(["halt", "flatten", "pause"]), required: true, "What to do."),
-        Field("for", .duration(max: Duration(seconds: 30 * Duration.secondsPerDay)), "pause: how long."),
+        Field("for", .duration(max: TimeSpan(seconds: 30 * TimeSpan.secondsPerDay)), "pause: how long."),
     ])
 
     public static let roll = ObjectShape("roll", "Rolling at expiry.", [
-        Field("every", .duration(max: Duration(seconds: Duration.secondsPerYear)), required: true, "Roll period."),
+        Field("every", .duration(max: TimeSpan(seconds: TimeSpan.secondsPerYear)), required: true, "Roll period."),
         Field("strikes", .choice(RollStrikes.allCases.map(\.rawValue)), "relative (same moneyness) or same; default relative."),
     ])
 }

@@ -14,7 +14,7 @@ public indirect enum ValueShape: Sendable {
     /// `+20pt`, `-10pt` (volatility points) or `+40%` (relative).
     case volatilityShock
     /// `30s`, `5m`, `1h`, `7d`, `1y`; positive, at most `max`.
-    case duration(max: Duration)
+    case duration(max: TimeSpan)
     /// ISO 8601 UTC instant.
     case instant
     /// A duration or an instant.

@@ -74,9 +74,9 @@ public enum Routing: String, Hashable, Sendable, CaseIterable {
 public struct Slicing: Hashable, Sendable {
     /// BASE per child order.
     public var maxChild: Located<Double>
-    public var every: Located<Duration>
+    public var every: Located<TimeSpan>
 
-    public init(maxChild: Located<Double>, every: Located<Duration>) {
+    public init(maxChild: Located<Double>, every: Located<TimeSpan>) {
         self.maxChild = maxChild
         self.every = every
     }

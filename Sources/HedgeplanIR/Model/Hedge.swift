@@ -32,13 +32,13 @@ public struct DeltaHedge: Sendable {
     public var trigger: Located<DeltaTrigger>
     /// Half-width of the no-trade band around the target, BASE.
     public var band: Located<Double>?
-    public var interval: Located<Duration>?
+    public var interval: Located<TimeSpan>?
     /// Risk aversion of the Whalley-Wilmott band.
     public var riskAversion: Located<Double>?
     public var adaptVolatility: Located<VolatilityForecast>?
     public var adaptGas: Located<Bool>?
 
-    public init(target: Located<Double>, trigger: Located<DeltaTrigger>, band: Located<Double>?, interval: Located<Duration>?, riskAversion: Located<Double>?, adaptVolatility: Located<VolatilityForecast>?, adaptGas: Located<Bool>?) {
+    public init(target: Located<Double>, trigger: Located<DeltaTrigger>, band: Located<Double>?, interval: Located<TimeSpan>?, riskAversion: Located<Double>?, adaptVolatility: Located<VolatilityForecast>?, adaptGas: Located<Bool>?) {
         self.target = target
         self.trigger = trigger
         self.band = band

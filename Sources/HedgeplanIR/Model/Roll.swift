@@ -2,10 +2,10 @@ import HedgeplanDiagnostics
 
 /// Re-open the structure at expiry.
 public struct Roll: Sendable {
-    public var every: Located<Duration>
+    public var every: Located<TimeSpan>
     public var strikes: Located<RollStrikes>
 
-    public init(every: Located<Duration>, strikes: Located<RollStrikes>) {
+    public init(every: Located<TimeSpan>, strikes: Located<RollStrikes>) {
         self.every = every
         self.strikes = strikes
     }

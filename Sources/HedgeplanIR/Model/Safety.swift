@@ -23,9 +23,9 @@ public struct CircuitBreaker: Hashable, Sendable {
 
 public enum BreakerCondition: Hashable, Sendable {
     /// Spot moves more than `above` (fraction) within `window`.
-    case priceMove(window: Duration, above: Double)
+    case priceMove(window: TimeSpan, above: Double)
     /// No tick for longer than `above`.
-    case feedStale(above: Duration)
+    case feedStale(above: TimeSpan)
     /// Equity falls more than `above` (fraction) from its peak.
     case drawdown(above: Double)
     /// A fill slips more than `above` (fraction) against the mid.
@@ -35,5 +35,5 @@ public enum BreakerCondition: Hashable, Sendable {
 public enum BreakerAction: Hashable, Sendable {
     case halt
     case flatten
-    case pause(Duration)
+    case pause(TimeSpan)
 }

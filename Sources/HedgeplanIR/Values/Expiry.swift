@@ -1,6 +1,6 @@
 /// When an option or future expires: a duration from the valuation time, or an instant.
 public enum Expiry: Hashable, Sendable, CustomStringConvertible {
-    case after(Duration)
+    case after(TimeSpan)
     case at(Instant)
 
     /// Seconds from the valuation time to expiry.

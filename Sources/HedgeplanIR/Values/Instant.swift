@@ -20,7 +20,7 @@ public struct Instant: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     public static func < (a: Instant, b: Instant) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
 
-    public func adding(_ duration: Duration) -> Instant {
+    public func adding(_ duration: TimeSpan) -> Instant {
         Instant(secondsSinceEpoch: secondsSinceEpoch + Int64(duration.seconds.rounded()))
     }
 

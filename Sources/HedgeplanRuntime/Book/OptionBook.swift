@@ -4,6 +4,14 @@ import Pricing
 /// time with the SIMD Black-Scholes kernel: the interpreter's hottest code, with no
 /// allocation per tick.
 struct OptionBook: Sendable {
+    /// The continuously compounded rate the legs are discounted at (the plan's model's):
+    /// fixed for a run, so that each leg's discounted strike at the epoch can be kept.
+    let rate: Double
+
+    init(rate: Double) {
+        self.rate = rate
+    }
+
     /// +1 call, -1 put.
     var sign: [Double] = []
     var strike: [Double] = []
@@ -22,6 +30,11 @@ struct OptionBook: Sendable {
         /// ms since epoch, as doubles (exact below 2^53 ms).
         var expiry = SIMD4<Double>(repeating: 0)
         var quantity = SIMD4<Double>(repeating: 0)
+        /// ln K, so that a tick's ln(S/K) is one scalar logarithm minus this.
+        var logStrike = SIMD4<Double>(repeating: 0)
+        /// K e^(-r E), E the expiry in years since the epoch: times the tick's scalar
+        /// e^(r now) it is K e^(-r τ), with no vector exponential per tick.
+        var strikeDiscountedToEpoch = SIMD4<Double>(repeating: 1)
     }
 
     var count: Int { strike.count }
@@ -62,6 +75,8 @@ struct OptionBook: Sendable {
                 c.expiry[l] = Double(expiry[i + l])
                 c.quantity[l] = quantity[i + l]
             }
+            c.logStrike = ElementaryFunctions.log(c.strike)
+            c.strikeDiscountedToEpoch = c.strike * ElementaryFunctions.exp(-(rate * c.expiry / RunContext.msPerYear))
             chunks.append(c)
             i += 4
         }
@@ -80,7 +95,7 @@ struct OptionBook: Sendable {
     /// returns the position's totals. Merton jumps use the series; Black-Scholes runs four
     /// legs per SIMD step.
     func valuate(spot: Double, now: Int64, volatility: Double, model: OptionModel) -> Totals {
-        let rate = model.rate
+        precondition(model.rate == rate, "the book's legs were discounted at another rate")
         var totals = Totals()
         let n = count
         guard n > 0 else { return totals }
@@ -93,14 +108,20 @@ struct OptionBook: Sendable {
             }
             return totals
         }
-        // Four legs per kernel call; totals as lane-wise products summed at the end.
+        // Four legs per kernel call; totals as lane-wise products summed at the end. ln S and
+        // e^(r now) are scalars shared by every leg; ln K and K e^(-r E) are kept per leg.
         let spotLanes = SIMD4<Double>(repeating: spot), rateLanes = SIMD4<Double>(repeating: rate)
         let volatilityLanes = SIMD4<Double>(repeating: volatility), nowLanes = SIMD4<Double>(repeating: Double(now))
+        let logSpot = SIMD4<Double>(repeating: ElementaryFunctions.log(spot))
+        let growthSinceEpoch = SIMD4<Double>(repeating: ElementaryFunctions.exp(rate * Double(now) / msPerYear))
         var value = SIMD4<Double>(), delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
         for c in chunks {
-            let t = ((c.expiry - nowLanes) / msPerYear).replacing(with: 0, where: c.expiry .< nowLanes)
+            let expired = c.expiry .< nowLanes
+            let t = ((c.expiry - nowLanes) / msPerYear).replacing(with: 0, where: expired)
+            let discountedStrike = (c.strikeDiscountedToEpoch * growthSinceEpoch).replacing(with: c.strike, where: expired)
             let v = BlackScholes.spotKernel(
-                sign: c.sign, spot: spotLanes, strike: c.strike, rate: rateLanes, volatility: volatilityLanes, timeToExpiry: t)
+                sign: c.sign, spot: spotLanes, logMoneyness: logSpot - c.logStrike, discountedStrike: discountedStrike,
+                rate: rateLanes, volatility: volatilityLanes, timeToExpiry: t)
             value += c.quantity * v.price
             delta += c.quantity * v.delta
             gamma += c.quantity * v.gamma
@@ -109,9 +130,41 @@ struct OptionBook: Sendable {
         totals.value = value.sum()
         totals.delta = delta.sum()
         totals.gamma = gamma.sum()
-        // Vega from gamma (Black-Scholes, no carry): ν = Γ S² σ τ, per volatility point.
-        totals.vega = gammaYears.sum() * spot * spot * volatility * 0.01
+        totals.vega = Self.vega(gammaYears: gammaYears.sum(), spot: spot, volatility: volatility)
         return totals
+    }
+
+    /// Delta, gamma and vega of every open leg, without their value (`value` is NaN, so that
+    /// a mark read by mistake shows): for ticks on which the book marks nothing.
+    func greeks(spot: Double, now: Int64, volatility: Double, model: OptionModel) -> Totals {
+        guard model.jumps == nil else { return valuate(spot: spot, now: now, volatility: volatility, model: model) }
+        precondition(model.rate == rate, "the book's legs were discounted at another rate")
+        var totals = Totals(value: .nan)
+        guard count > 0 else { return totals }
+        let msPerYear = RunContext.msPerYear
+        let spotLanes = SIMD4<Double>(repeating: spot), rateLanes = SIMD4<Double>(repeating: rate)
+        let volatilityLanes = SIMD4<Double>(repeating: volatility), nowLanes = SIMD4<Double>(repeating: Double(now))
+        let logSpot = SIMD4<Double>(repeating: ElementaryFunctions.log(spot))
+        var delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
+        for c in chunks {
+            let t = ((c.expiry - nowLanes) / msPerYear).replacing(with: 0, where: c.expiry .< nowLanes)
+            let v = BlackScholes.spotDeltaKernel(
+                sign: c.sign, spot: spotLanes, logMoneyness: logSpot - c.logStrike, rate: rateLanes, volatility: volatilityLanes,
+                timeToExpiry: t)
+            delta += c.quantity * v.delta
+            gamma += c.quantity * v.gamma
+            gammaYears += c.quantity * v.gamma * t
+        }
+        totals.delta = delta.sum()
+        totals.gamma = gamma.sum()
+        totals.vega = Self.vega(gammaYears: gammaYears.sum(), spot: spot, volatility: volatility)
+        return totals
+    }
+
+    /// Vega from gamma (Black-Scholes, no carry): ν = Γ S² σ τ, QUOTE per volatility point,
+    /// from Σ quantity·Γ·τ over the legs.
+    private static func vega(gammaYears: Double, spot: Double, volatility: Double) -> Double {
+        gammaYears * spot * spot * volatility * 0.01
     }
 
     @inline(__always)

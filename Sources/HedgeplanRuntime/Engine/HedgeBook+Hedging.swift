@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 import Pricing
 
 /// Phases that trade: the delta rebalance (decided by the policy, sliced into child
@@ -12,7 +12,8 @@ extension HedgeBook {
         if rebalance.goal == nil { decideRebalance(tick, netDelta: before, gamma: marks.options.gamma + marks.linear.gamma) }
         guard let goal = rebalance.goal, tick.timestamp >= rebalance.nextChildAt else { return }
         let desired = goal - before
-        let child = context.maxChild.map { min(abs(desired), $0) * (desired > 0 ? 1 : -1) } ?? desired
+        var child = context.maxChild.map { min(abs(desired), $0) * (desired > 0 ? 1 : -1) } ?? desired
+        if context.hedgesOnPerp, perpPositionLimit.isFinite { child = cappedByMargin(child) }
         guard abs(child) > 1e-12 else {
             rebalance.goal = nil
             return
@@ -98,6 +99,7 @@ extension HedgeBook {
                 impact: impact, gas: e.gas))
             counters.hedgeVolume += e.fill.base
             counters.fills += 1
+            if let outflow = e.poolOutflow { tokens = tokens + outflow }
         }
     }
 }

@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 import Pricing
 
 /// Where a liquidity position's fees come from in a dry run: a declared `fee_apr` when the

@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 
 /// What one run comes to, in a few numbers: what Monte Carlo keeps per path instead of the
 /// path, its trades or its series.

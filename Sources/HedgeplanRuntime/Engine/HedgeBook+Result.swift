@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 
 extension HedgeBook {
     /// What the run did, valued at the last tick.

@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 
 /// Phases that watch the book: circuit breakers on the feed (price moves, staleness) and on
 /// equity (drawdown), and what a trip does.

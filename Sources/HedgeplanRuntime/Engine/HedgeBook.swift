@@ -1,5 +1,5 @@
 import Feeds
-import HedgePlan
+import PlanFormat
 import Pricing
 
 /// One book run by the engine: the structure's legs, the hedge, the ledger, the breakers,
@@ -12,7 +12,7 @@ import Pricing
 /// drawdown breaker. Each phase is a small method in an extension of this type.
 public struct HedgeBook: Sendable {
     let context: RunContext
-    var options = OptionBook()
+    var options: OptionBook
     var linear = LinearBook()
     var ledger = Ledger()
     var policy: DeltaPolicy?
@@ -28,10 +28,21 @@ public struct HedgeBook: Sendable {
     /// policy, a drawdown breaker or an observer, a book that keeps only its outcome
     /// (`keepsDetail` false: Monte Carlo) values itself at the end alone.
     let marksEveryTick: Bool
+    /// Whether a tick that is not marked still needs the legs' value: only the drawdown
+    /// breaker reads equity on every tick of a book that keeps no detail. Without it, such a
+    /// book values only delta, gamma and vega (`OptionBook.greeks`) and skips `mark`.
+    let pricesEveryTick: Bool
     var rebalances: [(time: Int64, before: Double, after: Double)] = []
     var breakerEvents: [BreakerEvent] = []
     /// Every trade, in order.
     var trades: [TradeRecord] = []
+    /// Raw tokens this book took from constant-product pools (negative: gave), for a
+    /// portfolio's token conservation check.
+    var tokens = TokenAmounts.zero
+    /// The largest |perp hedge position| the book's margin allows, BASE: a portfolio sets
+    /// it from the member's equity and the perp's initial margin before each step. A
+    /// rebalance never takes the position beyond it (it may still shrink it).
+    var perpPositionLimit = Double.infinity
     /// Perp legs of the structure, BASE (funding is paid on them and on a perp hedge).
     var structurePerp: Double
     /// The last tick processed.
@@ -50,10 +61,12 @@ public struct HedgeBook: Sendable {
     /// first: a plan whose absolute strikes are far from the feed opens a worthless cycle.
     ///
     /// `keepsDetail` false keeps only what `outcome()` reports: no series, no trade list, and
-    /// no per-tick marking unless the plan's hedge or drawdown breaker needs it. `result()`
-    /// of such a book has no series, no trades and, without a hedge, no drawdown figures.
+    /// no per-tick marking unless the plan's hedge or drawdown breaker needs it (a hedge
+    /// alone needs only the greeks). `result()` of such a book has no series, no trades and,
+    /// without a drawdown breaker, no drawdown or tracking-error figures.
     public init(plan: HedgingPlan, firstTick: Tick, options runOptions: RunOptions = RunOptions(), keepsDetail: Bool = true) {
         context = RunContext(plan: plan, firstTick: firstTick, options: runOptions)
+        options = OptionBook(rate: context.model.rate)
         policy = plan.hedge?.delta.map { DeltaPolicy(program: $0, scalper: Self.scalper(plan, firstTick: firstTick)) }
         breakers = BreakerMonitor(rules: plan.safety)
         if keepsDetail {
@@ -63,6 +76,7 @@ public struct HedgeBook: Sendable {
             ])
         }
         marksEveryTick = keepsDetail || plan.hedge != nil || breakers.watchesDrawdown
+        pricesEveryTick = keepsDetail || breakers.watchesDrawdown
         lastTick = firstTick
         let builder = StructureBuilder(context: context)
         if let note = builder.firstCycleNote(at: firstTick) { openingNotes.append(note) }
@@ -102,14 +116,18 @@ public struct HedgeBook: Sendable {
             lastTick = tick
             return
         }
-        var marks = value(tick)
+        // A book that marks this tick needs the legs' value; one that only hedges, their greeks.
+        let marksTick = pricesEveryTick || observer != nil || checksInvariant
+        var marks = marksTick ? value(tick) : greeks(tick)
         let netDeltaBefore = marks.structureDelta + ledger.hedgePosition
         let positionsBefore = positionsVersion
         rebalanceDelta(tick, marks: marks, venues: &venues, observer: observer)
-        if positionsVersion != positionsBefore { marks = value(tick) }
-        if hedgeVega(tick, marks: marks) { marks = value(tick) }
-        let equity = mark(tick, marks: marks, netDeltaBefore: netDeltaBefore, venues: &venues, observer: observer)
-        observer?.tickProcessed(index: clock.index, tick: tick, equity: equity)
+        if positionsVersion != positionsBefore { marks = marksTick ? value(tick) : greeks(tick) }
+        if hedgeVega(tick, marks: marks) { marks = marksTick ? value(tick) : greeks(tick) }
+        if marksTick {
+            let equity = mark(tick, marks: marks, netDeltaBefore: netDeltaBefore, venues: &venues, observer: observer)
+            observer?.tickProcessed(index: clock.index, tick: tick, equity: equity)
+        }
         clock.previousTime = now
         clock.index += 1
         lastTick = tick
@@ -130,6 +148,14 @@ public struct HedgeBook: Sendable {
         let volatility = tick.impliedVolatility ?? context.planVolatility
         return Marks(
             options: options.valuate(spot: tick.price, now: tick.timestamp, volatility: volatility, model: context.model),
+            linear: linear.valuate(spot: tick.price, now: tick.timestamp, rate: context.model.rate))
+    }
+
+    /// `value` without the option legs' value (NaN): their delta, gamma and vega only.
+    func greeks(_ tick: Tick) -> Marks {
+        let volatility = tick.impliedVolatility ?? context.planVolatility
+        return Marks(
+            options: options.greeks(spot: tick.price, now: tick.timestamp, volatility: volatility, model: context.model),
             linear: linear.valuate(spot: tick.price, now: tick.timestamp, rate: context.model.rate))
     }
 }

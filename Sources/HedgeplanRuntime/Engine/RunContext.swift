@@ -1,6 +1,6 @@
 import Feeds
 import HedgeplanTime
-import HedgePlan
+import PlanFormat
 import Pricing
 
 /// What a run needs from the plan, unpacked once when the run starts so that the per-tick

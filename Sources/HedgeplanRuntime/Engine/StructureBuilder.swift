@@ -1,6 +1,6 @@
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import Pricing
 
 /// Opens the plan's structure: at the first tick, and again at every roll (options only).

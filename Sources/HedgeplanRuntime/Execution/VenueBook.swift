@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 import Venues
 
 /// The venues a hedge can trade on, built from the plan, and how fills happen. This is venue
@@ -16,6 +16,10 @@ public struct VenueBook: Sendable {
         var name: String
         var venue: Kind
         var onChain: Bool
+        /// A portfolio's shared venue: its state is the portfolio's (`PortfolioRun` hands it
+        /// in before the book trades and takes it back after), and the portfolio arbitrages
+        /// it by its own share, so `align` leaves it alone.
+        var shared = false
     }
 
     enum Kind: Sendable {
@@ -37,8 +41,31 @@ public struct VenueBook: Sendable {
         let execution = plan.execution
         routing = execution?.routing == .split ? .split : .best
         maxSlippage = execution?.maxSlippage ?? 0.05
+        let entries = try Self.entries(execution?.venues ?? [], spot: spot)
+        self.entries = entries
+        let wantsPerp = plan.hedge?.instrument == .perp
+        eligible = entries.indices.filter { index in
+            if case .perp = entries[index].venue { return wantsPerp }
+            return !wantsPerp
+        }
+    }
+
+    /// The venues a portfolio shares, and no hedge of its own: the state its members'
+    /// books trade on in turn (`PortfolioRun`).
+    init(sharedVenues: [PlanVenue], spot: Double) throws {
+        routing = .best
+        maxSlippage = 0
+        eligible = []
+        entries = try Self.entries(sharedVenues, spot: spot).map { entry in
+            var entry = entry
+            entry.shared = true
+            return entry
+        }
+    }
+
+    private static func entries(_ venues: [PlanVenue], spot: Double) throws -> [Entry] {
         var entries: [Entry] = []
-        for venue in execution?.venues ?? [] {
+        for venue in venues {
             switch venue.kind {
             case .constantProduct:
                 let pool = try ConstantProductPool(base: venue.reserveBase ?? 1, quote: venue.reserveQuote ?? spot, fee: venue.fee)
@@ -53,12 +80,7 @@ public struct VenueBook: Sendable {
                 entries.append(Entry(name: venue.name, venue: .perp(perp), onChain: false))
             }
         }
-        self.entries = entries
-        let wantsPerp = plan.hedge?.instrument == .perp
-        eligible = entries.indices.filter { index in
-            if case .perp = entries[index].venue { return wantsPerp }
-            return !wantsPerp
-        }
+        return entries
     }
 
     /// Arbitrage between ticks: every pool is brought to the feed's `price`, and perps are
@@ -69,7 +91,7 @@ public struct VenueBook: Sendable {
 
     /// Brings every pool to `price` and marks perps to it.
     private mutating func align(to price: Double) throws {
-        for index in entries.indices {
+        for index in entries.indices where !entries[index].shared {
             switch entries[index].venue {
             case .constantProduct(let pool):
                 let k = pool.reserveBase * pool.reserveQuote
@@ -91,6 +113,9 @@ public struct VenueBook: Sendable {
         var fill: Fill
         /// QUOTE.
         var gas: Double
+        /// What the trade took from a constant-product pool, raw token units (the pool's
+        /// reserves before less after; negative: the pool received): token conservation.
+        var poolOutflow: TokenAmounts? = nil
     }
 
     /// Routes and executes a hedge of `base` BASE (positive buys) at the tick whose feed price
@@ -117,8 +142,11 @@ public struct VenueBook: Sendable {
             let fill: Fill
             switch entries[index].venue {
             case .constantProduct(var pool):
+                let before = TokenAmounts(pool)
                 fill = try pool.execute(side, base: child.base)
                 entries[index].venue = .constantProduct(pool)
+                fills.append(Execution(venue: entries[index].name, fill: fill, gas: gas[child.venue], poolOutflow: entries[index].shared ? before - TokenAmounts(pool) : nil))
+                continue
             case .concentrated(let positions, let fee, var pool):
                 fill = try pool!.execute(side, base: child.base)
                 entries[index].venue = .concentrated(positions: positions, fee: fee, pool: pool)

@@ -1,5 +1,5 @@
 import Foundation
-import HedgePlan
+import PlanFormat
 import Pricing
 
 /// Decides on every tick whether the delta hedge trades, and how much, from the plan's

@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 import Pricing
 
 /// The runtime side of `VolatilityAdapter`: a volatility forecast updated on every tick from

@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 
 /// Watches the plan's circuit breakers on every tick: price moves over a window, stale or
 /// gapped data, drawdown, and slippage on fills.

@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 import HedgeplanFormatting
 
 /// The policies `tune` tries when no `--grid` is given, scaled to the plan's book.

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import HedgePlan
+import PlanFormat
 
 /// Runs every candidate policy on the same paths (common random numbers: the same settings,
 /// so path k is the same path for every candidate) through `StressRunner`, and reduces each

@@ -45,7 +45,7 @@ struct Analyze: ParsableCommand {
     private func analyze() throws {
         // Checked before any work: a plot that cannot be written is refused up front.
         let plotFile = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
-        let checked = Checker.validate(path: file, now: try Clock.now())
+        let checked = Checker.validate(path: file, now: try ValuationClock.now())
         if !checked.diagnostics.isEmpty {
             // A failure honours --format json; warnings beside a report stay on standard error.
             let failed = checked.analysis == nil

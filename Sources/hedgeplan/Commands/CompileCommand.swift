@@ -1,7 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanCompiler
 
 struct Compile: ParsableCommand {
@@ -40,7 +40,7 @@ struct Compile: ParsableCommand {
         // Checked before any work: a plan that cannot be written is refused up front.
         let destination = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plan") }
         let priceHistory = try history.map(PriceHistoryLoader.load)
-        let compiled = PlanCompiler.compile(path: file, now: try Clock.now(), history: priceHistory)
+        let compiled = PlanCompiler.compile(path: file, now: try ValuationClock.now(), history: priceHistory)
         if !compiled.diagnostics.isEmpty {
             DiagnosticOutputOptions(format: .text).emit(compiled.diagnostics, sources: [compiled.checked.loaded])
         }

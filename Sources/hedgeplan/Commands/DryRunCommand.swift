@@ -1,8 +1,9 @@
 import ArgumentParser
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanCompiler
+import HedgeplanIR
 import HedgeplanDiagnostics
 import HedgeplanGovernance
 import HedgeplanReports
@@ -26,15 +27,20 @@ struct DryRun: ParsableCommand {
             A live feed that cannot connect says so on standard error while it retries; with \
             --journal it commits at least once a second.
 
+            A portfolio file runs its members on shared venues (--order, --seed); it prints each \
+            member's P&L, hedges and liquidations and the crowd figures. --report and --journal \
+            apply to single plans.
+
             Examples:
               hedgeplan dry-run strategies/eth-iron-condor-perp-hedged.yaml --feed Examples/feeds/ethereum.csv
+              hedgeplan dry-run Examples/portfolios/crowded-eth-hedgers.yaml --feed gbm:spot=3000,vol=0.9,days=7,step=5m,seed=3
               hedgeplan compile s.yaml -o plan.json && hedgeplan dry-run plan.json --feed gbm:spot=3000,vol=0.6,days=30,step=1m,seed=7 --format json
               hedgeplan dry-run s.yaml --feed Examples/feeds/ethereum.csv --duration 90d --report run.html
               hedgeplan dry-run s.yaml --feed ws://127.0.0.1:9000/ticks --duration 1h --journal live.db
             """
     )
 
-    @Argument(help: "A compiled plan (.json) or a strategy (.yaml), which is compiled first.")
+    @Argument(help: "A compiled plan (.json), a strategy (.yaml), which is compiled first, or a portfolio (.yaml with `portfolio:`).")
     var input: String
 
     @Option(help: "The price feed: a CSV file, gbm:..., merton:..., ws://... (LiveFeed builds)")
@@ -55,6 +61,12 @@ struct DryRun: ParsableCommand {
     @Option(help: ArgumentHelp("A governance policy: run the plan only if it is the head of the policy's activation log, byte for byte as `hedgeplan activate` wrote it.", valueName: "POLICY.yaml"))
     var policy: String?
 
+    @Option(help: "Portfolios: the order members act in within a tick: fixed (by member, then copy) or shuffle (reshuffled every tick from --seed).")
+    var order: MemberOrderOption = .fixed
+
+    @Option(help: "Portfolios: the seed of --order shuffle.")
+    var seed: UInt64 = 1
+
     @OptionGroup var limits: RunLimits
 
     @OptionGroup var journal: JournalOptions
@@ -70,6 +82,7 @@ struct DryRun: ParsableCommand {
     }
 
     private func dryRun() throws {
+        if PortfolioLoader.isPortfolio(path: input) { return try dryRunPortfolio() }
         // Every output path is checked before any work: a run never ends in "cannot write".
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         try journal.checkPath()
@@ -85,17 +98,7 @@ struct DryRun: ParsableCommand {
         // Ctrl-C ends the run as the end of the feed would: the figures so far are printed.
         let interruption = Interruption()
         defer { interruption.uninstall() }
-        let source: any TickSource
-        do {
-            // CSV files and simulated paths come from Feeds; ws:// and wss:// from LiveFeed.
-            // A live feed says on standard error when it cannot connect and retries.
-            let feedName = feed
-            source = try spec.makeSupportedSource(limits: limits) { message in
-                Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n")
-            }
-        } catch {
-            throw CommandFailure.feed(feed, error)
-        }
+        let source = try openFeed(spec)
         var journaled = try journal.open(plan: plan, feed: feed)
         if case .finished(let stored)? = journaled {
             guard reportFile != nil else {
@@ -131,6 +134,19 @@ struct DryRun: ParsableCommand {
         Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
         try reportOutput?.write(RunReportHTML(result, feed: feed, plan: plan).render())
         if interrupted { throw ExitCode(130) }
+    }
+
+    /// The feed's ticks: CSV files and simulated paths come from Feeds; ws:// and wss://
+    /// from LiveFeed. A live feed says on standard error when it cannot connect and retries.
+    func openFeed(_ spec: FeedSpec) throws -> any TickSource {
+        do {
+            let feedName = feed
+            return try spec.makeSupportedSource(limits: limits) { message in
+                Terminal.standardError.write("\(TerminalEscaping.escaped(feedName)): warning: \(TerminalEscaping.escaped(message))\n")
+            }
+        } catch {
+            throw CommandFailure.feed(feed, error)
+        }
     }
 
     static func interruptible(_ source: any TickSource, _ interruption: Interruption) -> any TickSource {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HedgeplanChecker
+import HedgeplanCompiler
 import HedgeplanDiagnostics
 import HedgeplanIR
 
@@ -37,7 +38,7 @@ struct Lint: ParsableCommand {
             """
     )
 
-    @Argument(help: "Strategy files (YAML).")
+    @Argument(help: "Strategy or portfolio files (YAML); a portfolio's strategy members are linted with it.")
     var files: [String]
 
     @Option(name: .long, help: ArgumentHelp("A lint configuration file, used instead of the nearest .hedgeplan-lint.yml.", valueName: "FILE"))
@@ -46,10 +47,21 @@ struct Lint: ParsableCommand {
     @OptionGroup var output: DiagnosticOutputOptions
 
     func run() throws {
-        let now = try Clock.now()
-        let run = Linter().lint(paths: files, now: now, configuration: config.map { .file($0) } ?? .discover)
-        let diagnostics = run.diagnostics
-        let rendered = output.renderer(texts: run.sources).render(diagnostics, as: output.format)
+        let now = try ValuationClock.now()
+        // A portfolio is checked with its members; its strategy members are linted as files.
+        let portfolios = files.filter(PortfolioLoader.isPortfolio).map { PortfolioCompiler.compile(path: $0, now: now) }
+        let portfolioPaths = Set(portfolios.map(\.loaded.path))
+        let members = portfolios.flatMap(\.strategyPaths)
+        var paths = files.filter { !portfolioPaths.contains($0) }
+        for member in members where !paths.contains(member) { paths.append(member) }
+        let run = Linter().lint(paths: paths, now: now, configuration: config.map { .file($0) } ?? .discover)
+        let memberSet = Set(members)
+        // The members' own findings come from the linter, once.
+        let diagnostics = (run.diagnostics + portfolios.flatMap { $0.diagnostics.filter { !memberSet.contains($0.location.file) } })
+            .sortedByLocation()
+        var texts = run.sources
+        for portfolio in portfolios { texts.merge(portfolio.sources) { first, _ in first } }
+        let rendered = output.renderer(texts: texts).render(diagnostics, as: output.format)
         if output.format == .text {
             Terminal.standardError.write(rendered)
             var summary = Self.summary(diagnostics, files: files.count)
@@ -60,8 +72,8 @@ struct Lint: ParsableCommand {
         } else {
             Terminal.standardOutput.write(rendered)
         }
-        if run.isIOFailure { throw ExitCode(74) }
-        if run.hasErrors { throw ExitCode(1) }
+        if run.isIOFailure || portfolios.contains(where: \.loaded.isIOFailure) { throw ExitCode(74) }
+        if diagnostics.hasErrors { throw ExitCode(1) }
     }
 
     static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {

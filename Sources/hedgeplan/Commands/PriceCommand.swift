@@ -19,8 +19,13 @@ struct Price: ParsableCommand {
             Bad rows are reported as PATH:LINE:COLUMN: error: message (exit 1); an unreadable \
             file exits 74.
 
+            --implied-vol reverses it: from a price column (a quoted chain), the Black-Scholes \
+            volatility that reproduces each price, then the greeks at it. A price below the \
+            discounted intrinsic value or above what any volatility gives is an error at its field.
+
             Examples:
               hedgeplan price options.csv
+              hedgeplan price quotes.csv --implied-vol
               hedgeplan price options.csv --model merton -o priced.csv
               cat options.csv | hedgeplan price - > priced.csv
             """
@@ -32,8 +37,21 @@ struct Price: ParsableCommand {
     @Option(help: "The pricing model: black-scholes or merton.")
     var model: OptionTable.Model = .blackScholes
 
+    @Flag(name: .customLong("implied-vol"), help: """
+        Compute each row's Black-Scholes implied volatility from its price column instead \
+        of pricing (columns type, spot, strike, r, q, T, price; no vol). Appends implied_vol \
+        and the greeks at that volatility.
+        """)
+    var impliedVolatility = false
+
     @Option(name: .shortAndLong, help: "Write the priced CSV to this file instead of standard output (- for stdout).")
     var output: String?
+
+    func validate() throws {
+        if impliedVolatility, model != .blackScholes {
+            throw ValidationError("--implied-vol is the Black-Scholes volatility of each price; it takes no --model")
+        }
+    }
 
     func run() throws {
         try DiagnosticOutputOptions(format: .text).reportingFailures(price)
@@ -58,7 +76,7 @@ struct Price: ParsableCommand {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CommandFailure(.error(.encoding, "the file is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1)), exitCode: 1)
         }
-        switch OptionTable.price(text, model: model) {
+        switch impliedVolatility ? OptionTable.impliedVolatilities(text) : OptionTable.price(text, model: model) {
         case .failure(let failure):
             let lines = failure.issues.map {
                 "\(path):\($0.line):\($0.column): error: \(TerminalEscaping.escaped($0.message))\n"

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanDiagnostics
 import HedgeplanIR
 import HedgeplanReports
@@ -30,15 +30,21 @@ struct Stress: ParsableCommand {
             partial result (to -o, else standard output); `hedgeplan merge` of the N partial \
             results prints exactly what the unsharded run prints.
 
+            A portfolio file runs its members together on every path (shared venues, margin, \
+            liquidations): it prints each member's P&L per copy (mean, VaR99, ES99) and share \
+            liquidated, and the crowd figures' mean, 95% quantile and maximum. The path \
+            options default from its first member's plan; --shards and --report apply to plans.
+
             Examples:
               hedgeplan stress strategies/eth-iron-condor-perp-hedged.yaml --paths 10000
+              hedgeplan stress Examples/portfolios/crowded-eth-hedgers.yaml --paths 200 --horizon 7d --step 1h
               hedgeplan stress plan.json --paths 100000 --model gbm --vol 80% --format json -o stress.json
               hedgeplan stress plan.json --paths 20000 --model bootstrap:Examples/feeds/ethereum.csv --horizon 30d
               hedgeplan stress plan.json --paths 1000000 --shards 100 --shard-index 7 -o shard-7.json
             """
     )
 
-    @Argument(help: "A compiled plan (.json) or a strategy (.yaml), which is compiled first.")
+    @Argument(help: "A compiled plan (.json), a strategy (.yaml), which is compiled first, or a portfolio (.yaml with `portfolio:`).")
     var input: String
 
 
@@ -82,6 +88,7 @@ struct Stress: ParsableCommand {
     }
 
     private func stress() throws {
+        if PortfolioLoader.isPortfolio(path: input) { return try stressPortfolio() }
         let outputFile = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         let shard = try simulation.shard()

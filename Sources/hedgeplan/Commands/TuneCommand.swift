@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanCompiler
 import HedgeplanDiagnostics
 import HedgeplanIR
@@ -101,6 +101,9 @@ struct Tune: ParsableCommand {
     }
 
     private func tune() throws {
+        if PortfolioLoader.isPortfolio(path: input) {
+            throw ValidationError("`tune` takes a strategy or a plan; a portfolio is not tuned yet (tune a member's strategy, then `stress` the portfolio)")
+        }
         let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         let resultOutput = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
@@ -122,7 +125,7 @@ struct Tune: ParsableCommand {
             let families = policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             items = TuneCandidates.defaults(plan: base, families: families, stepMs: settings.stepMs, hasHistory: priceHistory != nil).map { ($0, nil) }
         }
-        let now = try Clock.now()
+        let now = try ValuationClock.now()
         var candidates: [(policy: HedgePolicy, plan: HedgingPlan)] = []
         for (i, (policy, location)) in items.enumerated() {
             let edited: String

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HedgeplanDiagnostics
 import HedgeplanChecker
+import HedgeplanCompiler
 import HedgeplanIR
 
 struct Validate: ParsableCommand {
@@ -13,6 +14,9 @@ struct Validate: ParsableCommand {
             ranges, unknown and missing keys, unique ids, references, expiries and template shapes; \
             then proves the declared risk bounds (defined_risk, max_loss, greek bands, scenarios) \
             from the exact payoff at expiry and the market model, and that a venue offers the hedge. \
+            A portfolio file (top-level `portfolio:`) is checked with its members: member files \
+            that do not exist, shared venues whose kind differs from a member's venue of the same \
+            name, copies below 1, members whose hedge no venue offers. \
             Every problem is reported, not only the first, as PATH:LINE:COLUMN: severity: message [rule].
 
             Text diagnostics go to standard error; --format json and --format sarif print to \
@@ -25,17 +29,23 @@ struct Validate: ParsableCommand {
             """
     )
 
-    @Argument(help: "Strategy files (YAML).")
+    @Argument(help: "Strategy or portfolio files (YAML).")
     var files: [String]
 
     @OptionGroup var output: DiagnosticOutputOptions
 
     func run() throws {
-        let now = try Clock.now()
-        let checked = files.map { Checker.validate(path: $0, now: now) }
+        let now = try ValuationClock.now()
+        // A file with a top-level `portfolio:` key is a portfolio: its members are checked with it.
+        let portfolios = files.filter(PortfolioLoader.isPortfolio).map { PortfolioCompiler.compile(path: $0, now: now) }
+        let portfolioPaths = Set(portfolios.map(\.loaded.path))
+        let checked = files.filter { !portfolioPaths.contains($0) }.map { Checker.validate(path: $0, now: now) }
         let loaded = checked.map(\.loaded)
-        let diagnostics = checked.flatMap(\.diagnostics)
-        output.emit(diagnostics, sources: loaded)
+        let diagnostics = checked.flatMap(\.diagnostics) + portfolios.flatMap(\.diagnostics)
+        var texts: [String: String] = [:]
+        for file in loaded { texts[file.path] = file.source?.text }
+        for portfolio in portfolios { texts.merge(portfolio.sources) { first, _ in first } }
+        output.emit(diagnostics, texts: texts)
         if output.format == .text {
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
@@ -46,7 +56,7 @@ struct Validate: ParsableCommand {
             }
             Terminal.standardError.write(summary + "\n")
         }
-        if loaded.contains(where: \.isIOFailure) { throw ExitCode(74) }
+        if loaded.contains(where: \.isIOFailure) || portfolios.contains(where: \.loaded.isIOFailure) { throw ExitCode(74) }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 }

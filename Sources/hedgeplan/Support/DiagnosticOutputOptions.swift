@@ -37,6 +37,6 @@ struct DiagnosticOutputOptions: ParsableArguments {
     func renderer(texts: [String: String]) -> DiagnosticRenderer {
         DiagnosticRenderer(
             sources: texts, color: format == .text && Terminal.standardError.supportsColor,
-            toolVersion: Hedgeplan.version, ruleDescriptions: RuleDescriptions.all)
+            toolVersion: HedgeplanCommand.version, ruleDescriptions: RuleDescriptions.all)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanDiagnostics
 import HedgeplanGovernance
 import HedgeplanIR
@@ -47,7 +47,7 @@ enum GovernanceInput {
 
     /// `--now`, else `HEDGEPLAN_NOW`, else the clock.
     static func now(_ text: String?) throws -> Instant {
-        guard let text else { return try Clock.now() }
+        guard let text else { return try ValuationClock.now() }
         guard let instant = Instant(iso8601: text) else {
             throw ValidationError("--now must be an ISO 8601 instant like 2026-11-27T08:00:00Z, found \(text)")
         }

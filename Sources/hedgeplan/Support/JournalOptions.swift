@@ -1,7 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
-import HedgePlan
+import PlanFormat
 import HedgeplanJournal
 import HedgeplanReports
 import HedgeplanRuntime

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Feeds
-import HedgePlan
+import PlanFormat
 import HedgeplanCompiler
 import HedgeplanDiagnostics
 
@@ -20,7 +20,7 @@ enum PlanInput {
                     diagnostics: problems.map { .error(.plan, "\($0.path): \($0.message)", at: .wholeFile(path)) }, exitCode: 1)
             }
         }
-        let compiled = PlanCompiler.compile(path: input, now: try Clock.now(), history: try history.map(PriceHistoryLoader.load))
+        let compiled = PlanCompiler.compile(path: input, now: try ValuationClock.now(), history: try history.map(PriceHistoryLoader.load))
         if !compiled.diagnostics.isEmpty {
             // A failure honours --format json; warnings beside a run stay on standard error.
             let failed = compiled.plan == nil

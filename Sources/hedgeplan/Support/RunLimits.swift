@@ -15,13 +15,13 @@ struct RunLimits: ParsableArguments {
 
     /// `--duration` in milliseconds, once validated.
     var durationMs: Int64? {
-        duration.flatMap(HedgeplanIR.Duration.init(parsing:)).map { Int64(($0.seconds * 1000).rounded()) }
+        duration.flatMap(TimeSpan.init(parsing:)).map { Int64(($0.seconds * 1000).rounded()) }
     }
 
     func validate() throws {
         if let maxTicks, maxTicks < 1 { throw ValidationError("--max-ticks must be at least 1 (got \(maxTicks))") }
         if let duration {
-            guard let parsed = HedgeplanIR.Duration(parsing: duration), parsed.seconds.isFinite else {
+            guard let parsed = TimeSpan(parsing: duration), parsed.seconds.isFinite else {
                 throw ValidationError("--duration `\(duration)`: not a duration; write a number and a unit: s, m, h, d or w (30s, 5m, 1.5h, 7d)")
             }
             guard parsed.seconds * 1000 >= 1, parsed.seconds < 1e12 else {

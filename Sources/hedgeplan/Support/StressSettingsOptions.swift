@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Feeds
-import HedgePlan
+import PlanFormat
 import HedgeplanIR
 import HedgeplanSimulation
 import enum Pricing.BaumWelch
@@ -160,7 +160,7 @@ struct StressSettingsOptions: ParsableArguments {
     }
 
     static func milliseconds(_ text: String, flag: String) throws -> Int64 {
-        guard let d = HedgeplanIR.Duration(parsing: text), d.seconds > 0, d.seconds <= 100 * Duration.secondsPerYear else {
+        guard let d = TimeSpan(parsing: text), d.seconds > 0, d.seconds <= 100 * TimeSpan.secondsPerYear else {
             throw ValidationError("\(flag) `\(text)`: expected a positive duration such as 30s, 5m, 1h, 7d (at most 100y)")
         }
         let ms = (d.seconds * 1000).rounded()

@@ -14,7 +14,7 @@ import Darwin
 /// write means:
 /// - a broken pipe (`EPIPE`: `hedgeplan … | head` after `head` exits) ends the output
 ///   quietly: later writes are dropped and the command finishes with its usual status
-///   (`SIGPIPE` is ignored, see `Hedgeplan.main`);
+///   (`SIGPIPE` is ignored, see `HedgeplanCommand.main`);
 /// - any other error (`ENOSPC`, `EIO`, `EBADF`) ends the process with exit 74 and one line
 ///   on standard error saying which stream and why. Nothing is ever lost silently.
 struct Terminal {

@@ -17,7 +17,7 @@
 /// show and what to do.
 
 import Foundation
-// The `Hedgeplan` library product: `StrategyLoader`, `Strategy`, `Leg`, `Strike`, ...
+// The `HedgeplanLanguage` library product: `StrategyLoader`, `Strategy`, `Leg`, `Strike`, ...
 import HedgeplanIR
 // `Diagnostic`, `DiagnosticRenderer`, `RuleID`, `Severity`: the diagnostics every stage returns.
 import HedgeplanDiagnostics

@@ -13,7 +13,7 @@ public struct PriceMoveWindowBelowFeedStep: LintRule {
     public static let defaultSeverity = Severity.warning
     public static let rationale = "A price_move window under 1 hour is shorter than an hourly feed's step (the bundled history, typical OHLCV files): the breaker then measures whole steps."
     /// The step of the feeds the rule assumes: hourly, seconds.
-    public static let likelyFeedStep = Duration(seconds: 3_600)
+    public static let likelyFeedStep = TimeSpan(seconds: 3_600)
 
     public init() {}
 
@@ -28,7 +28,7 @@ public struct PriceMoveWindowBelowFeedStep: LintRule {
 // MARK: Messages
 
 extension PriceMoveWindowBelowFeedStep {
-    fileprivate static func message(window: Duration, above: Double) -> String {
+    fileprivate static func message(window: TimeSpan, above: Double) -> String {
         "the price_move window \(window) is shorter than 1 hour, the step of hourly feeds (the bundled history, typical OHLCV files); "
             + "on them a move across one step counts against the window, so this breaker trips on a move of \(LintNumber.percent(above)) "
             + "in one hour and sees nothing finer: use `window: 1h` or longer, or a feed whose step is \(window) or less"

@@ -29,9 +29,9 @@ public struct RollBeforeExpiry: LintRule {
 // MARK: Messages
 
 extension RollBeforeExpiry {
-    fileprivate static func message(every: Duration, expirySeconds: Double) -> String {
-        let expiry = Duration(seconds: expirySeconds)
-        let days = LintNumber.format(expirySeconds / Duration.secondsPerDay, decimals: 2)
+    fileprivate static func message(every: TimeSpan, expirySeconds: Double) -> String {
+        let expiry = TimeSpan(seconds: expirySeconds)
+        let days = LintNumber.format(expirySeconds / TimeSpan.secondsPerDay, decimals: 2)
         if every.seconds < expirySeconds {
             return "the structure rolls every \(every), before its first option expires (\(days) days): each roll opens a "
                 + "new structure while the last is still open; roll every \(expiry), or shorten the expiry"

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HedgePlan
+@testable import PlanFormat
 
 /// The plan's JSON is canonical: the same plan gives the same bytes, decoding and
 /// re-encoding gives them back, and readers refuse what they cannot read.

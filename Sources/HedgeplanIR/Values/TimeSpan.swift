@@ -1,7 +1,7 @@
 import HedgeplanTime
 
 /// A positive span of time: `30s`, `5m`, `1h`, `7d`, `1y` (= 365 days).
-public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Length in seconds.
     public var seconds: Double
 
@@ -36,5 +36,5 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
         return "\(seconds)s"
     }
 
-    public static func < (a: Duration, b: Duration) -> Bool { a.seconds < b.seconds }
+    public static func < (a: TimeSpan, b: TimeSpan) -> Bool { a.seconds < b.seconds }
 }

@@ -4,7 +4,7 @@ import HedgeplanIR
 
 /// The valuation clock: the current time, or `HEDGEPLAN_NOW` (an ISO 8601 instant) for
 /// reproducible runs and tests.
-enum Clock {
+enum ValuationClock {
     static func now() throws -> Instant {
         guard let pinned = ProcessInfo.processInfo.environment["HEDGEPLAN_NOW"] else { return Instant(Date()) }
         guard let instant = Instant(iso8601: pinned) else {

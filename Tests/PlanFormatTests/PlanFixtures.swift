@@ -1,4 +1,4 @@
-import HedgePlan
+import PlanFormat
 
 /// A small plan that uses every section: an iron condor hedged on a perp, with a pool,
 /// breakers and a weekly roll.

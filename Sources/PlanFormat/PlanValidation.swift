@@ -11,6 +11,9 @@ public enum PlanValidation {
     /// Largest |quantity| in BASE and |price| in QUOTE a plan may hold.
     static let maxQuantity = 1e9
     static let maxPrice = 1e12
+    /// Smallest price in QUOTE per BASE (the feeds' and the language's plausible range): a
+    /// subnormal price passes `> 0` and turns into an infinite logarithm or tick.
+    static let minPrice = 1e-12
     /// Durations and offsets: at most 100 years, in seconds.
     static let maxSeconds: Int64 = 100 * YearLength.seconds
     /// Instants: 1970-01-01 to 9999-12-31, in milliseconds since the epoch.
@@ -53,7 +56,7 @@ public enum PlanValidation {
     }
 
     static func checkMarket(_ market: MarketAssumptions, _ check: inout Checks) {
-        check.range(market.spot, "$.market.spot", above: 0, atMost: maxPrice)
+        check.range(market.spot, "$.market.spot", atLeast: minPrice, atMost: maxPrice)
         check.range(market.volatility, "$.market.volatility", above: 0, atMost: 10)
         check.range(market.rate, "$.market.rate", atLeast: -1, atMost: 1)
         let model = market.model
@@ -101,7 +104,7 @@ public enum PlanValidation {
                 fallthrough
             case .spot, .perp:
                 if leg.strike != nil || leg.strikeRule != nil { check.fail(path + ".strike", "only options have strikes") }
-                if let entry = leg.entryPrice { check.range(entry, path + ".entry_price", above: 0, atMost: maxPrice) }
+                if let entry = leg.entryPrice { check.range(entry, path + ".entry_price", atLeast: minPrice, atMost: maxPrice) }
             case .lp:
                 guard let spec = leg.liquidity else {
                     check.fail(path + ".liquidity", "missing; an lp leg needs its position")
@@ -113,8 +116,8 @@ public enum PlanValidation {
                 check.range(spec.liquidity, path + ".liquidity.liquidity", above: 0, atMost: 1e30)
                 check.range(spec.capital, path + ".liquidity.capital", above: 0, atMost: maxPrice * maxQuantity)
                 if let apr = spec.feeApr { check.range(apr, path + ".liquidity.fee_apr", atLeast: 0, atMost: 10) }
-                if let lower = spec.lower { check.range(lower, path + ".liquidity.lower", above: 0, atMost: maxPrice) }
-                if let upper = spec.upper { check.range(upper, path + ".liquidity.upper", above: 0, atMost: maxPrice) }
+                if let lower = spec.lower { check.range(lower, path + ".liquidity.lower", atLeast: minPrice, atMost: maxPrice) }
+                if let upper = spec.upper { check.range(upper, path + ".liquidity.upper", atLeast: minPrice, atMost: maxPrice) }
                 if let lower = spec.lower, let upper = spec.upper, lower >= upper {
                     check.fail(path + ".liquidity", "lower (\(lower)) must be below upper (\(upper))")
                 }
@@ -130,7 +133,7 @@ public enum PlanValidation {
         }
         checkStrikeRule(rule, at: path + ".strike_rule", &check)
         if let strike = leg.strike {
-            check.range(strike, path + ".strike", above: 0, atMost: maxPrice)
+            check.range(strike, path + ".strike", atLeast: minPrice, atMost: maxPrice)
         } else if !(rule.kind == .delta && leg.premiumSource == .modelAtRunStart) {
             check.fail(path + ".strike", "missing; only a delta strike priced at run start is resolved by the runtime")
         }
@@ -145,7 +148,7 @@ public enum PlanValidation {
 
     static func checkStrikeRule(_ rule: StrikeRule, at path: String, _ check: inout Checks) {
         switch rule.kind {
-        case .absolute: check.range(rule.value, path + ".value", above: 0, atMost: maxPrice)
+        case .absolute: check.range(rule.value, path + ".value", atLeast: minPrice, atMost: maxPrice)
         case .relative: check.range(rule.value, path + ".value", above: -1, atMost: 100)
         case .atm: if rule.value != 0 { check.fail(path + ".value", "an atm rule has value 0") }
         case .delta:
@@ -181,7 +184,7 @@ public enum PlanValidation {
             check.range(vega.band, "$.hedge.vega.band", above: 0, atMost: maxPrice)
             checkStrikeRule(vega.strikeRule, at: "$.hedge.vega.strike_rule", &check)
             check.seconds(vega.expirySeconds, "$.hedge.vega.expiry_seconds", allowZero: false)
-            check.range(vega.inceptionStrike, "$.hedge.vega.inception_strike", above: 0, atMost: maxPrice)
+            check.range(vega.inceptionStrike, "$.hedge.vega.inception_strike", atLeast: minPrice, atMost: maxPrice)
             check.range(vega.inceptionVegaPerUnit, "$.hedge.vega.inception_vega_per_unit", atLeast: 0, atMost: maxPrice)
         }
     }
@@ -277,8 +280,8 @@ public enum PlanValidation {
                 }
                 for (p, position) in positions.enumerated() {
                     let at = "\(path).positions[\(p)]"
-                    check.range(position.lower, at + ".lower", above: 0, atMost: maxPrice)
-                    check.range(position.upper, at + ".upper", above: 0, atMost: maxPrice)
+                    check.range(position.lower, at + ".lower", atLeast: minPrice, atMost: maxPrice)
+                    check.range(position.upper, at + ".upper", atLeast: minPrice, atMost: maxPrice)
                     check.range(position.liquidity, at + ".liquidity", above: 0, atMost: 1e30)
                     if position.lower >= position.upper { check.fail(at, "lower must be below upper") }
                 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `hedgeplan` command: a thin shell over the library, one file per subcommand.
 @main
-struct Hedgeplan: ParsableCommand {
+struct HedgeplanCommand: ParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(

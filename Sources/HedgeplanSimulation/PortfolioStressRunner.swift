@@ -1,0 +1,112 @@
+import Dispatch
+import Feeds
+import Foundation
+import HedgeplanRuntime
+
+/// What one simulated path did to a portfolio: each member line's P&L (summed over its
+/// copies), its liquidations, and the crowd figures.
+public struct PortfolioPathOutcome: Sendable, Equatable {
+    public var path: Int
+    /// QUOTE, by member line.
+    public var memberTotals: [Double]
+    /// Copies liquidated, by member line.
+    public var memberLiquidations: [Int]
+    public var crowd: CrowdFigures
+}
+
+/// `stress PORTFOLIO.yaml`: the portfolio run on many simulated paths (the same paths as
+/// `stress` of one plan: path k draws from its own generator, seeded from (seed, k) alone),
+/// on several threads; results stored by path index, so they never depend on the threads.
+public struct PortfolioStressRunner: Sendable {
+    public let setup: PortfolioSetup
+    public let settings: StressSettings
+
+    public init(setup: PortfolioSetup, settings: StressSettings) {
+        self.setup = setup
+        self.settings = settings
+    }
+
+    public func outcome(path k: Int) throws -> PortfolioPathOutcome {
+        var ticks = try StressRunner.ticks(path: k, settings: settings)
+        var run = PortfolioRun(setup: setup)
+        run.options = settings.runOptions
+        run.keepsDetail = false
+        let result = try run.run(&ticks)
+        return PortfolioPathOutcome(
+            path: k, memberTotals: result.members.map(\.pnl.total), memberLiquidations: result.members.map(\.liquidations),
+            crowd: result.crowd)
+    }
+
+    /// The outcomes of paths 0..<count, in order, on `threads` threads. The first error stops the run.
+    public func run(paths count: Int, threads: Int) throws -> [PortfolioPathOutcome] {
+        let lock = NSLock()
+        nonisolated(unsafe) var next = 0
+        nonisolated(unsafe) var failure: Error?
+        nonisolated(unsafe) var results = [PortfolioPathOutcome?](repeating: nil, count: count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
+            while true {
+                lock.lock()
+                guard failure == nil, next < count else { lock.unlock(); return }
+                let k = next
+                next += 1
+                lock.unlock()
+                do {
+                    let outcome = try self.outcome(path: k)
+                    lock.lock()
+                    results[k] = outcome
+                    lock.unlock()
+                } catch {
+                    lock.lock()
+                    if failure == nil { failure = error }
+                    lock.unlock()
+                    return
+                }
+            }
+        }
+        if let failure { throw failure }
+        return results.map { $0! }
+    }
+}
+
+/// The distribution of a portfolio's outcomes over the paths: per member line, the P&L per
+/// copy (its line's total over its copies) and the share of copies liquidated; and each
+/// crowd figure's.
+public struct PortfolioStressSummary: Sendable {
+    public struct Member: Sendable {
+        public var name: String
+        public var copies: Int
+        /// P&L per copy, QUOTE.
+        public var pnlPerCopy: Distribution
+        /// Copies liquidated per path.
+        public var liquidations: Distribution
+    }
+
+    public var name: String
+    public var quote: String
+    public var base: String
+    public var paths: Int
+    public var members: [Member]
+    public var maxPoolDeviationBps: Distribution
+    public var inducedRebalances: Distribution
+    public var maxCascadeDepth: Distribution
+    public var liquidations: Distribution
+    public var volume: Distribution
+
+    public init(setup: PortfolioSetup, outcomes: [PortfolioPathOutcome]) {
+        name = setup.name
+        quote = setup.members.first?.plan.strategy.quote ?? ""
+        base = setup.members.first?.plan.strategy.base ?? ""
+        paths = outcomes.count
+        members = setup.members.enumerated().map { m, member in
+            Member(
+                name: member.name, copies: member.copies,
+                pnlPerCopy: Distribution(outcomes.map { $0.memberTotals[m] / Double(member.copies) }),
+                liquidations: Distribution(outcomes.map { Double($0.memberLiquidations[m]) }))
+        }
+        maxPoolDeviationBps = Distribution(outcomes.map(\.crowd.maxPoolDeviationBps))
+        inducedRebalances = Distribution(outcomes.map { Double($0.crowd.inducedRebalances) })
+        maxCascadeDepth = Distribution(outcomes.map { Double($0.crowd.maxCascadeDepth) })
+        liquidations = Distribution(outcomes.map { Double($0.crowd.liquidations) })
+        volume = Distribution(outcomes.map(\.crowd.volume))
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import HedgeplanTestSupport
+import Testing
+
+/// `validate`, `lint` and `dry-run` given a portfolio file (simulation.md, "Portfolios").
+struct PortfolioCommandTests {
+    static let hedger = """
+        hedgeplan: 1
+        name: perp-hedger
+        underlying: ETH/USDC
+        market: { spot: 3000, volatility: 60% }
+        legs:
+          - { id: c, side: short, type: call, strike: 3000, expiry: 7d, quantity: 2 }
+        hedge:
+          instrument: perp
+          delta: { trigger: band, band: 0.05 }
+        execution:
+          venues:
+            - { name: perp, kind: perp, fee: 0.05% }
+        """
+
+    /// A scratch folder with `files`, removed after the test.
+    static func folder(_ files: [String: String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("portfolio-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func theBundledExampleValidatesAndLints() throws {
+        let validate = try HedgeplanProcess.run(["validate", "Examples/portfolios/crowded-eth-hedgers.yaml"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stderr.contains("1 file checked: no problems"))
+        let lint = try HedgeplanProcess.run(["lint", "Examples/portfolios/crowded-eth-hedgers.yaml", "--format", "json"])
+        #expect(lint.status == 0, "\(lint.stderr)")
+    }
+
+    @Test func validateReportsAMissingMemberAtItsLineAndColumn() throws {
+        let dir = try Self.folder([
+            "hedger.yaml": Self.hedger,
+            "crowd.yaml": """
+                hedgeplan: 1
+                portfolio: crowd
+                members:
+                  - { strategy: hedger.yaml, copies: 0 }
+                  - { strategy: nowhere.yaml }
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try HedgeplanProcess.run(["validate", "crowd.yaml"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("crowd.yaml:4:38: error: `members[0].copies` must be >= 1"))
+        #expect(result.stderr.contains("crowd.yaml:5:17: error: member file `nowhere.yaml` does not exist [unresolved-reference]"))
+        let dry = try HedgeplanProcess.run(["dry-run", "crowd.yaml", "--feed", "gbm:spot=3000,vol=0.6,days=1,step=1h,seed=1"], in: dir)
+        #expect(dry.status == 1)
+        #expect(dry.stdout.isEmpty)
+    }
+
+    /// The design's keys, and a one-member, one-copy portfolio giving its member's own
+    /// dry-run P&L to the cent.
+    @Test func dryRunPrintsMembersAndCrowdAndMatchesTheMembersOwnRun() throws {
+        let dir = try Self.folder([
+            "hedger.yaml": Self.hedger,
+            "alone.yaml": """
+                hedgeplan: 1
+                portfolio: alone
+                members:
+                  - { strategy: hedger.yaml }
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let feed = "gbm:spot=3000,vol=0.8,days=2,step=5m,seed=4"
+        let portfolio = try HedgeplanProcess.run(["dry-run", "alone.yaml", "--feed", feed, "--format", "json"], in: dir)
+        #expect(portfolio.status == 0, "\(portfolio.stderr)")
+        let own = try HedgeplanProcess.run(["dry-run", "hedger.yaml", "--feed", feed, "--format", "json"], in: dir)
+        #expect(own.status == 0, "\(own.stderr)")
+        let object = try Self.json(portfolio.stdout)
+        let crowd = try #require(object["crowd"] as? [String: Any])
+        #expect(Set(crowd.keys) == ["max_pool_deviation_bps", "induced_rebalances", "max_cascade_depth", "liquidations", "volume"])
+        let members = try #require(object["members"] as? [[String: Any]])
+        #expect(members.count == 1)
+        #expect(Set(members[0].keys) == ["name", "copies", "pnl", "hedges", "liquidations"])
+        let ownObject = try Self.json(own.stdout)
+        let memberPnL = try #require(members[0]["pnl"] as? [String: Any])
+        let ownPnL = try #require(ownObject["pnl"] as? [String: Any])
+        #expect(memberPnL["total"] as? Double == ownPnL["total"] as? Double)
+        #expect(memberPnL["components"] as? [String: Double] == ownPnL["components"] as? [String: Double])
+        #expect(members[0]["hedges"] as? Int == ownObject["hedges"] as? Int)
+        #expect((ownObject["hedges"] as? Int ?? 0) > 5)
+    }
+
+    @Test func reportAndJournalAreUsageErrorsForAPortfolio() throws {
+        let result = try HedgeplanProcess.run([
+            "dry-run", "Examples/portfolios/crowded-eth-hedgers.yaml", "--feed", "gbm:spot=3000,vol=0.6,days=1,step=1h,seed=1",
+            "--report", "/tmp/never-written.html",
+        ])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--report and --journal apply to a plan or strategy"))
+        let tune = try HedgeplanProcess.run(["tune", "Examples/portfolios/crowded-eth-hedgers.yaml", "--paths", "10"])
+        #expect(tune.status == 64)
+        #expect(tune.stderr.contains("a portfolio is not tuned yet"))
+    }
+
+    @Test func aShuffledOrderIsReproducibleFromItsSeed() throws {
+        let arguments = [
+            "dry-run", "Examples/portfolios/crowded-eth-hedgers.yaml", "--feed", "gbm:spot=3000,vol=0.9,days=1,step=15m,seed=2",
+            "--order", "shuffle", "--seed", "5", "--format", "json",
+        ]
+        let first = try HedgeplanProcess.run(arguments)
+        let second = try HedgeplanProcess.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout)
+    }
+
+    @Test func stressPrintsEachMembersTailAndTheCrowdsDistribution() throws {
+        let result = try HedgeplanProcess.run([
+            "stress", "Examples/portfolios/crowded-eth-hedgers.yaml", "--paths", "4", "--horizon", "1d", "--step", "4h",
+            "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try Self.json(result.stdout)
+        #expect(object["paths"] as? Int == 4)
+        let members = try #require(object["members"] as? [[String: Any]])
+        #expect(members.map { $0["copies"] as? Int } == [50, 5])
+        let perCopy = try #require(members[0]["pnl_per_copy"] as? [String: Double])
+        #expect(Set(perCopy.keys) == ["mean", "std", "min", "max", "p95", "var99", "es99"])
+        // With 4 paths the 1% tail is the worst path: ES99 is minus the minimum.
+        #expect(perCopy["es99"] == -(perCopy["min"] ?? 0))
+        let crowd = try #require(object["crowd"] as? [String: Any])
+        #expect(Set(crowd.keys) == ["max_pool_deviation_bps", "induced_rebalances", "max_cascade_depth", "liquidations", "volume"])
+        let shards = try HedgeplanProcess.run([
+            "stress", "Examples/portfolios/crowded-eth-hedgers.yaml", "--paths", "4", "--shards", "2", "--shard-index", "0",
+        ])
+        #expect(shards.status == 64)
+    }
+}

@@ -1,0 +1,257 @@
+import Feeds
+import Foundation
+import PlanFormat
+import Testing
+@testable import HedgeplanCompiler
+@testable import HedgeplanRuntime
+
+/// Portfolio runs: the one-member case against the member's own dry run, token
+/// conservation across members, pools and the arbitrageur, crowding costs on a shallow
+/// pool, and a liquidation cascade worked out by hand.
+struct PortfolioRunTests {
+    /// Short 1 ATM call for 7 days, delta-hedged with spot on the pool `univ2`.
+    static let spotHedger = """
+        hedgeplan: 1
+        name: spot-hedger
+        underlying: ETH/USDC
+        market: { spot: 3000, volatility: 60% }
+        legs:
+          - { id: c, side: short, type: call, strike: 3000, expiry: 7d, quantity: 5 }
+        hedge:
+          instrument: spot
+          delta: { trigger: band, band: 0.05 }
+        execution:
+          venues:
+            - { name: univ2, kind: constant-product, reserves: { base: 1000, quote: 3000000 }, fee: 0.3% }
+          max_slippage: 10%
+        """
+
+    /// The same call hedged on a perp.
+    static let perpHedger = """
+        hedgeplan: 1
+        name: perp-hedger
+        underlying: ETH/USDC
+        market: { spot: 3000, volatility: 60% }
+        legs:
+          - { id: c, side: short, type: call, strike: 3000, expiry: 7d, quantity: 5 }
+        hedge:
+          instrument: perp
+          delta: { trigger: band, band: 0.05 }
+        execution:
+          venues:
+            - { name: perp, kind: perp, fee: 0.05%, funding: 8% }
+        """
+
+    /// A member short `10` ETH of spot and hedged on a fee-free perp: its hedge is a
+    /// 10-ETH long perp position, opened on the first tick.
+    static func shortSpotMember(_ name: String) -> String {
+        """
+        hedgeplan: 1
+        name: \(name)
+        underlying: ETH/USDC
+        market: { spot: 3000, volatility: 60% }
+        legs:
+          - { id: s, side: short, type: spot, quantity: 10 }
+        hedge:
+          instrument: perp
+          delta: { trigger: band, band: 0.1 }
+        execution:
+          venues:
+            - { name: perp, kind: perp, fee: 0% }
+        """
+    }
+
+    /// A deterministic wavy path: `count` one-minute ticks around 3000.
+    static func csv(count: Int = 240, amplitude: Double = 0.03) -> String {
+        var text = "timestamp,price\n"
+        for i in 0..<count {
+            let x = Double(i)
+            let price = 3000 * (1 + amplitude * sin(x / 17) + amplitude / 3 * sin(x / 3.1))
+            text += "\(1_764_000_000_000 + Int64(i) * 60_000),\(price)\n"
+        }
+        return text
+    }
+
+    static func setup(_ portfolio: String, members: [String: String]) throws -> PortfolioSetup {
+        var files = members
+        files["crowd.yaml"] = portfolio
+        let folder = try PortfolioFileTests.Folder(files)
+        let compiled = PortfolioCompiler.compile(path: "\(folder.path)/crowd.yaml", now: RuntimeFixtures.now)
+        return try #require(compiled.setup, "\(compiled.diagnostics.map { "\($0.location): \($0.message)" })")
+    }
+
+    static func run(_ setup: PortfolioSetup, csv: String, order: MemberOrder = .fixed) throws -> (PortfolioResult, PortfolioRun) {
+        var feed = try CSVFeed(text: csv, name: "test.csv", options: CSVFeedOptions())
+        var run = PortfolioRun(setup: setup)
+        run.order = order
+        run.checksConservation = true
+        let result = try run.run(&feed)
+        return (result, run)
+    }
+
+    static func dryRun(_ plan: HedgingPlan, csv: String) throws -> RunResult {
+        var feed = try CSVFeed(text: csv, name: "test.csv", options: CSVFeedOptions())
+        var interpreter = Interpreter(plan: plan)
+        return try interpreter.run(&feed)
+    }
+
+    static func cents(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
+    @Test(arguments: ["spot", "perp"])
+    func oneMemberWithOneCopyIsItsOwnDryRun(hedger: String) throws {
+        let strategy = hedger == "spot" ? Self.spotHedger : Self.perpHedger
+        let venue = hedger == "spot"
+            ? "{ name: univ2, kind: constant-product, reserves: { base: 1000, quote: 3000000 }, fee: 0.3% }"
+            : "{ name: perp, kind: perp, fee: 0.05%, funding: 8% }"
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: alone
+            members:
+              - { strategy: member.yaml }
+            venues:
+              - \(venue)
+            """, members: ["member.yaml": strategy])
+        let (portfolio, _) = try Self.run(setup, csv: Self.csv())
+        let own = try Self.dryRun(setup.members[0].plan, csv: Self.csv())
+        let member = portfolio.members[0]
+        #expect(own.hedges > 10)
+        #expect(member.hedges == own.hedges)
+        #expect(Self.cents(member.pnl.total) == Self.cents(own.pnl.total))
+        for (mine, theirs) in zip(member.pnl.named, own.pnl.named) {
+            #expect(Self.cents(mine.amount) == Self.cents(theirs.amount), "\(mine.name)")
+        }
+        #expect(portfolio.crowd.inducedRebalances == 0)
+        #expect(portfolio.crowd.liquidations == 0)
+        #expect(abs(portfolio.crowd.volume - own.hedgeVolume) < 1e-9)
+    }
+
+    @Test(arguments: [MemberOrder.fixed, .shuffle(seed: 7)])
+    func everyTokenIsAccountedForOnEveryTick(order: MemberOrder) throws {
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: conserved
+            members:
+              - { strategy: spot.yaml, copies: 3 }
+              - { strategy: perp.yaml, copies: 2, collateral: 2000 }
+            venues:
+              - { name: univ2, kind: constant-product, reserves: { base: 200, quote: 600000 }, fee: 0.3% }
+              - { name: perp, kind: perp, fee: 0.05%, mark: univ2, margin: { initial: 10%, maintenance: 5% } }
+            arbitrage: 40%
+            """, members: ["spot.yaml": Self.spotHedger, "perp.yaml": Self.perpHedger])
+        let (result, run) = try Self.run(setup, csv: Self.csv(amplitude: 0.08), order: order)
+        #expect(run.conservationChecks == result.ticks)
+        #expect(run.conservationFailures.isEmpty, "\(run.conservationFailures.prefix(3))")
+        // The check had something to check: the crowd traded the pool and arbitrage moved it.
+        #expect(result.members[0].volume > 1)
+        #expect(result.arbitrageurTokens != .zero)
+        #expect(result.crowd.maxPoolDeviationBps > 1)
+    }
+
+    /// The same spot hedger alone, and in crowds of 4 and 16 on a 400-ETH pool: each copy
+    /// pays more price impact when the others trade the same pool in the same tick
+    /// (arbitrage closes only half of the gap between ticks).
+    @Test func slippagePerCopyGrowsWithTheCrowd() throws {
+        var perCopy: [Double] = []
+        for copies in [1, 4, 16] {
+            let setup = try Self.setup("""
+                hedgeplan: 1
+                portfolio: shallow
+                members:
+                  - { strategy: spot.yaml, copies: \(copies) }
+                venues:
+                  - { name: univ2, kind: constant-product, reserves: { base: 400, quote: 1200000 }, fee: 0.3% }
+                arbitrage: 50%
+                """, members: ["spot.yaml": Self.spotHedger])
+            let (result, run) = try Self.run(setup, csv: Self.csv())
+            #expect(run.conservationFailures.isEmpty)
+            perCopy.append(-result.members[0].pnl.slippage / Double(copies))
+        }
+        #expect(perCopy[0] > 0)
+        #expect(perCopy[1] > perCopy[0] * 1.5, "\(perCopy)")
+        #expect(perCopy[2] > perCopy[1] * 1.5, "\(perCopy)")
+    }
+
+    /// Two members each short 10 ETH of spot and long 10 ETH of perp (their hedge), the
+    /// perp marked to a fee-free pool of 100 ETH and 300,000 USDC (k = 3e7), margin 5%
+    /// initial and 4% maintenance. A posts 1,600 USDC, B 2,500.
+    ///
+    /// Perp equity at mark m is collateral + 10 (m − 3000); maintenance is 0.04 × 10 × m.
+    /// A falls below it under m = 28,400 / 9.6 = 2958.33, B under 27,500 / 9.6 = 2864.58.
+    /// The feed drops to 2950: arbitrage (100%) brings the pool there (x = √(k/2950) =
+    /// 100.84390, y = √(k·2950) = 297,489.50). A (equity 1,100 < 1,180) is liquidated:
+    /// selling 10 ETH into the pool gives x = 110.84390, y = k/x = 270,650.90, an average
+    /// 2,683.86 and a new mark 2,441.73. At that mark B's equity is 2500 + 10 (2441.73 −
+    /// 3000) = −3,082.70, below 976.69: B is liquidated in the same tick, one round deeper
+    /// (depth 2), and its sale leaves x = 120.84390, y = 248,253.16: average 2,239.67,
+    /// mark 2,054.34. B alone would have survived the drop (2950 > 2864.58).
+    @Test func oneLiquidationLiquidatesAnotherThroughThePool() throws {
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: cascade
+            members:
+              - { strategy: a.yaml, collateral: 1600 }
+              - { strategy: b.yaml, collateral: 2500 }
+            venues:
+              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
+              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
+            """, members: ["a.yaml": Self.shortSpotMember("a"), "b.yaml": Self.shortSpotMember("b")])
+        let csv = "timestamp,price\n1764000000000,3000\n1764000060000,2950\n1764000120000,2950\n"
+        let (result, run) = try Self.run(setup, csv: csv)
+        #expect(run.conservationFailures.isEmpty)
+        #expect(result.crowd.liquidations == 2)
+        #expect(result.crowd.maxCascadeDepth == 2)
+        let events = result.liquidationEvents
+        try #require(events.count == 2)
+        #expect(events[0].member == "a.yaml" && events[0].tickIndex == 1 && events[0].depth == 1)
+        #expect(abs(events[0].position - 10) < 1e-9)
+        #expect(abs(events[0].mark - 2950) < 1e-6)
+        #expect(abs(events[0].equity - 1100) < 1e-6)
+        #expect(abs(events[0].averagePrice - 2683.86) < 0.01)
+        #expect(abs(events[0].markAfter - 2441.73) < 0.01)
+        #expect(events[1].member == "b.yaml" && events[1].tickIndex == 1 && events[1].depth == 2)
+        #expect(abs(events[1].mark - 2441.73) < 0.01)
+        #expect(abs(events[1].equity - -3082.70) < 0.01)
+        #expect(abs(events[1].averagePrice - 2239.67) < 0.01)
+        #expect(abs(events[1].markAfter - 2054.34) < 0.01)
+        #expect(result.members.map(\.liquidations) == [1, 1])
+        // Before the crash each opened its hedge once; liquidated, neither hedges again.
+        #expect(result.members.map(\.hedges) == [1, 1])
+        // The pool sits 30.4% under the feed after the cascade.
+        #expect(abs(result.crowd.maxPoolDeviationBps - (1 - 2054.3376 / 2950) * 10_000) < 0.1)
+    }
+
+    /// B alone on the same drop keeps its position: the cascade above is A's doing.
+    @Test func theSecondMemberAloneSurvivesTheDrop() throws {
+        let member = Self.shortSpotMember("b")
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: alone
+            members:
+              - { strategy: b.yaml, collateral: 2500 }
+            venues:
+              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
+              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
+            """, members: ["b.yaml": member])
+        let (result, _) = try Self.run(setup, csv: "timestamp,price\n1764000000000,3000\n1764000060000,2950\n")
+        #expect(result.crowd.liquidations == 0)
+        #expect(result.crowd.maxCascadeDepth == 0)
+    }
+
+    /// Initial margin 5% at mark 3000 and 300 USDC of collateral allow 300 / (0.05 × 3000)
+    /// = 2 ETH of perp: the hedge of a 10-ETH short stops there.
+    @Test func theInitialMarginCapsAGrowingHedge() throws {
+        let member = Self.shortSpotMember("capped")
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: capped
+            members:
+              - { strategy: m.yaml, collateral: 300 }
+            venues:
+              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
+              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 1% } }
+            """, members: ["m.yaml": member])
+        let (result, _) = try Self.run(setup, csv: "timestamp,price\n1764000000000,3000\n1764000060000,3000\n")
+        #expect(abs(result.members[0].volume - 2) < 1e-9)
+        #expect(result.crowd.liquidations == 0)
+    }
+}
