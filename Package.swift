@@ -76,6 +76,12 @@ let package = Package(
             name: "HedgeplanJournal",
             dependencies: ["HedgeplanRuntime", "PlanFormat", "Feeds", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        /// Governance of plans: diffs, steward bounds, Ed25519 approvals, timelocks, the hash-chained activation log.
+        .target(
+            name: "HedgeplanGovernance",
+            dependencies: ["PlanFormat", "HedgeplanIR", "HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanSimulation", "HedgeplanFormatting", "Feeds",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
         /// Live `ws://` feed: JSON ticks over WebSocket, bridged to the synchronous `TickSource`.
         /// Without the LiveFeed trait only the message format and options are built (no WebSocket).
         .target(name: "LiveFeed", dependencies: [
@@ -95,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "hedgeplan",
             dependencies: [
-                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "PlanFormat", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanSimulation", "HedgeplanJournal", "Pricing", "Feeds", "HedgeplanFormatting",
+                "HedgeplanIR", "HedgeplanChecker", "HedgeplanCompiler", "PlanFormat", "HedgeplanReports", "HedgeplanRuntime", "HedgeplanSimulation", "HedgeplanJournal", "HedgeplanGovernance", "Pricing", "Feeds", "HedgeplanFormatting",
                 .target(name: "LiveFeed", condition: .when(traits: ["LiveFeed"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -134,5 +140,6 @@ let package = Package(
         .testTarget(name: "HedgeplanCLITests", dependencies: ["hedgeplan", "HedgeplanCompiler", "HedgeplanRuntime", "Feeds", "HedgeplanFuzzing", "HedgeplanTestSupport", "HedgeplanCompiledFixtures"], exclude: ["Corpus"]),
         .testTarget(name: "HedgeplanFuzzingTests", dependencies: ["HedgeplanFuzzing", "HedgeplanTestSupport"]),
         .testTarget(name: "HedgeplanJournalTests", dependencies: ["HedgeplanJournal", "HedgeplanCompiler", "HedgeplanReports", "hedgeplan", "HedgeplanTestSupport", "HedgeplanCompiledFixtures"]),
+        .testTarget(name: "HedgeplanGovernanceTests", dependencies: ["HedgeplanGovernance", "HedgeplanCompiler"], exclude: ["Fixtures"]),
     ]
 )

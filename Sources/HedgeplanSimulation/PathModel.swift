@@ -1,4 +1,5 @@
 import Feeds
+import PlanFormat
 
 /// How `stress` simulates prices.
 public enum PathModel: Equatable, Sendable {
@@ -12,6 +13,17 @@ public enum PathModel: Equatable, Sendable {
     /// A regime-switching model fitted to a history (`RegimePath`): the file as given, the
     /// fitted regimes, and the history's step (ms) they are per.
     case regime(file: String, regimes: RegimeParameters, stepMs: Int64)
+
+    /// The plan's own market model, `stress`'s default: Merton with the plan's jumps when it
+    /// declares them, else GBM.
+    public init(planMarket market: MarketAssumptions) {
+        let m = market.model
+        if m.kind == .merton, let intensity = m.jumpIntensity, let mean = m.jumpMeanLog, let vol = m.jumpVolatility {
+            self = .merton(JumpParameters(intensity: intensity, meanLogJump: mean, jumpVolatility: vol))
+        } else {
+            self = .gbm
+        }
+    }
 
     /// As the command line writes it: `gbm`, `merton`, `bootstrap:FILE`.
     public var name: String {

@@ -24,6 +24,8 @@ public struct HedgingPlan: Codable, Equatable, Sendable {
     public var roll: RollSchedule?
     /// Figures at inception, for reports; the runtime recomputes what it needs.
     public var inception: InceptionFigures
+    /// Set by `hedgeplan activate` only (`PlanActivation`); nil in a compiled plan.
+    public var activation: PlanActivation?
 
     public init(
         compiler: CompilerInfo, source: SourceInfo, strategy: StrategyInfo, clock: PlanClock, market: MarketAssumptions,
@@ -43,6 +45,15 @@ public struct HedgingPlan: Codable, Equatable, Sendable {
         self.safety = safety
         self.roll = roll
         self.inception = inception
+        self.activation = nil
+    }
+
+    /// The plan without its activation record: what a proposal carries and what the
+    /// governance hashes name.
+    public var withoutActivation: HedgingPlan {
+        var plan = self
+        plan.activation = nil
+        return plan
     }
 }
 

@@ -11,13 +11,8 @@ import HedgeplanDiagnostics
 /// (`PlanValidation`). Nothing is defaulted silently.
 public enum PlanCoding {
     public static func encode(_ plan: HedgingPlan) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         // Plans hold finite numbers only (the compiler checks); encoding cannot fail.
-        var data = try! encoder.encode(plan)
-        data.append(0x0A)
-        return data
+        CanonicalJSON.encode(plan)
     }
 
     /// Decodes and validates a plan; throws every problem found.
@@ -32,8 +27,7 @@ public enum PlanCoding {
             throw PlanRejection([PlanProblem("$", "expected a JSON object (a compiled plan), found \(JSONShape.describe(tree))")])
         }
         try checkHeader(object)
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let decoder = CanonicalJSON.decoder()
         let plan: HedgingPlan
         do {
             plan = try decoder.decode(HedgingPlan.self, from: data)

@@ -14,7 +14,7 @@ struct HedgeplanCommand: ParsableCommand {
             74 a file could not be read or written.
             """,
         version: version,
-        subcommands: [Validate.self, Lint.self, Analyze.self, Compile.self, DryRun.self, Stress.self, Merge.self, Tune.self, Schema.self, Price.self, Regimes.self]
+        subcommands: [Validate.self, Lint.self, Analyze.self, Compile.self, DryRun.self, Stress.self, Merge.self, Tune.self, Schema.self, Price.self, Regimes.self, Diff.self, Propose.self, Approve.self, Verify.self, Activate.self]
     )
 
     /// A reader that goes away (`hedgeplan schema | head -1`) must not kill the process

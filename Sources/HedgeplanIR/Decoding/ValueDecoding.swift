@@ -68,16 +68,9 @@ extension DecodeContext {
         return checked(fraction * 100, bounds.scaled(100), name: name, at: node.location, unit: "%").map { $0 / 100 }
     }
 
-    /// `12.5%` or `-3%` as 0.125, -0.03; nil when the text is not a percent.
+    /// `12.5%` or `-3%` as 0.125, -0.03; nil when the text is not a percent (`PercentText`).
     static func parsePercent(_ text: String, requireSign: Bool = false) -> Double? {
-        guard text.hasSuffix("%") else { return nil }
-        let body = text.dropLast().trimmingSpaces
-        if requireSign, !(body.hasPrefix("+") || body.hasPrefix("-")) { return nil }
-        guard !body.isEmpty, body.dropFirst(body.hasPrefix("+") || body.hasPrefix("-") ? 1 : 0)
-            .allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-            let value = Double(body.hasPrefix("+") ? String(body.dropFirst()) : String(body)), value.isFinite
-        else { return nil }
-        return value / 100
+        PercentText.fraction(text, requireSign: requireSign)
     }
 
     /// `+25%`, `-30%`: a signed change, as a fraction.

@@ -5,6 +5,7 @@ import PlanFormat
 import HedgeplanCompiler
 import HedgeplanIR
 import HedgeplanDiagnostics
+import HedgeplanGovernance
 import HedgeplanReports
 import HedgeplanRuntime
 
@@ -57,6 +58,9 @@ struct DryRun: ParsableCommand {
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report (tables and SVG charts).", valueName: "FILE.html"))
     var reportFile: String?
 
+    @Option(help: ArgumentHelp("A governance policy: run the plan only if it is the head of the policy's activation log, byte for byte as `hedgeplan activate` wrote it.", valueName: "POLICY.yaml"))
+    var policy: String?
+
     @Option(help: "Portfolios: the order members act in within a tick: fixed (by member, then copy) or shuffle (reshuffled every tick from --seed).")
     var order: MemberOrderOption = .fixed
 
@@ -66,6 +70,12 @@ struct DryRun: ParsableCommand {
     @OptionGroup var limits: RunLimits
 
     @OptionGroup var journal: JournalOptions
+
+    func validate() throws {
+        if policy != nil, !input.hasSuffix(".json") {
+            throw ValidationError("--policy runs an activated plan (the .json `hedgeplan activate` wrote), not a strategy")
+        }
+    }
 
     func run() throws {
         try DiagnosticOutputOptions(format: format == .json ? .json : .text).reportingFailures(dryRun)
@@ -150,6 +160,20 @@ struct DryRun: ParsableCommand {
     }
 
     func loadPlan() throws -> HedgingPlan {
-        try PlanInput.load(input, history: history, format: format)
+        let plan = try PlanInput.load(input, history: history, format: format)
+        if let policy { try Self.checkActivation(plan, planPath: input, policyPath: policy) }
+        return plan
+    }
+
+    /// `--policy`: the plan must be the log's head, its bytes those `activate` wrote.
+    static func checkActivation(_ plan: HedgingPlan, planPath: String, policyPath: String) throws {
+        let policy = try GovernanceInput.policy(policyPath)
+        let log = try GovernanceInput.log(policy)
+        let bytes = try GovernanceInput.bytes(planPath, what: "the plan")
+        do {
+            try ActivatedPlanCheck.check(fileBytes: bytes, plan: plan, policy: policy, log: log)
+        } catch {
+            throw CommandFailure.input(error.rule, planPath, "refused under \(policyPath): \(error.description)")
+        }
     }
 }

@@ -11,6 +11,8 @@ import HedgeplanJournal
 struct CommandFailure: Error {
     var diagnostics: [Diagnostic]
     var exitCode: Int32
+    /// Source texts by path, for quoting the lines diagnostics point at (a policy file).
+    var texts: [String: String] = [:]
 
     init(_ diagnostic: Diagnostic, exitCode: Int32) {
         self.diagnostics = [diagnostic]
@@ -63,7 +65,7 @@ extension CommandFailure {
 extension DiagnosticOutputOptions {
     /// Renders a command's failure in the chosen format and gives the exit status to throw.
     func report(_ failure: CommandFailure) -> ExitCode {
-        emit(failure.diagnostics, texts: [:])
+        emit(failure.diagnostics, texts: failure.texts)
         return ExitCode(failure.exitCode)
     }
 

@@ -1,9 +1,11 @@
 import HedgeplanChecker
 import HedgeplanCompiler
 import HedgeplanDiagnostics
+import HedgeplanGovernance
 
 /// One line for every rule id the program can emit, for SARIF's `tool.driver.rules`: the
-/// front end's and the command line's own (`RuleCatalog`), lint's (`LintRegistry`), and the
+/// front end's and the command line's own (`RuleCatalog`), lint's (`LintRegistry`), governance's
+/// (`GovernanceRules`), and the
 /// checker's and compiler's, which are declared beside the code that raises them.
 /// `RuleDescriptionTests` scans the sources and fails on an id missing here.
 enum RuleDescriptions {
@@ -21,5 +23,6 @@ enum RuleDescriptions {
         RuleCatalog.descriptions
             .merging(checkerAndCompiler) { first, _ in first }
             .merging(LintRegistry.descriptions) { first, _ in first }
+            .merging(GovernanceRules.descriptions) { first, _ in first }
     }
 }

@@ -96,7 +96,8 @@ struct StressSettingsOptions: ParsableArguments {
     func pathModel(plan: HedgingPlan) throws -> PathModel {
         guard let model else {
             guard plan.market.model.kind == .merton else { return .gbm }
-            return .merton(try Self.jumps(plan))
+            _ = try Self.jumps(plan)  // a merton plan without its jumps is refused, not run as gbm
+            return PathModel(planMarket: plan.market)
         }
         switch model {
         case "gbm": return .gbm
