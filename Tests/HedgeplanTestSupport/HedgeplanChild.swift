@@ -4,7 +4,7 @@ import Foundation
 /// repository root, with `HEDGEPLAN_NOW` pinned and colour off, its output in files (never a
 /// pipe that could fill and block it). Test targets that run it depend on the `hedgeplan`
 /// target, so SwiftPM builds it beside the test bundle.
-public struct HedgeplanChild {
+public struct HedgeplanChild: Sendable {
     public let process: Process
     /// The folder holding the child's `stdout` and `stderr` files.
     public let scratch: URL
