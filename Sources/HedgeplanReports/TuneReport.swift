@@ -21,7 +21,7 @@ public struct TuneReport: Sendable {
 
     public func json() -> String {
         let candidates: [JSONValue] = result.candidates.map { c in
-            .object([
+            var fields: [String: JSONValue] = [
                 "policy": Self.json(.mapping(c.policy.fields)),
                 "cost": StressReport.cents(c.figures.cost), "std": StressReport.cents(c.figures.std),
                 "es99": StressReport.cents(c.figures.es99), "hedges": .number(StressReport.round(c.figures.hedges, 2)),
@@ -30,28 +30,41 @@ public struct TuneReport: Sendable {
                     "cost": StressReport.cents(c.figures.costStderr), "std": StressReport.cents(c.figures.stdStderr),
                     "es99": StressReport.cents(c.figures.es99Stderr),
                 ]),
-            ])
+            ]
+            if let share = c.figures.liquidatedShare { fields["liquidated_share"] = .number(StressReport.round(share, 4)) }
+            return .object(fields)
         }
         let h = result.header
-        return JSONValue.object([
+        var fields: [String: JSONValue] = [
             "format": .string("hedgeplan-tune"), "version": .int(1), "spec_sha256": .string(result.specSHA256),
             "strategy": .string(h.strategy), "units": .object(["money": .string(h.quote), "quantity": .string(h.base)]),
             "paths": .int(h.paths), "seed": .int(Int(h.seed)), "model": .string(h.model),
             "horizon_seconds": .int(Int(h.horizonMs / 1000)), "step_seconds": .number(Double(h.stepMs) / 1000),
             "objective": .string(result.objective.text), "recommended": .int(result.recommended),
             "candidates": .array(candidates),
-        ]).serialized()
+        ]
+        if let m = result.member {
+            fields["portfolio"] = .object([
+                "name": .string(m.portfolio), "member": .string(m.member), "copies": .int(m.copies),
+                "crowd": .array(m.crowd.map { .string($0) }),
+            ])
+        }
+        return JSONValue.object(fields).serialized()
     }
 
     public func text() -> String {
         let h = result.header
         var out = "\(h.strategy)  \(h.base)/\(h.quote)  tune\n"
         out += "paths         \(NumberFormat.grouped(h.paths)) \(h.model) paths, the same for every candidate; seed \(h.seed)\n"
-        out += "objective     \(result.objective.text) (minimised; \(h.quote) per path)\n\n"
+        if let m = result.member {
+            out += "member        \(m.member) × \(m.copies): every copy takes the candidate; figures per copy\n"
+            out += "crowd         " + (m.crowd.isEmpty ? "none" : m.crowd.joined(separator: ", ")) + " (their own policies)\n"
+        }
+        out += "objective     \(result.objective.text) (minimised; \(h.quote) per path\(result.member == nil ? "" : " and copy"))\n\n"
         let width = max(20, result.candidates.map(\.policy.flowText.count).max() ?? 0) + 2
         out += "  #  " + "policy".padding(toLength: width, withPad: " ", startingAt: 0)
             + ["cost", "std", "ES 99%"].map { $0.leftPadded(17) }.joined()
-            + ["hedges", "objective"].map { $0.leftPadded(11) }.joined() + "  pareto\n"
+            + ["hedges", "objective"].map { $0.leftPadded(11) }.joined() + (result.member == nil ? "" : "liquidated".leftPadded(12)) + "  pareto\n"
         for (i, c) in result.candidates.enumerated() {
             let mark = i == result.recommended ? "*" : " "
             let policy = c.policy.flowText
@@ -59,11 +72,13 @@ public struct TuneReport: Sendable {
             out += [(c.figures.cost, c.figures.costStderr), (c.figures.std, c.figures.stdStderr), (c.figures.es99, c.figures.es99Stderr)]
                 .map { (Money.grouped($0.0, decimals: 2) + " ±" + Money.grouped($0.1, decimals: 1)).leftPadded(17) }.joined()
             out += NumberFormat.fixed(c.figures.hedges, decimals: 1).leftPadded(11) + Money.grouped(c.objective, decimals: 2).leftPadded(11)
+            if let share = c.figures.liquidatedShare { out += NumberFormat.percent(share, decimals: 1).leftPadded(12) }
             out += c.pareto ? "  yes\n" : "\n"
         }
         let best = result.candidates[result.recommended]
         out += "\nrecommended   #\(result.recommended): hedge.delta \(best.policy.flowText)\n"
-        out += "              (cost: mean fees + slippage + gas + funding paid; std and ES 99% of hedged P&L; ± one standard error; pareto: no candidate is both cheaper and tighter)\n"
+        out += "              (cost: mean fees + slippage + gas + funding paid; std and ES 99% of hedged P&L; ± one standard error; pareto: no candidate is both cheaper and tighter"
+            + (result.member == nil ? ")\n" : "; liquidated: the mean share of the member's copies liquidated per path)\n")
         return out
     }
 

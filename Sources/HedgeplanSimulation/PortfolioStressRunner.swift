@@ -1,5 +1,4 @@
 import PlanFormat
-import Dispatch
 import Feeds
 import Foundation
 import HedgeplanRuntime
@@ -12,6 +11,11 @@ public struct PortfolioPathOutcome: Sendable, Equatable {
     public var memberTotals: [Double]
     /// Copies liquidated, by member line.
     public var memberLiquidations: [Int]
+    /// What the hedges paid (fees + slippage + gas + funding, negative when paid), QUOTE,
+    /// summed over the copies, by member line.
+    public var memberCosts: [Double]
+    /// Rebalances, summed over the copies, by member line.
+    public var memberHedges: [Int]
     public var crowd: CrowdFigures
 }
 
@@ -35,37 +39,13 @@ public struct PortfolioStressRunner: Sendable {
         let result = try run.run(&ticks)
         return PortfolioPathOutcome(
             path: k, memberTotals: result.members.map(\.pnl.total), memberLiquidations: result.members.map(\.liquidations),
-            crowd: result.crowd)
+            memberCosts: result.members.map(\.pnl.costs), memberHedges: result.members.map(\.hedges), crowd: result.crowd)
     }
 
-    /// The outcomes of paths 0..<count, in order, on `threads` threads. The first error stops the run.
-    public func run(paths count: Int, threads: Int) throws -> [PortfolioPathOutcome] {
-        let lock = NSLock()
-        nonisolated(unsafe) var next = 0
-        nonisolated(unsafe) var failure: Error?
-        nonisolated(unsafe) var results = [PortfolioPathOutcome?](repeating: nil, count: count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
-            while true {
-                lock.lock()
-                guard failure == nil, next < count else { lock.unlock(); return }
-                let k = next
-                next += 1
-                lock.unlock()
-                do {
-                    let outcome = try self.outcome(path: k)
-                    lock.lock()
-                    results[k] = outcome
-                    lock.unlock()
-                } catch {
-                    lock.lock()
-                    if failure == nil { failure = error }
-                    lock.unlock()
-                    return
-                }
-            }
-        }
-        if let failure { throw failure }
-        return results.map { $0! }
+    /// The outcomes of `paths` (increasing indices), in that order, on `threads` threads;
+    /// `progress` as in `StressRunner.run`. The first error stops the run.
+    public func run(paths: [Int], threads: Int, progress: (@Sendable (Int) -> Void)? = nil) throws -> [PortfolioPathOutcome] {
+        try PathWorkers(threads: threads, progressEvery: 1, progress: progress).map(paths, outcome(path:))
     }
 }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Feeds
 import Foundation
 import PlanFormat
@@ -66,68 +65,6 @@ public struct StressRunner: Sendable {
     /// that finished them, at most every `progressEvery` paths. The first error stops the run.
     public func run(paths: [Int], threads: Int, progressEvery: Int = 64,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> [PathOutcome] {
-        guard !paths.isEmpty else { return [] }
-        let workers = max(1, min(threads, paths.count))
-        let chunk = max(1, min(64, paths.count / (workers * 8)))
-        let shared = SharedProgress()
-        var results = [PathOutcome?](repeating: nil, count: paths.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let range = shared.claim(chunk, of: paths.count) {
-                    for i in range {
-                        do {
-                            slots.buffer[i] = try outcome(path: paths[i])
-                        } catch {
-                            shared.fail(error)
-                            return
-                        }
-                    }
-                    if let done = shared.finished(range.count, every: progressEvery) { progress?(done) }
-                }
-            }
-        }
-        if let error = shared.error { throw error }
-        return results.map { $0! }
+        try PathWorkers(threads: threads, progressEvery: progressEvery, progress: progress).map(paths, outcome(path:))
     }
-}
-
-/// Work claiming and progress across workers. A lock taken once per chunk of paths, never
-/// per tick.
-private final class SharedProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var done = 0
-    private var reported = 0
-    private(set) var error: Error?
-
-    func claim(_ size: Int, of count: Int) -> Range<Int>? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard error == nil, next < count else { return nil }
-        let range = next..<min(count, next + size)
-        next = range.upperBound
-        return range
-    }
-
-    /// Counts paths done; returns the total when a report is due.
-    func finished(_ n: Int, every: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        done += n
-        guard done - reported >= every || done == next else { return nil }
-        reported = done
-        return done
-    }
-
-    func fail(_ e: Error) {
-        lock.lock()
-        if error == nil { error = e }
-        lock.unlock()
-    }
-}
-
-/// The results buffer, written by several threads at distinct indices.
-private struct UnsafeSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<PathOutcome?>
 }

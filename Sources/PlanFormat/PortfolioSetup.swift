@@ -59,12 +59,27 @@ public struct PortfolioSetup: Sendable {
         self.arbitrage = arbitrage
         self.members = members.map { member in
             var member = member
-            if var execution = member.plan.execution {
-                execution.venues = execution.venues.map { own in venues.first { $0.venue.name == own.name }?.venue ?? own }
-                member.plan.execution = execution
-            }
+            member.plan = Self.sharing(venues, in: member.plan)
             return member
         }
+    }
+
+    /// The same portfolio with member line `index` running `plan` instead (its copies and
+    /// collateral kept, the shared venues replacing its own): how `tune` tries a policy on
+    /// one member while the rest of the crowd keeps theirs.
+    public func replacingPlan(ofMember index: Int, with plan: HedgingPlan) -> PortfolioSetup {
+        var copy = self
+        copy.members[index].plan = Self.sharing(venues, in: plan)
+        return copy
+    }
+
+    /// `plan` with its venues of a shared name replaced by the shared ones.
+    private static func sharing(_ venues: [Venue], in plan: HedgingPlan) -> HedgingPlan {
+        guard var execution = plan.execution else { return plan }
+        var plan = plan
+        execution.venues = execution.venues.map { own in venues.first { $0.venue.name == own.name }?.venue ?? own }
+        plan.execution = execution
+        return plan
     }
 
     /// The shared venue called `name`.

@@ -23,8 +23,8 @@ struct PortfolioStressTests {
         let settings = SimulationFixtures.settings(
             setup.members[0].plan, paths: 3, horizonMs: 2 * SimulationFixtures.day, stepMs: 3_600_000, volatility: 0.9, seed: 11)
         let runner = PortfolioStressRunner(setup: setup, settings: settings)
-        let one = try runner.run(paths: 3, threads: 1)
-        let three = try runner.run(paths: 3, threads: 3)
+        let one = try runner.run(paths: Array(0..<3), threads: 1)
+        let three = try runner.run(paths: Array(0..<3), threads: 3)
         #expect(one == three)
         guard case .gbm(let parameters) = settings.feed(path: 2) else { Issue.record("not a GBM path"); return }
         var feed = GBMPath(parameters)
@@ -38,7 +38,7 @@ struct PortfolioStressTests {
         let setup = try Self.setup()
         let settings = SimulationFixtures.settings(
             setup.members[0].plan, paths: 200, horizonMs: SimulationFixtures.day, stepMs: 4 * 3_600_000, volatility: 0.9, seed: 3)
-        let outcomes = try PortfolioStressRunner(setup: setup, settings: settings).run(paths: 200, threads: 2)
+        let outcomes = try PortfolioStressRunner(setup: setup, settings: settings).run(paths: Array(0..<200), threads: 2)
         let summary = PortfolioStressSummary(setup: setup, outcomes: outcomes)
         let perCopy = outcomes.map { $0.memberTotals[0] / 4 }.sorted()
         // np.quantile(x, 0.01) with 200 values: rank 1.99, between the 2nd and 3rd smallest;

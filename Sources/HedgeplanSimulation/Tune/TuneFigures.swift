@@ -14,6 +14,9 @@ public struct TuneFigures: Equatable, Sendable {
     /// (sqrt((m4 − σ⁴) / (4 σ² n)), the delta method, no normality assumed); of ES 99%
     /// (`Distribution`'s tail standard error).
     public var costStderr = 0.0, stdStderr = 0.0, es99Stderr = 0.0
+    /// `tune PORTFOLIO`: the mean share of the member line's copies liquidated per path, in
+    /// [0, 1]; nil for a single plan.
+    public var liquidatedShare: Double?
 
     /// From every path's outcome: the same statistics `stress` prints for the same paths.
     public init(_ summary: StressSummary, outcomes: [PathOutcome] = []) {
@@ -25,13 +28,32 @@ public struct TuneFigures: Equatable, Sendable {
         es99Stderr = tail?.expectedShortfallStderr ?? 0
         hedges = summary.hedgesMean
         mean = summary.hedged.mean
-        guard outcomes.count > 1 else { return }
-        let n = Double(outcomes.count)
-        let costs = outcomes.map { -$0.hedged.pnl.costs }
+        addStandardErrors(totals: outcomes.map(\.hedged.pnl.total), costs: outcomes.map { -$0.hedged.pnl.costs })
+    }
+
+    /// From per-path figures: hedged P&L `totals`, hedge `costs` (positive when paid) and
+    /// `rebalances`, each per path. `tune PORTFOLIO` passes one member line's, per copy.
+    public init(totals: [Double], costs: [Double], rebalances: [Double]) {
+        let pnl = Distribution(totals)
+        cost = Distribution(costs).mean
+        std = pnl.std
+        let tail = pnl.tails.first { $0.level == 0.99 }
+        es99 = tail?.expectedShortfall ?? 0
+        es99Stderr = tail?.expectedShortfallStderr ?? 0
+        hedges = Distribution(rebalances).mean
+        mean = pnl.mean
+        addStandardErrors(totals: totals, costs: costs)
+    }
+
+    /// The standard errors of the mean cost and of the std (see above) from the per-path
+    /// figures; none from a single path.
+    private mutating func addStandardErrors(totals: [Double], costs: [Double]) {
+        guard totals.count > 1 else { return }
+        let n = Double(totals.count)
         costStderr = Distribution(costs).stderr
         var m4 = 0.0
-        for o in outcomes {
-            let d = o.hedged.pnl.total - summary.hedged.mean
+        for total in totals {
+            let d = total - mean
             m4 += d * d * d * d
         }
         m4 /= n
@@ -58,9 +80,28 @@ public struct TuneResult: Sendable {
         public var pareto: Bool
     }
 
+    /// `tune PORTFOLIO --member NAME`: the member line whose policy the candidates replace.
+    public struct MemberScope: Sendable, Equatable {
+        public var portfolio: String
+        public var member: String
+        /// Its copies: the figures are per copy.
+        public var copies: Int
+        /// The other member lines, which keep their own policies.
+        public var crowd: [String]
+
+        public init(portfolio: String, member: String, copies: Int, crowd: [String]) {
+            self.portfolio = portfolio
+            self.member = member
+            self.copies = copies
+            self.crowd = crowd
+        }
+    }
+
     public var header: StressHeader
     public var objective: TuneObjective
     public var candidates: [Candidate]
+    /// Set when the candidates were tried on one member line of a portfolio.
+    public var member: MemberScope?
     /// The candidate with the lowest objective (the first of equals).
     public var recommended: Int
     /// SHA-256 of the base run's spec, the candidates' texts and the objective.

@@ -16,7 +16,10 @@ extension Stress {
         settings.runOptions = RunOptions(rebasesAbsoluteStrikes: rebase)
         let outcomes: [PortfolioPathOutcome]
         do {
-            outcomes = try PortfolioStressRunner(setup: setup, settings: settings).run(paths: paths, threads: simulation.threadCount)
+            let runner = PortfolioStressRunner(setup: setup, settings: settings)
+            outcomes = try PathProgress.showing(total: paths) { progress in
+                try runner.run(paths: Array(0..<paths), threads: simulation.threadCount, progress: progress)
+            }
         } catch {
             throw CommandFailure.input(.stress, input, "cannot run the portfolio on the simulated paths: \(error)")
         }

@@ -98,21 +98,14 @@ struct Stress: ParsableCommand {
         let header = StressHeader(plan: plan, settings: settings)
         let runner = StressRunner(plan: plan, settings: settings)
         let indices = shard.map { StressShard.paths(total: paths, shards: $0.count, index: $0.index) } ?? Array(0..<paths)
-        var progress: PathProgress?
-        if ProgressBar.isWanted(isTerminal: Terminal.standardError.isTerminal, environment: ProcessInfo.processInfo.environment) {
-            progress = PathProgress(total: indices.count) { Terminal.standardError.write($0) }
-        }
         let outcomes: [PathOutcome]
-        var onProgress: (@Sendable (Int) -> Void)?
-        if let progress { onProgress = { progress.update($0) } }
         do {
-            outcomes = try runner.run(
-                paths: indices, threads: simulation.threadCount, progress: onProgress)
+            outcomes = try PathProgress.showing(total: indices.count) { progress in
+                try runner.run(paths: indices, threads: simulation.threadCount, progress: progress)
+            }
         } catch {
-            progress?.end()
             throw CommandFailure.input(.stress, input, "cannot run the plan on the simulated paths: \(error)")
         }
-        progress?.end()
         if let shard {
             try StressOutput.emitPartial(
                 StressShard(header: header, shards: shard.count, shardIndex: shard.index, outcomes: outcomes).encoded(), to: outputFile,

@@ -26,14 +26,21 @@ struct Tune: ParsableCommand {
             same text in the strategy means; `stress` of the strategy --write-strategy writes, \
             with the same paths and seed, prints the recommended candidate's figures.
 
+            Given a portfolio, the candidates replace one member line's policy on every copy \
+            (--member; the other members keep theirs) on the same paths as `stress` of the \
+            portfolio, and the figures are that member's per copy, with the share of its copies \
+            liquidated; --write-strategy writes that member's strategy. A portfolio is tuned \
+            whole (no --shards).
+
             Examples:
               hedgeplan tune strategies/eth-iron-condor-perp-hedged.yaml --paths 2000
+              hedgeplan tune Examples/portfolios/crowded-eth-hedgers.yaml --member eth-short-straddle-perp.yaml --paths 200 --horizon 7d --step 1h
               hedgeplan tune s.yaml --paths 5000 --policies band,whalley-wilmott --objective es99 --plot frontier.svg
               hedgeplan tune s.yaml --paths 5000 --grid grid.yaml --write-strategy tuned.yaml
             """
     )
 
-    @Argument(help: "A strategy (.yaml), or a plan (.json) whose strategy file is where it was compiled from.")
+    @Argument(help: "A strategy (.yaml), a plan (.json) whose strategy file is where it was compiled from, or a portfolio (.yaml).")
     var input: String
 
     @Option(help: "Number of simulated paths (1 to 10,000,000), the same for every candidate.")
@@ -80,6 +87,9 @@ struct Tune: ParsableCommand {
     @Option(help: "A CSV price history to fit GARCH on (enables the garch family).")
     var history: String?
 
+    @Option(help: ArgumentHelp("With a portfolio: the member line whose policy the candidates replace (its path as the portfolio writes it, or its file name); the other members keep theirs. Default: the only member that hedges delta.", valueName: "MEMBER"))
+    var member: String?
+
     func validate() throws {
         guard (1...10_000_000).contains(paths) else { throw ValidationError("--paths must be from 1 to 10,000,000, not \(paths)") }
         if simulation.shards != nil, plot != nil || reportFile != nil || writeStrategy != nil {
@@ -101,9 +111,8 @@ struct Tune: ParsableCommand {
     }
 
     private func tune() throws {
-        if PortfolioLoader.isPortfolio(path: input) {
-            throw ValidationError("`tune` takes a strategy or a plan; a portfolio is not tuned yet (tune a member's strategy, then `stress` the portfolio)")
-        }
+        if PortfolioLoader.isPortfolio(path: input) { return try tunePortfolio() }
+        if member != nil { throw ValidationError("--member chooses a member of a portfolio; \(input) is not a portfolio") }
         let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         let resultOutput = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
@@ -118,12 +127,42 @@ struct Tune: ParsableCommand {
         let settings = try simulation.settings(plan: base, paths: paths)
         let priceHistory = try history.map(PriceHistoryLoader.load)
         let objective = try TuneObjective(parsing: objective)
+        let candidates = try candidatePlans(for: base, strategyText: text, strategyPath: strategyPath, stepMs: settings.stepMs, history: priceHistory)
+        let indices = shard.map { StressShard.paths(total: paths, shards: $0.count, index: $0.index) } ?? Array(0..<paths)
+        let runner = TuneRunner(settings: settings, candidates: candidates)
+        let outcomes: [[PathOutcome]]
+        do {
+            outcomes = try PathProgress.showing(total: indices.count * candidates.count) { progress in
+                try runner.outcomes(paths: indices, threads: simulation.threadCount, progress: progress)
+            }
+        } catch {
+            throw CommandFailure.input(.stress, input, "cannot run the plan on the simulated paths: \(error)")
+        }
+        let header = StressHeader(plan: base, settings: settings)
+        let recorded = candidates.map { TuneShard.Candidate(policy: $0.policy, header: StressHeader(plan: $0.plan, settings: settings)) }
+        if let shard {
+            try StressOutput.emitPartial(
+                TuneShard(header: header, objective: objective, candidates: recorded, shards: shard.count, shardIndex: shard.index,
+                          outcomes: outcomes).encoded(), to: resultOutput,
+                written: "tune shard \(shard.index) of \(shard.count): \(candidates.count) candidates × \(indices.count) paths")
+            return
+        }
+        let result = TuneRunner.result(header: header, objective: objective, candidates: Array(zip(recorded, outcomes)))
+        try emit(result, output: resultOutput, plot: plotOutput, report: reportOutput)
+        try strategyOutput.map { try writeTuned(result, strategyText: text, strategyPath: strategyPath, to: $0) }
+    }
+
+    /// The candidates (`--grid`'s, or the default families scaled to `base`), each written
+    /// into the strategy's text in place of its hedge.delta section and compiled, so a
+    /// candidate means exactly what the same text in the strategy means.
+    func candidatePlans(for base: HedgingPlan, strategyText text: String, strategyPath: String, stepMs: Int64,
+                        history priceHistory: PriceHistory?) throws -> [(policy: HedgePolicy, plan: HedgingPlan)] {
         var items: [(HedgePolicy, SourceLocation?)]
         if let grid {
             items = try TuneGrid.load(grid).map { ($0.policy, $0.location) }
         } else {
             let families = policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            items = TuneCandidates.defaults(plan: base, families: families, stepMs: settings.stepMs, hasHistory: priceHistory != nil).map { ($0, nil) }
+            items = TuneCandidates.defaults(plan: base, families: families, stepMs: stepMs, hasHistory: priceHistory != nil).map { ($0, nil) }
         }
         let now = try ValuationClock.now()
         var candidates: [(policy: HedgePolicy, plan: HedgingPlan)] = []
@@ -143,44 +182,25 @@ struct Tune: ParsableCommand {
             }
             candidates.append((policy, plan))
         }
-        let indices = shard.map { StressShard.paths(total: paths, shards: $0.count, index: $0.index) } ?? Array(0..<paths)
-        var progress: PathProgress?
-        if ProgressBar.isWanted(isTerminal: Terminal.standardError.isTerminal, environment: ProcessInfo.processInfo.environment) {
-            progress = PathProgress(total: indices.count * candidates.count) { Terminal.standardError.write($0) }
-        }
-        var onProgress: (@Sendable (Int) -> Void)?
-        if let progress { onProgress = { progress.update($0) } }
-        let runner = TuneRunner(settings: settings, candidates: candidates)
-        let outcomes: [[PathOutcome]]
-        do {
-            outcomes = try runner.outcomes(paths: indices, threads: simulation.threadCount, progress: onProgress)
-        } catch {
-            progress?.end()
-            throw CommandFailure.input(.stress, input, "cannot run the plan on the simulated paths: \(error)")
-        }
-        progress?.end()
-        let header = StressHeader(plan: base, settings: settings)
-        let recorded = candidates.map { TuneShard.Candidate(policy: $0.policy, header: StressHeader(plan: $0.plan, settings: settings)) }
-        if let shard {
-            try StressOutput.emitPartial(
-                TuneShard(header: header, objective: objective, candidates: recorded, shards: shard.count, shardIndex: shard.index,
-                          outcomes: outcomes).encoded(), to: resultOutput,
-                written: "tune shard \(shard.index) of \(shard.count): \(candidates.count) candidates × \(indices.count) paths")
-            return
-        }
-        let result = TuneRunner.result(header: header, objective: objective, candidates: Array(zip(recorded, outcomes)))
+        return candidates
+    }
+
+    /// A whole tune's result: the chosen format on standard output, the JSON to `-o`, the plot and the report.
+    func emit(_ result: TuneResult, output: OutputFile?, plot: OutputFile?, report reportOutput: OutputFile?) throws {
         let report = TuneReport(result)
-        try resultOutput?.write(report.json())
+        try output?.write(report.json())
         Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
-        try plotOutput?.write(report.frontierSVG())
+        try plot?.write(report.frontierSVG())
         try reportOutput?.write(report.html())
-        if let strategyOutput {
-            let best = result.candidates[result.recommended].policy
-            do {
-                try strategyOutput.write(try HedgeDeltaEdit.replacing(in: text, path: strategyPath, with: best.flowText))
-            } catch let failure as HedgeDeltaEdit.Failure {
-                throw CommandFailure(.error(.inconsistent, failure.message, at: failure.location), exitCode: 1)
-            }
+    }
+
+    /// `--write-strategy`: the strategy with hedge.delta replaced by the recommended policy.
+    func writeTuned(_ result: TuneResult, strategyText text: String, strategyPath: String, to output: OutputFile) throws {
+        let best = result.candidates[result.recommended].policy
+        do {
+            try output.write(try HedgeDeltaEdit.replacing(in: text, path: strategyPath, with: best.flowText))
+        } catch let failure as HedgeDeltaEdit.Failure {
+            throw CommandFailure(.error(.inconsistent, failure.message, at: failure.location), exitCode: 1)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import HedgeplanFormatting
 
 /// A one-line progress display for `stress` on standard error: paths done, paths per
@@ -27,6 +28,17 @@ final class PathProgress: @unchecked Sendable {
 
     func end() {
         if drawn { write("\r\u{1B}[2K") }
+    }
+
+    /// Runs `body` with a progress callback for `total` paths (nil when standard error is not
+    /// a terminal that can redraw a line), and clears the display however `body` ends.
+    static func showing<T>(total: Int, _ body: ((@Sendable (Int) -> Void)?) throws -> T) rethrows -> T {
+        let wanted = ProgressBar.isWanted(isTerminal: Terminal.standardError.isTerminal, environment: ProcessInfo.processInfo.environment)
+        let progress = wanted ? PathProgress(total: total) { Terminal.standardError.write($0) } : nil
+        defer { progress?.end() }
+        var callback: (@Sendable (Int) -> Void)?
+        if let progress { callback = { progress.update($0) } }
+        return try body(callback)
     }
 
     static func line(done: Int, total: Int, seconds: Double) -> String {

@@ -10,6 +10,12 @@ import HedgeplanRuntime
 /// --format json, warnings beside a run stay on standard error).
 enum PortfolioInput {
     static func load(_ input: String, history: String?, format: Analyze.Format) throws -> PortfolioSetup {
+        try loadCompiled(input, history: history, format: format).setup!
+    }
+
+    /// The same, with the compiled portfolio (its file's members, resolved paths): its
+    /// `setup` is set.
+    static func loadCompiled(_ input: String, history: String?, format: Analyze.Format) throws -> CompiledPortfolio {
         let compiled = PortfolioCompiler.compile(
             path: input, now: try ValuationClock.now(), history: try history.map(PriceHistoryLoader.load))
         if !compiled.diagnostics.isEmpty {
@@ -17,8 +23,8 @@ enum PortfolioInput {
             DiagnosticOutputOptions(format: failed && format == .json ? .json : .text).emit(compiled.diagnostics, texts: compiled.sources)
         }
         if compiled.isIOFailure { throw ExitCode(74) }
-        guard let setup = compiled.setup else { throw ExitCode(1) }
-        return setup
+        guard compiled.setup != nil else { throw ExitCode(1) }
+        return compiled
     }
 }
 
