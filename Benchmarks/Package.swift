@@ -35,6 +35,17 @@ let package = Package(
             path: "Benchmarks/VenuesAllocations",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The engine's heap allocations per tick in steady state (two run lengths), under
+        // package-benchmark. Run: `swift package --package-path Benchmarks benchmark --target RuntimeAllocations`.
+        .executableTarget(
+            name: "RuntimeAllocations",
+            dependencies: [
+                .product(name: "HedgeplanRuntime", package: "Hedgeplan"), .product(name: "HedgeplanCompiler", package: "Hedgeplan"),
+                .product(name: "Feeds", package: "Hedgeplan"), .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RuntimeAllocations",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // The interpreter on a 10M-tick synthetic feed, and the front end, checker and compiler.
         // Run: `Benchmarks/peers/run-runtime.sh` (side by side with the C and Python loops).
         .executableTarget(

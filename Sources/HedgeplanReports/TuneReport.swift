@@ -62,15 +62,20 @@ public struct TuneReport: Sendable {
         }
         out += "objective     \(result.objective.text) (minimised; \(h.quote) per path\(result.member == nil ? "" : " and copy"))\n\n"
         let width = max(20, result.candidates.map(\.policy.flowText.count).max() ?? 0) + 2
+        // Each figure with its standard error; the columns as wide as their widest cell.
+        let cells = result.candidates.map { c in
+            [(c.figures.cost, c.figures.costStderr), (c.figures.std, c.figures.stdStderr), (c.figures.es99, c.figures.es99Stderr)]
+                .map { Money.grouped($0.0, decimals: 2) + " ±" + Money.grouped($0.1, decimals: 1) }
+        }
+        let columns = (0..<3).map { k in max(17, (cells.map { $0[k].count }.max() ?? 0) + 2) }
         out += "  #  " + "policy".padding(toLength: width, withPad: " ", startingAt: 0)
-            + ["cost", "std", "ES 99%"].map { $0.leftPadded(17) }.joined()
+            + zip(["cost", "std", "ES 99%"], columns).map { $0.leftPadded($1) }.joined()
             + ["hedges", "objective"].map { $0.leftPadded(11) }.joined() + (result.member == nil ? "" : "liquidated".leftPadded(12)) + "  pareto\n"
         for (i, c) in result.candidates.enumerated() {
             let mark = i == result.recommended ? "*" : " "
             let policy = c.policy.flowText
             out += "\(mark)" + "\(i)".leftPadded(2) + "  " + policy.padding(toLength: width, withPad: " ", startingAt: 0)
-            out += [(c.figures.cost, c.figures.costStderr), (c.figures.std, c.figures.stdStderr), (c.figures.es99, c.figures.es99Stderr)]
-                .map { (Money.grouped($0.0, decimals: 2) + " ±" + Money.grouped($0.1, decimals: 1)).leftPadded(17) }.joined()
+            out += zip(cells[i], columns).map { $0.leftPadded($1) }.joined()
             out += NumberFormat.fixed(c.figures.hedges, decimals: 1).leftPadded(11) + Money.grouped(c.objective, decimals: 2).leftPadded(11)
             if let share = c.figures.liquidatedShare { out += NumberFormat.percent(share, decimals: 1).leftPadded(12) }
             out += c.pareto ? "  yes\n" : "\n"

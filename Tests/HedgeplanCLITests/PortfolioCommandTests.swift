@@ -93,16 +93,13 @@ struct PortfolioCommandTests {
         #expect((ownObject["hedges"] as? Int ?? 0) > 5)
     }
 
-    @Test func journalAndTuneAreUsageErrorsForAPortfolio() throws {
+    @Test func aJournalIsAUsageErrorForAPortfolio() throws {
         let result = try HedgeplanProcess.run([
             "dry-run", "Examples/portfolios/crowded-eth-hedgers.yaml", "--feed", "gbm:spot=3000,vol=0.6,days=1,step=1h,seed=1",
             "--journal", "/tmp/never-written.sqlite",
         ])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--journal applies to a plan or strategy; a portfolio run is not journaled"))
-        let tune = try HedgeplanProcess.run(["tune", "Examples/portfolios/crowded-eth-hedgers.yaml", "--paths", "10"])
-        #expect(tune.status == 64)
-        #expect(tune.stderr.contains("a portfolio is not tuned yet"))
     }
 
     /// The report charts the pool against the feed with every liquidation marked, and lists
