@@ -2,6 +2,8 @@ import Benchmark
 import Feeds
 import Foundation
 import HedgeplanCompiler
+import HedgeplanDiagnostics
+import HedgeplanIR
 import HedgeplanRuntime
 import PlanFormat
 
@@ -17,8 +19,11 @@ import PlanFormat
 let strategyPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("strategies/eth-condor-monthly.yaml").path
 
-func condorPlan() -> HedgingPlan {
-    let compiled = PlanCompiler.compile(path: strategyPath, now: Instant(iso8601: "2026-11-25T12:00:00Z")!)
+/// The condor; with `band` other than 0.5 ETH written in instead (a band no move reaches
+/// isolates the ticks that do not trade).
+func condorPlan(band: String = "0.5") -> HedgingPlan {
+    let text = try! String(contentsOfFile: strategyPath, encoding: .utf8).replacingOccurrences(of: "band: 0.5", with: "band: \(band)")
+    let compiled = PlanCompiler.compile(text: text, path: strategyPath, now: Instant(iso8601: "2026-11-25T12:00:00Z")!)
     guard let plan = compiled.plan else { fatalError("\(strategyPath): \(compiled.diagnostics.map(\.message))") }
     return plan
 }
@@ -38,11 +43,13 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(20),
         maxIterations: 5
     )
-    let plan = condorPlan()
-    for minutes in [100_000, 1_000_000] {
-        Benchmark("dry-run, condor, \(minutes) one-minute ticks") { benchmark in
-            for _ in benchmark.scaledIterations {
-                blackHole(try dryRun(plan, minutes: minutes))
+    for (label, band) in [("band 0.5 ETH", "0.5"), ("band 1000 ETH, never trades", "1000")] {
+        let plan = condorPlan(band: band)
+        for minutes in [100_000, 1_000_000] {
+            Benchmark("dry-run, condor \(label), \(minutes) one-minute ticks") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(try dryRun(plan, minutes: minutes))
+                }
             }
         }
     }
