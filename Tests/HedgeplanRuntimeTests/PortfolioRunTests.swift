@@ -26,6 +26,26 @@ struct PortfolioRunTests {
           max_slippage: 10%
         """
 
+    /// The same call hedged with spot on a concentrated-liquidity pool `univ3` (L = 2e4 on
+    /// [2400, 3600]: about 32 ETH and 116,000 USDC at 3000, shallow on purpose).
+    static let concentratedHedger = """
+        hedgeplan: 1
+        name: concentrated-hedger
+        underlying: ETH/USDC
+        market: { spot: 3000, volatility: 60% }
+        legs:
+          - { id: c, side: short, type: call, strike: 3000, expiry: 7d, quantity: 5 }
+        hedge:
+          instrument: spot
+          delta: { trigger: band, band: 0.05 }
+        execution:
+          venues:
+            - \(concentratedPool)
+          max_slippage: 10%
+        """
+
+    static let concentratedPool = "{ name: univ3, kind: concentrated-liquidity, fee: 0.05%, positions: [{ range: [2400, 3600], liquidity: 2.0e4 }] }"
+
     /// The same call hedged on a perp.
     static let perpHedger = """
         hedgeplan: 1
@@ -97,12 +117,14 @@ struct PortfolioRunTests {
 
     static func cents(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
-    @Test(arguments: ["spot", "perp"])
+    @Test(arguments: ["spot", "perp", "concentrated"])
     func oneMemberWithOneCopyIsItsOwnDryRun(hedger: String) throws {
-        let strategy = hedger == "spot" ? Self.spotHedger : Self.perpHedger
-        let venue = hedger == "spot"
-            ? "{ name: univ2, kind: constant-product, reserves: { base: 1000, quote: 3000000 }, fee: 0.3% }"
-            : "{ name: perp, kind: perp, fee: 0.05%, funding: 8% }"
+        let strategy = ["spot": Self.spotHedger, "perp": Self.perpHedger, "concentrated": Self.concentratedHedger][hedger]!
+        let venue = [
+            "spot": "{ name: univ2, kind: constant-product, reserves: { base: 1000, quote: 3000000 }, fee: 0.3% }",
+            "perp": "{ name: perp, kind: perp, fee: 0.05%, funding: 8% }",
+            "concentrated": Self.concentratedPool,
+        ][hedger]!
         let setup = try Self.setup("""
             hedgeplan: 1
             portfolio: alone
@@ -145,6 +167,33 @@ struct PortfolioRunTests {
         #expect(result.members[0].volume > 1)
         #expect(result.arbitrageurTokens != .zero)
         #expect(result.crowd.maxPoolDeviationBps > 1)
+    }
+
+    /// A shared concentrated pool: spot hedgers trade through it, a perp marks to it and its
+    /// margined hedgers are liquidated through it, arbitrage re-mints its positions part of
+    /// the way to the feed; every raw token is still accounted for on every tick.
+    @Test(arguments: [MemberOrder.fixed, .shuffle(seed: 3)])
+    func everyTokenIsAccountedForThroughASharedConcentratedPool(order: MemberOrder) throws {
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: conserved-v3
+            members:
+              - { strategy: spot.yaml, copies: 3 }
+              - { strategy: perp.yaml, copies: 2, collateral: 700 }
+            venues:
+              - \(Self.concentratedPool)
+              - { name: perp, kind: perp, fee: 0.05%, mark: univ3, margin: { initial: 10%, maintenance: 5% } }
+            arbitrage: 40%
+            """, members: ["spot.yaml": Self.concentratedHedger, "perp.yaml": Self.perpHedger])
+        let (result, run) = try Self.run(setup, csv: Self.csv(amplitude: 0.08), order: order)
+        #expect(run.conservationChecks == result.ticks)
+        #expect(run.conservationFailures.isEmpty, "\(run.conservationFailures.prefix(3))")
+        #expect(result.members[0].volume > 1)
+        #expect(result.arbitrageurTokens != .zero)
+        #expect(result.crowd.maxPoolDeviationBps > 1)
+        // The perp hedgers, marked to the shallow pool the crowd moves, were liquidated through it.
+        #expect(result.crowd.liquidations > 0)
+        #expect(result.poolTrack?.pools == ["univ3"])
     }
 
     /// The same spot hedger alone, and in crowds of 4 and 16 on a 400-ETH pool: each copy

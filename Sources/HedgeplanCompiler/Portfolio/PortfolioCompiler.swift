@@ -25,7 +25,7 @@ public struct CompiledPortfolio: Sendable {
 /// Checks a portfolio against its member files (simulation.md, "Portfolios"): a member
 /// file that does not exist, a shared venue whose kind differs from a member's venue of the
 /// same name, a member whose hedge no venue offers once the shared venues replace its own,
-/// members on different pairs, and shared venues the runtime cannot share yet.
+/// and members on different pairs.
 public enum PortfolioCompiler {
     public static func compile(path: String, now: Instant, history: PriceHistory? = nil) -> CompiledPortfolio {
         compile(PortfolioLoader.load(path: path, now: now), now: now, history: history)
@@ -36,14 +36,6 @@ public enum PortfolioCompiler {
         result.sources[loaded.path] = loaded.source?.text
         guard let portfolio = loaded.portfolio else { return result }
         var diagnostics: [Diagnostic] = []
-        for shared in portfolio.venues {
-            if case .concentratedLiquidity = shared.venue.kind {
-                diagnostics.append(.error(
-                    .inconsistent,
-                    "a shared venue is a constant-product pool or a perp; concentrated-liquidity pools cannot be shared yet (declare it in the members that use it)",
-                    at: shared.kindLocation))
-            }
-        }
         var members: [PortfolioSetup.Member] = []
         var used = Set<String>()
         var pair: (value: String, member: SourceLocation)?

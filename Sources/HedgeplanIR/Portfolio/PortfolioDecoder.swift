@@ -90,16 +90,21 @@ public enum PortfolioDecoder {
         return PerpMargin(initial: initial.value, maintenance: maintenance.value, location: m.node.location)
     }
 
-    /// A perp's `mark` names a shared constant-product pool.
+    /// A perp's `mark` names a shared pool (constant-product or concentrated-liquidity).
     static func checkMarks(_ venues: [SharedVenue], _ context: DecodeContext) {
-        let pools = venues.filter { if case .constantProduct = $0.venue.kind { return true } else { return false } }
+        let pools = venues.filter {
+            switch $0.venue.kind {
+            case .constantProduct, .concentratedLiquidity: true
+            default: false
+            }
+        }
         let names = pools.map(\.venue.name.value)
         for venue in venues {
             guard let mark = venue.mark, !names.contains(mark.value) else { continue }
-            let declared = names.isEmpty ? "no shared constant-product pool is declared" : "shared constant-product pools: \(names.joined(separator: ", "))"
+            let declared = names.isEmpty ? "no shared pool is declared" : "shared pools: \(names.joined(separator: ", "))"
             context.error(
                 .unresolvedReference,
-                "`mark: \(mark.value)` names no shared constant-product pool\(DidYouMean.hint(for: mark.value, among: names)); \(declared)",
+                "`mark: \(mark.value)` names no shared pool\(DidYouMean.hint(for: mark.value, among: names)); \(declared)",
                 at: mark.location)
         }
     }

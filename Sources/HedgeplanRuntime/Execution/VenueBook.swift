@@ -59,6 +59,11 @@ public struct VenueBook: Sendable {
         entries = try Self.entries(sharedVenues, spot: spot).map { entry in
             var entry = entry
             entry.shared = true
+            // A shared concentrated pool is one state from the start: its positions minted
+            // at the first tick's price (a book's own is rebuilt at every tick's, lazily).
+            if case .concentrated(let positions, let fee, nil) = entry.venue {
+                entry.venue = .concentrated(positions: positions, fee: fee, pool: try ConcentratedLiquidityPool(positions: positions, fee: fee, price: spot))
+            }
             return entry
         }
     }
@@ -113,8 +118,8 @@ public struct VenueBook: Sendable {
         var fill: Fill
         /// QUOTE.
         var gas: Double
-        /// What the trade took from a constant-product pool, raw token units (the pool's
-        /// reserves before less after; negative: the pool received): token conservation.
+        /// What the trade took from a shared pool, raw token units (the pool's tokens before
+        /// less after; negative: the pool received): token conservation.
         var poolOutflow: TokenAmounts? = nil
     }
 
@@ -148,8 +153,11 @@ public struct VenueBook: Sendable {
                 fills.append(Execution(venue: entries[index].name, fill: fill, gas: gas[child.venue], poolOutflow: entries[index].shared ? before - TokenAmounts(pool) : nil))
                 continue
             case .concentrated(let positions, let fee, var pool):
+                let before = TokenAmounts(pool!)
                 fill = try pool!.execute(side, base: child.base)
                 entries[index].venue = .concentrated(positions: positions, fee: fee, pool: pool)
+                fills.append(Execution(venue: entries[index].name, fill: fill, gas: gas[child.venue], poolOutflow: entries[index].shared ? before - TokenAmounts(pool!) : nil))
+                continue
             case .perp(var perp):
                 fill = try perp.execute(side, base: child.base)
                 entries[index].venue = .perp(perp)

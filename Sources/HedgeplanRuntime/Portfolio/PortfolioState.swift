@@ -115,7 +115,7 @@ struct PortfolioState {
 
     /// The price a book with this reference sees now.
     func view(_ reference: Reference) -> Double {
-        guard case .pool(let name) = reference, let start = startMid[name], let now = store.constantProductPool(name)?.midPrice
+        guard case .pool(let name) = reference, let start = startMid[name], let now = store.poolMid(name)
         else { return tick.price }
         // At share 1 the pool starts the tick at the feed's price (to its raw units'
         // rounding): the book sees the feed's, moved as the pool has moved since.
@@ -156,7 +156,7 @@ struct PortfolioState {
         venueBooks[c].arbitrage(to: seen.price)
         var movedByOthers = false
         if case .pool(let name) = references[m], let start = startMid[name] {
-            movedByOthers = store.constantProductPool(name)?.midPrice != start
+            movedByOthers = store.poolMid(name) != start
         }
         let savedBook = movedByOthers ? books[c] : nil
         let savedVenues = venueBooks[c]
@@ -261,7 +261,7 @@ struct PortfolioState {
         let wantsPerp = plan.hedge?.instrument == .perp
         for venue in plan.execution?.venues ?? [] where (venue.kind == .perp) == wantsPerp {
             guard setup.venue(named: venue.name) != nil else { continue }
-            if venue.kind == .constantProduct { return .pool(venue.name) }
+            if venue.kind == .constantProduct || venue.kind == .concentratedLiquidity { return .pool(venue.name) }
             if venue.kind == .perp { return marks[venue.name].map { .pool($0) } ?? .feed }
         }
         return .feed

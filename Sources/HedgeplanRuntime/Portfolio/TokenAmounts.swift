@@ -20,6 +20,13 @@ public struct TokenAmounts: Sendable, Equatable {
         quote = Int256(exactly: pool.reserveQuoteRaw) ?? .max
     }
 
+    /// A concentrated-liquidity pool's token balances (BASE is token0): what its positions
+    /// hold plus the fees paid into it.
+    init(_ pool: ConcentratedLiquidityPool) {
+        base = Int256(exactly: pool.engine.balance0) ?? .max
+        quote = Int256(exactly: pool.engine.balance1) ?? .max
+    }
+
     public static func + (lhs: TokenAmounts, rhs: TokenAmounts) -> TokenAmounts {
         TokenAmounts(base: lhs.base + rhs.base, quote: lhs.quote + rhs.quote)
     }

@@ -25,59 +25,61 @@ extension VenueBook {
         }
     }
 
-    /// The constant-product pool called `name`.
-    func constantProductPool(_ name: String) -> ConstantProductPool? {
-        guard let entry = entries.first(where: { $0.name == name }), case .constantProduct(let pool) = entry.venue else { return nil }
-        return pool
+    /// The mid of the shared pool called `name` (constant-product or concentrated), QUOTE per BASE.
+    func poolMid(_ name: String) -> Double? {
+        entries.first { $0.name == name }?.venue.poolMid
     }
 
-    /// Every constant-product pool's reserves, summed, raw.
+    /// Every pool's tokens, summed, raw.
     var poolReserves: TokenAmounts {
-        entries.reduce(.zero) { sum, entry in
-            if case .constantProduct(let pool) = entry.venue { return sum + TokenAmounts(pool) }
-            return sum
-        }
+        entries.reduce(.zero) { sum, entry in sum + (entry.venue.poolTokens ?? .zero) }
     }
 
-    /// Names and mids of the constant-product pools, QUOTE per BASE.
+    /// Names and mids of the pools, QUOTE per BASE.
     var poolMids: [(name: String, mid: Double)] {
-        entries.compactMap { entry in
-            if case .constantProduct(let pool) = entry.venue { return (entry.name, pool.midPrice) }
-            return nil
-        }
+        entries.compactMap { entry in entry.venue.poolMid.map { (entry.name, $0) } }
     }
 
     /// Moves every perp's mark: to the mid of the pool `marks` names for it, else to `feed`.
     mutating func markPerps(feed: Double, marks: [String: String]) throws {
         for index in entries.indices {
             guard case .perp(var perp) = entries[index].venue else { continue }
-            let price = marks[entries[index].name].flatMap { constantProductPool($0)?.midPrice } ?? feed
+            let price = marks[entries[index].name].flatMap { poolMid($0) } ?? feed
             try perp.updateMark(price)
             entries[index].venue = .perp(perp)
         }
     }
 
-    /// Arbitrage between ticks: every constant-product pool's price moves `share` of the way
-    /// from its mid to `feed` (share 1: to the feed, as `align` does), along its invariant k.
-    /// The trade is fee-free (an arbitrageur's flow at the pool's own curve); returns what
-    /// the arbitrageur took from the pools, raw (negative: gave).
+    /// Arbitrage between ticks: every pool's price moves `share` of the way from its mid to
+    /// `feed` (share 1: to the feed, as `align` does), fee-free, along its own curve: a
+    /// constant-product pool keeps its invariant k; a concentrated pool keeps its positions
+    /// (re-minted at the new price, as `align` rebuilds a book's own pool, so fees paid into
+    /// it go to the arbitrageur). Returns what the arbitrageur took from the pools, raw
+    /// (negative: gave).
     mutating func arbitrage(toward feed: Double, share: Double) throws -> TokenAmounts {
         var taken = TokenAmounts.zero
         for index in entries.indices {
-            guard case .constantProduct(let pool) = entries[index].venue else { continue }
-            let mid = pool.midPrice
+            guard let mid = entries[index].venue.poolMid else { continue }
             let target = share >= 1 ? feed : mid + share * (feed - mid)
             guard target != mid, target > 0, target.isFinite else { continue }
-            let k = pool.reserveBase * pool.reserveQuote
-            let moved = try ConstantProductPool(base: (k / target).squareRoot(), quote: (k * target).squareRoot(), fee: pool.fee)
-            taken = taken + (TokenAmounts(pool) - TokenAmounts(moved))
-            entries[index].venue = .constantProduct(moved)
+            switch entries[index].venue {
+            case .constantProduct(let pool):
+                let k = pool.reserveBase * pool.reserveQuote
+                let moved = try ConstantProductPool(base: (k / target).squareRoot(), quote: (k * target).squareRoot(), fee: pool.fee)
+                taken = taken + (TokenAmounts(pool) - TokenAmounts(moved))
+                entries[index].venue = .constantProduct(moved)
+            case .concentrated(let positions, let fee, let pool?):
+                let moved = try ConcentratedLiquidityPool(positions: positions, fee: fee, price: target)
+                taken = taken + (TokenAmounts(pool) - TokenAmounts(moved))
+                entries[index].venue = .concentrated(positions: positions, fee: fee, pool: moved)
+            case .concentrated(_, _, nil), .perp: continue
+            }
         }
         return taken
     }
 
-    /// Trades `base` BASE (positive buys) at market on the venue `name` (a constant-product
-    /// pool or a perp), whatever the slippage: a liquidation's forced close.
+    /// Trades `base` BASE (positive buys) at market on the venue `name` (a pool or a perp),
+    /// whatever the slippage: a liquidation's forced close.
     mutating func forceTrade(_ base: Double, on name: String) throws -> Execution {
         guard let index = entries.firstIndex(where: { $0.name == name }) else {
             throw VenueError.invalidParameter("no venue named \(name)")
@@ -93,8 +95,13 @@ extension VenueBook {
             let fill = try perp.execute(side, base: abs(base))
             entries[index].venue = .perp(perp)
             return Execution(venue: name, fill: fill, gas: 0)
-        case .concentrated:
-            throw VenueError.invalidParameter("a forced close goes through a constant-product pool or a perp")
+        case .concentrated(let positions, let fee, var pool?):
+            let before = TokenAmounts(pool)
+            let fill = try pool.execute(side, base: abs(base))
+            entries[index].venue = .concentrated(positions: positions, fee: fee, pool: pool)
+            return Execution(venue: name, fill: fill, gas: 0, poolOutflow: entries[index].shared ? before - TokenAmounts(pool) : nil)
+        case .concentrated(_, _, nil):
+            throw VenueError.invalidParameter("the pool \(name) is not open yet")
         }
     }
 
@@ -102,5 +109,25 @@ extension VenueBook {
     func perpMark(_ name: String) -> Double? {
         guard let entry = entries.first(where: { $0.name == name }), case .perp(let perp) = entry.venue else { return nil }
         return perp.markPrice
+    }
+}
+
+extension VenueBook.Kind {
+    /// A pool's mid, QUOTE per BASE; nil for a perp or a concentrated pool not built yet.
+    var poolMid: Double? {
+        switch self {
+        case .constantProduct(let pool): pool.midPrice
+        case .concentrated(_, _, let pool?): pool.midPrice
+        case .concentrated(_, _, nil), .perp: nil
+        }
+    }
+
+    /// A pool's tokens, raw; nil for a perp or a concentrated pool not built yet.
+    var poolTokens: TokenAmounts? {
+        switch self {
+        case .constantProduct(let pool): TokenAmounts(pool)
+        case .concentrated(_, _, let pool?): TokenAmounts(pool)
+        case .concentrated(_, _, nil), .perp: nil
+        }
     }
 }
