@@ -5,7 +5,7 @@ import HedgeplanRuntime
 
 /// What one simulated path did to a portfolio: each member line's P&L (summed over its
 /// copies), its liquidations, and the crowd figures.
-public struct PortfolioPathOutcome: Sendable, Equatable {
+public struct PortfolioPathOutcome: Sendable, Equatable, Codable {
     public var path: Int
     /// QUOTE, by member line.
     public var memberTotals: [Double]
@@ -17,6 +17,52 @@ public struct PortfolioPathOutcome: Sendable, Equatable {
     /// Rebalances, summed over the copies, by member line.
     public var memberHedges: [Int]
     public var crowd: CrowdFigures
+
+    public init(path: Int, memberTotals: [Double], memberLiquidations: [Int], memberCosts: [Double], memberHedges: [Int], crowd: CrowdFigures) {
+        self.path = path
+        self.memberTotals = memberTotals
+        self.memberLiquidations = memberLiquidations
+        self.memberCosts = memberCosts
+        self.memberHedges = memberHedges
+        self.crowd = crowd
+    }
+
+    /// Partial results are written with snake_case keys and read back with
+    /// `.convertFromSnakeCase`, which `CrowdFigures`' own snake_case keys (its JSON output's)
+    /// would not survive: its fields are stored here under Swift names.
+    private struct StoredCrowd: Codable {
+        var maxPoolDeviationBps: Double, inducedRebalances: Int, maxCascadeDepth: Int, liquidations: Int, volume: Double
+    }
+
+    enum CodingKeys: String, CodingKey { case path, memberTotals, memberLiquidations, memberCosts, memberHedges, crowd }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(Int.self, forKey: .path)
+        memberTotals = try c.decode([Double].self, forKey: .memberTotals)
+        memberLiquidations = try c.decode([Int].self, forKey: .memberLiquidations)
+        memberCosts = try c.decode([Double].self, forKey: .memberCosts)
+        memberHedges = try c.decode([Int].self, forKey: .memberHedges)
+        let stored = try c.decode(StoredCrowd.self, forKey: .crowd)
+        crowd = CrowdFigures()
+        crowd.maxPoolDeviationBps = stored.maxPoolDeviationBps
+        crowd.inducedRebalances = stored.inducedRebalances
+        crowd.maxCascadeDepth = stored.maxCascadeDepth
+        crowd.liquidations = stored.liquidations
+        crowd.volume = stored.volume
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(memberTotals, forKey: .memberTotals)
+        try c.encode(memberLiquidations, forKey: .memberLiquidations)
+        try c.encode(memberCosts, forKey: .memberCosts)
+        try c.encode(memberHedges, forKey: .memberHedges)
+        try c.encode(StoredCrowd(
+            maxPoolDeviationBps: crowd.maxPoolDeviationBps, inducedRebalances: crowd.inducedRebalances,
+            maxCascadeDepth: crowd.maxCascadeDepth, liquidations: crowd.liquidations, volume: crowd.volume), forKey: .crowd)
+    }
 }
 
 /// `stress PORTFOLIO.yaml`: the portfolio run on many simulated paths (the same paths as
@@ -74,11 +120,22 @@ public struct PortfolioStressSummary: Sendable {
     public var volume: Distribution
 
     public init(setup: PortfolioSetup, outcomes: [PortfolioPathOutcome]) {
-        name = setup.name
-        quote = setup.members.first?.plan.strategy.quote ?? ""
-        base = setup.members.first?.plan.strategy.base ?? ""
+        self.init(
+            name: setup.name, quote: setup.members.first?.plan.strategy.quote ?? "", base: setup.members.first?.plan.strategy.base ?? "",
+            members: setup.members.map { PortfolioStressHeader.Member(name: $0.name, copies: $0.copies) }, outcomes: outcomes)
+    }
+
+    /// The same from a partial result's header (`merge`).
+    public init(header: PortfolioStressHeader, outcomes: [PortfolioPathOutcome]) {
+        self.init(name: header.name, quote: header.quote, base: header.base, members: header.members, outcomes: outcomes)
+    }
+
+    init(name: String, quote: String, base: String, members lines: [PortfolioStressHeader.Member], outcomes: [PortfolioPathOutcome]) {
+        self.name = name
+        self.quote = quote
+        self.base = base
         paths = outcomes.count
-        members = setup.members.enumerated().map { m, member in
+        members = lines.enumerated().map { m, member in
             Member(
                 name: member.name, copies: member.copies,
                 pnlPerCopy: Distribution(outcomes.map { $0.memberTotals[m] / Double(member.copies) }),

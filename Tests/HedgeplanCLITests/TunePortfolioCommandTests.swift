@@ -72,3 +72,45 @@ struct TunePortfolioCommandTests {
         #expect(r.stderr.contains("--member chooses a member of a portfolio"), "\(r.stderr)")
     }
 }
+
+/// `stress PORTFOLIO.yaml --shards N`: the shards, merged in any order, print the unsharded
+/// run's bytes; shards of another portfolio or a missing one are refused naming the file.
+struct PortfolioShardCommandTests {
+    static let paths = ["--paths", "7", "--horizon", "1d", "--step", "2h", "--vol", "90%", "--seed", "9"]
+
+    @Test func shardsMergeToTheUnshardedBytes() throws {
+        let dir = try TunePortfolioCommandTests.crowd()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let portfolio = dir.appendingPathComponent("crowded-eth-hedgers.yaml").path
+        let whole = try HedgeplanProcess.run(["stress", portfolio, "--format", "json"] + Self.paths)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        var files: [String] = []
+        for i in 0..<3 {
+            let file = dir.appendingPathComponent("shard-\(i).json").path
+            let r = try HedgeplanProcess.run(["stress", portfolio, "--shards", "3", "--shard-index", "\(i)", "-o", file] + Self.paths)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.contains("portfolio shard \(i) of 3"), "\(r.stderr)")
+            files.append(file)
+        }
+        let merged = try HedgeplanProcess.run(["merge", files[2], files[0], files[1], "--format", "json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == whole.stdout)
+        let text = try HedgeplanProcess.run(["merge"] + files)
+        let wholeText = try HedgeplanProcess.run(["stress", portfolio] + Self.paths)
+        #expect(text.stdout == wholeText.stdout)
+
+        // A missing shard, and a shard of the portfolio with one more copy, are refused.
+        let missing = try HedgeplanProcess.run(["merge", files[0], files[1]])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("1 of 3 shards missing: 2"), "\(missing.stderr)")
+        let bigger = dir.appendingPathComponent("bigger.yaml").path
+        try String(contentsOfFile: portfolio, encoding: .utf8).replacingOccurrences(of: "copies: 3", with: "copies: 4")
+            .write(toFile: bigger, atomically: true, encoding: .utf8)
+        let other = dir.appendingPathComponent("other-2.json").path
+        let r = try HedgeplanProcess.run(["stress", bigger, "--shards", "3", "--shard-index", "2", "-o", other] + Self.paths)
+        #expect(r.status == 0, "\(r.stderr)")
+        let mixed = try HedgeplanProcess.run(["merge", files[0], files[1], other])
+        #expect(mixed.status == 1)
+        #expect(mixed.stderr.contains("\(other): error: a different portfolio run"), "\(mixed.stderr)")
+    }
+}

@@ -65,22 +65,8 @@ public struct PortfolioTuneRunner: Sendable {
         var header = StressHeader(plan: setup.members[member].plan, settings: settings)
         header.strategy = "\(setup.name): \(setup.members[member].name)"
         var hasher = SHA256()
-        hasher.update(data: Data(header.specSHA256.utf8))
-        hasher.update(data: Data("\nmember \(member)\narbitrage \(setup.arbitrage.bitPattern)\n".utf8))
-        for m in setup.members {
-            var anywhere = m.plan
-            anywhere.source.path = ""
-            hasher.update(data: Data("\(m.name) \(m.copies) \(m.collateral.bitPattern)\n".utf8))
-            hasher.update(data: PlanCoding.encode(anywhere))
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        for v in setup.venues {
-            // A plan venue holds finite numbers and strings only: encoding cannot fail.
-            hasher.update(data: try! encoder.encode(v.venue))
-            let margin = v.margin.map { "\($0.initial.bitPattern) \($0.maintenance.bitPattern)" } ?? "-"
-            hasher.update(data: Data("\nmark \(v.mark ?? "-") margin \(margin)\n".utf8))
-        }
+        hasher.update(data: Data("member \(member)\n".utf8))
+        hasher.update(data: Data(PortfolioStressHeader.sha256(setup: setup, paths: header).utf8))
         header.specSHA256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return header
     }

@@ -8,7 +8,7 @@ import HedgeplanSimulation
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge the partial results of a sharded `stress` or `tune` run into the whole run's result.",
+        abstract: "Merge the partial results of a sharded `stress` (of a plan, strategy or portfolio) or `tune` run into the whole run's result.",
         discussion: """
             Give every shard's partial result, in any order: the output is byte for byte what \
             the unsharded run prints. Partial results of another run (plan or settings: \
@@ -67,6 +67,14 @@ struct Merge: ParsableCommand {
                 try reportOutput?.write(report.html())
                 return
             }
+            if Self.format(of: contents[0].data) == PortfolioStressShard.formatName {
+                if reportOutput != nil || plotOutput != nil {
+                    throw ValidationError("--report and --plot apply to the shards of a plan or a tune, not of a portfolio")
+                }
+                let shards = try contents.map { (file: $0.file, shard: try PortfolioStressShard.decode($0.data, file: $0.file)) }
+                let merged = try PortfolioStressShard.merge(shards)
+                return try Stress.emit(PortfolioStressReport(PortfolioStressSummary(header: merged.0, outcomes: merged.1)), format: format, output: outputFile)
+            }
             let shards = try contents.map { (file: $0.file, shard: try StressShard.decode($0.data, file: $0.file)) }
             let merged = try StressShard.merge(shards)
             let report = StressReport(StressSummary(header: merged.0, outcomes: merged.1))
@@ -76,7 +84,7 @@ struct Merge: ParsableCommand {
         }
     }
 
-    /// The `format` of a partial result: a tune's or a stress run's.
+    /// The `format` of a partial result: a tune's, a portfolio's or a stress run's.
     static func format(of data: Data) -> String? {
         ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["format"] as? String
     }

@@ -7,25 +7,39 @@ import HedgeplanSimulation
 extension Stress {
     /// `stress PORTFOLIO.yaml`: the portfolio on every simulated path, summarised.
     func stressPortfolio() throws {
-        if simulation.shards != nil || reportFile != nil {
-            throw ValidationError("--shards and --report apply to a plan or strategy; a portfolio runs whole and prints its summary")
+        if reportFile != nil {
+            throw ValidationError("--report applies to a plan or strategy; a portfolio's stress prints its summary (its dry run has the report)")
         }
         let outputFile = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
+        let shard = try simulation.shard()
         let setup = try PortfolioInput.load(input, history: history, format: format)
         var settings = try simulation.settings(plan: setup.members[0].plan, paths: paths)
         settings.runOptions = RunOptions(rebasesAbsoluteStrikes: rebase)
+        let indices = shard.map { StressShard.paths(total: paths, shards: $0.count, index: $0.index) } ?? Array(0..<paths)
         let outcomes: [PortfolioPathOutcome]
         do {
             let runner = PortfolioStressRunner(setup: setup, settings: settings)
-            outcomes = try PathProgress.showing(total: paths) { progress in
-                try runner.run(paths: Array(0..<paths), threads: simulation.threadCount, progress: progress)
+            outcomes = try PathProgress.showing(total: indices.count) { progress in
+                try runner.run(paths: indices, threads: simulation.threadCount, progress: progress)
             }
         } catch {
             throw CommandFailure.input(.stress, input, "cannot run the portfolio on the simulated paths: \(error)")
         }
-        let report = PortfolioStressReport(PortfolioStressSummary(setup: setup, outcomes: outcomes))
+        let header = PortfolioStressHeader(setup: setup, settings: settings)
+        if let shard {
+            try StressOutput.emitPartial(
+                PortfolioStressShard(header: header, shards: shard.count, shardIndex: shard.index, outcomes: outcomes).encoded(),
+                to: outputFile, written: "portfolio shard \(shard.index) of \(shard.count): \(outcomes.count) paths")
+            return
+        }
+        try Self.emit(PortfolioStressReport(PortfolioStressSummary(header: header, outcomes: outcomes)), format: format, output: outputFile)
+    }
+
+    /// A whole portfolio stress result: the chosen format on standard output, the JSON to
+    /// `-o`. `stress` and `merge` share it, so both print the same bytes.
+    static func emit(_ report: PortfolioStressReport, format: Analyze.Format, output: OutputFile?) throws {
         let json = report.json()
-        try outputFile?.write(json)
+        try output?.write(json)
         Terminal.standardOutput.write(format == .json ? json : TerminalEscaping.escapedKeepingLines(report.text()))
     }
 }

@@ -33,7 +33,7 @@ struct Stress: ParsableCommand {
             A portfolio file runs its members together on every path (shared venues, margin, \
             liquidations): it prints each member's P&L per copy (mean, VaR99, ES99) and share \
             liquidated, and the crowd figures' mean, 95% quantile and maximum. The path \
-            options default from its first member's plan; --shards and --report apply to plans.
+            options default from its first member's plan; --shards works as for a plan (merge prints the unsharded bytes); --report applies to plans.
 
             Examples:
               hedgeplan stress strategies/eth-iron-condor-perp-hedged.yaml --paths 10000
