@@ -269,6 +269,57 @@ struct PortfolioRunTests {
         #expect(abs(result.crowd.maxPoolDeviationBps - (1 - 2054.3376 / 2950) * 10_000) < 0.1)
     }
 
+    /// A basis trade: long 10 ETH of spot and short 10 ETH of perp as its structure (no
+    /// hedge trade: its delta is zero), on the margined perp marked to the fee-free pool of
+    /// 100 ETH and 300,000 USDC (k = 3e7), 1,600 USDC of collateral, maintenance 4%.
+    ///
+    /// The structure's perp leg is in the margin account: equity at mark m is 1600 − 10 (m −
+    /// 3000), below 0.04 × 10 × m over m = 31,600 / 10.4 = 3038.46. The feed rises to 3050
+    /// (equity 1,100 < 1,220): the short is closed by buying 10 ETH through the pool at
+    /// x = √(k/3050) = 99.17694, y = 302,489.67: x' = 89.17694, y' = k/x' = 336,409.84,
+    /// 33,920.17 paid, an average 3,392.02 and a mark after of 3,772.39. At the last tick
+    /// (3050) the spot and perp legs cancel and the forced close cost 10 × (3,392.02 − 3050):
+    /// −3,420.17 USDC in all.
+    @Test func aStructuresPerpLegIsMarginedAndLiquidated() throws {
+        let basis = """
+            hedgeplan: 1
+            name: basis
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60% }
+            legs:
+              - { id: s, side: long, type: spot, quantity: 10 }
+              - { id: p, side: short, type: perp, quantity: 10 }
+            hedge:
+              instrument: perp
+              delta: { trigger: band, band: 1 }
+            execution:
+              venues:
+                - { name: perp, kind: perp, fee: 0% }
+            """
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: basis
+            members:
+              - { strategy: basis.yaml, collateral: 1600 }
+            venues:
+              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
+              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
+            """, members: ["basis.yaml": basis])
+        let csv = "timestamp,price\n1764000000000,3000\n1764000060000,3030\n1764000120000,3050\n1764000180000,3050\n"
+        let (result, run) = try Self.run(setup, csv: csv)
+        #expect(run.conservationFailures.isEmpty)
+        let events = result.liquidationEvents
+        try #require(events.count == 1, "\(result.members)")
+        // Not at 3030 (above the threshold 3038.46 only from 3050 on).
+        #expect(events[0].tickIndex == 2)
+        #expect(abs(events[0].position - -10) < 1e-9)
+        #expect(abs(events[0].equity - 1100) < 1e-6)
+        #expect(abs(events[0].averagePrice - 3392.02) < 0.01)
+        #expect(abs(events[0].markAfter - 3772.39) < 0.01)
+        #expect(result.members[0].hedges == 0)
+        #expect(abs(result.members[0].pnl.total - -3420.17) < 0.01)
+    }
+
     /// B alone on the same drop keeps its position: the cascade above is A's doing.
     @Test func theSecondMemberAloneSurvivesTheDrop() throws {
         let member = Self.shortSpotMember("b")

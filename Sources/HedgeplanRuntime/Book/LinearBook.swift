@@ -74,6 +74,11 @@ struct LinearBook: Sendable {
         liquidity.removeAll()
     }
 
+    /// The perp legs' value against their entries at `mark`, QUOTE.
+    func perpValue(at mark: Double) -> Double {
+        linear.reduce(0) { $1.isPerp ? $0 + $1.quantity * (mark - $1.entry) : $0 }
+    }
+
     /// Perp legs of the structure, BASE, for funding.
     var perpQuantity: Double { linear.filter(\.isPerp).reduce(0) { $0 + $1.quantity } }
 

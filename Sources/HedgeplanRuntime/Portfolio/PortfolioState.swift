@@ -202,7 +202,7 @@ struct PortfolioState {
     mutating func liquidateIfBelowMaintenance(_ c: Int) throws -> Bool {
         let m = copyMember[c]
         guard let perp = margined[m], let mark = store.perpMark(perp.venue) else { return false }
-        let position = books[c].hedgePosition
+        let position = books[c].perpAccountPosition
         guard position != 0 else { return false }
         let equity = books[c].perpEquity(collateral: setup.members[m].collateral, mark: mark)
         guard equity < perp.margin.maintenance * abs(position) * mark else { return false }
