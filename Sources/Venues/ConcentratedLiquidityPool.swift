@@ -150,47 +150,19 @@ public struct ConcentratedLiquidityPool: HedgeVenue, Equatable {
         return Fill(side: side, base: base, quote: quote, fee: feeQuote, midBefore: mid, midAfter: midPrice)
     }
 
-    /// Floating-point walk over the initialized ticks: BASE between the current price and the
-    /// pool price at which the marginal price (fee included) reaches `price` — P*(1-f) for a
-    /// buy (fee on the QUOTE paid), P/(1-f) for a sell (fee on the BASE sold). Each range
-    /// holds L * (1/sqrt(Pa) - 1/sqrt(Pb)) of token0.
+    /// Floating-point walk over the initialized ticks (`ConcentratedWalk`): BASE between the
+    /// current price and the pool price at which the marginal price (fee included) reaches
+    /// `price`.
     public func sizeAtMarginalPrice(_ side: TradeSide, _ price: Double) -> Double {
-        guard price > 0, price.isFinite else { return side == .buy ? (price > 0 ? .infinity : 0) : (price <= 0 ? .infinity : 0) }
-        let keep = 1 - fee
-        let scale = Self.rawScale(baseDecimals, quoteDecimals)
-        let targetRaw = (side == .buy ? price * keep : price / keep) / scale
-        let targetSqrt = targetRaw.squareRoot()
-        let currentSqrt = Double(engine.sqrtPriceX96) / 79_228_162_514_264_337_593_543_950_336.0
-        let rungs = ladder.rungs
-        var index = ladder.firstIndex(above: engine.tick)
-        var liquidity = Double(engine.liquidity)
-        var sqrtPrice = currentSqrt
-        var token0 = 0.0
-        if side == .buy {
-            guard targetSqrt > currentSqrt else { return 0 }
-            while index < rungs.count {
-                let tickSqrt = rungs[index].sqrtPrice
-                if tickSqrt >= targetSqrt { break }
-                token0 += liquidity * (1 / sqrtPrice - 1 / tickSqrt)
-                sqrtPrice = tickSqrt
-                liquidity += rungs[index].liquidityNet
-                index += 1
-            }
-            token0 += liquidity * (1 / sqrtPrice - 1 / targetSqrt)
-        } else {
-            guard targetSqrt < currentSqrt else { return 0 }
-            while index > 0 {
-                index -= 1
-                let tickSqrt = rungs[index].sqrtPrice
-                if tickSqrt <= targetSqrt { break }
-                token0 += liquidity * (1 / tickSqrt - 1 / sqrtPrice)
-                sqrtPrice = tickSqrt
-                liquidity -= rungs[index].liquidityNet
-            }
-            token0 += liquidity * (1 / targetSqrt - 1 / sqrtPrice)
-            token0 /= keep  // gross BASE in: the fee is taken from it
-        }
-        return max(0, token0) / TokenUnits.power10(baseDecimals)
+        marginalSizeCurve(side).size(at: price)
+    }
+
+    public func marginalSizeCurve(_ side: TradeSide) -> MarginalSizeCurve {
+        .concentrated(ConcentratedWalk(
+            side: side, keep: 1 - fee, rawScale: Self.rawScale(baseDecimals, quoteDecimals),
+            baseScale: TokenUnits.power10(baseDecimals),
+            currentSqrt: Double(engine.sqrtPriceX96) / 79_228_162_514_264_337_593_543_950_336.0,
+            liquidity: Double(engine.liquidity), ladder: ladder, firstAbove: ladder.firstIndex(above: engine.tick)))
     }
 
     /// The largest size within `maxSlippage`, found with exact quotes from a floating-point

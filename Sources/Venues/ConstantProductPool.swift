@@ -84,11 +84,10 @@ public struct ConstantProductPool: HedgeVenue, Equatable {
     /// Closed form on x*y = k: buying Δ, the next unit costs k / ((x-Δ)^2 (1-f)); selling Δ,
     /// the next unit brings k (1-f) / (x + Δ(1-f))^2.
     public func sizeAtMarginalPrice(_ side: TradeSide, _ price: Double) -> Double {
-        let x = reserveBase, k = reserveBase * reserveQuote, keep = 1 - fee
-        guard price > 0 else { return side == .buy ? 0 : .infinity }
-        switch side {
-        case .buy: return max(0, x - (k / (price * keep)).squareRoot())
-        case .sell: return max(0, ((k * keep / price).squareRoot() - x) / keep)
-        }
+        marginalSizeCurve(side).size(at: price)
+    }
+
+    public func marginalSizeCurve(_ side: TradeSide) -> MarginalSizeCurve {
+        .constantProduct(side, reserveBase: reserveBase, invariant: reserveBase * reserveQuote, keep: 1 - fee)
     }
 }

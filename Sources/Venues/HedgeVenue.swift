@@ -65,6 +65,9 @@ public protocol HedgeVenue: Sendable {
     /// `marginalPrice` (at most for a buy, at least for a sell). May be approximate
     /// (floating point); the router uses it to equalise marginal prices, then quotes exactly.
     func sizeAtMarginalPrice(_ side: TradeSide, _ marginalPrice: Double) -> Double
+    /// `sizeAtMarginalPrice` for one side as a value, the venue's state read once (the router
+    /// asks for sizes at many prices). Default: `.venue`, which asks the venue each time.
+    func marginalSizeCurve(_ side: TradeSide) -> MarginalSizeCurve
     /// The largest size whose fill stays within `maxSlippage` (fee included) of the mid.
     func largestSize(_ side: TradeSide, maxSlippage: Double) -> Double
 }
@@ -74,6 +77,8 @@ extension HedgeVenue {
     public func priceImpact(_ side: TradeSide, base: Double) throws(VenueError) -> Double {
         try quote(side, base: base).priceImpact
     }
+
+    public func marginalSizeCurve(_ side: TradeSide) -> MarginalSizeCurve { .venue(side, self) }
 
     /// Default `largestSize`: see `largestSizeFromMarginalBound`.
     public func largestSize(_ side: TradeSide, maxSlippage: Double) -> Double {
