@@ -188,4 +188,28 @@ struct UInt256Tests {
             }
         }
     }
+
+    /// Divisions within 128 bits (the runtime's 128-bit division) against the general long
+    /// division (`UInt512.dividedUnchecked`, Knuth's Algorithm D), on pseudo-random operands of
+    /// every pair of bit lengths in steps of 7, and the quotient-remainder identity.
+    @Test func divisionWithin128BitsMatchesLongDivision() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        func random(bits: Int) -> UInt256 {
+            let value = UInt256(w0: next(), w1: next(), w2: 0, w3: 0) >> (128 - bits)
+            return value | (UInt256(1) << (bits - 1))
+        }
+        for dividendBits in stride(from: 1, through: 128, by: 7) {
+            for divisorBits in stride(from: 1, through: 128, by: 7) {
+                let dividend = random(bits: dividendBits), divisor = random(bits: divisorBits)
+                let fast = dividend.quotientAndRemainder(dividingBy: divisor)
+                let long = UInt512(high: .zero, low: dividend).dividedUnchecked(by: divisor)
+                #expect(fast.quotient == long.quotient && fast.remainder == long.remainder, "\(dividend) / \(divisor)")
+                #expect(fast.quotient * divisor + fast.remainder == dividend && fast.remainder < divisor)
+            }
+        }
+    }
 }
