@@ -82,7 +82,10 @@ public enum Router {
             if venues.count <= exhaustiveLimit {
                 candidates.reserveCapacity((1 << venues.count) - 1)
                 for mask in 1..<(1 << venues.count) {
-                    candidates.append(all.filter { mask & (1 << $0) != 0 })
+                    var subset: [Int] = []
+                    subset.reserveCapacity(mask.nonzeroBitCount)  // one allocation, not one per growth
+                    for index in all where mask & (1 << index) != 0 { subset.append(index) }
+                    candidates.append(subset)
                 }
             }
             var best: Plan?
