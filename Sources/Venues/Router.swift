@@ -136,10 +136,11 @@ public enum Router {
     /// Equal-marginal-price division of `total` over `subset`, each venue within its cap:
     /// BASE per venue, in the subset's order (0 for a venue left out).
     ///
-    /// The bisection on λ asks every venue of the subset for its size at λ some 45 times: it
-    /// asks the venues' curves (taken once per route, `MarginalSizeCurve`) and sums the sizes
-    /// as it goes (the same additions, in the same order, as summing an array of them), so a
-    /// step allocates nothing and touches no venue.
+    /// The search for the common marginal price λ (`commonMarginalPrice`) asks every venue of
+    /// the subset for its size at each λ it tries: it asks the venues' curves (taken once per
+    /// route, `MarginalSizeCurve`) and sums the sizes as it goes (the same additions, in the
+    /// same order, as summing an array of them), so a step allocates nothing and touches no
+    /// venue.
     static func allocate(
         _ side: TradeSide, _ total: Double, _ subset: [Int], curves: [MarginalSizeCurve], mids: [Double], caps: [Double]
     ) -> [Double] {
