@@ -29,6 +29,9 @@ public struct ConcentratedLiquidityPool: HedgeVenue, Equatable {
     public private(set) var engine: UniswapV3Pool
     public let baseDecimals: Int
     public let quoteDecimals: Int
+    /// The engine's initialized ticks in floating point, for the walks below (swaps leave
+    /// them unchanged, so this is computed once).
+    let ladder: TickLadder
 
     /// Uniswap's tick spacing for a fee tier: 0.01% -> 1, 0.05% -> 10, 0.30% -> 60, 1% -> 200;
     /// other fees get 60.
@@ -68,6 +71,7 @@ public struct ConcentratedLiquidityPool: HedgeVenue, Equatable {
             _ = try exact { () throws(UniswapMathError) in try engine.mint(tickLower: lower, tickUpper: upper, liquidity: raw) }
         }
         self.engine = engine
+        self.ladder = TickLadder(engine.ticks)
     }
 
     /// A pool around an exact engine (for tests and for pools built from on-chain state).
@@ -75,6 +79,7 @@ public struct ConcentratedLiquidityPool: HedgeVenue, Equatable {
         self.engine = engine
         self.baseDecimals = baseDecimals
         self.quoteDecimals = quoteDecimals
+        self.ladder = TickLadder(engine.ticks)
     }
 
     public var fee: Double { Double(engine.feePips) / 1_000_000 }
@@ -145,44 +150,91 @@ public struct ConcentratedLiquidityPool: HedgeVenue, Equatable {
         return Fill(side: side, base: base, quote: quote, fee: feeQuote, midBefore: mid, midAfter: midPrice)
     }
 
-    /// Floating-point walk over the initialized ticks: BASE between the current price and the
-    /// pool price at which the marginal price (fee included) reaches `price` — P*(1-f) for a
-    /// buy (fee on the QUOTE paid), P/(1-f) for a sell (fee on the BASE sold). Each range
-    /// holds L * (1/sqrt(Pa) - 1/sqrt(Pb)) of token0.
+    /// Floating-point walk over the initialized ticks (`ConcentratedWalk`): BASE between the
+    /// current price and the pool price at which the marginal price (fee included) reaches
+    /// `price`.
     public func sizeAtMarginalPrice(_ side: TradeSide, _ price: Double) -> Double {
-        guard price > 0, price.isFinite else { return side == .buy ? (price > 0 ? .infinity : 0) : (price <= 0 ? .infinity : 0) }
+        marginalSizeCurve(side).size(at: price)
+    }
+
+    public func marginalSizeCurve(_ side: TradeSide) -> MarginalSizeCurve {
+        .concentrated(ConcentratedWalk(
+            side: side, keep: 1 - fee, rawScale: Self.rawScale(baseDecimals, quoteDecimals),
+            baseScale: TokenUnits.power10(baseDecimals),
+            currentSqrt: Double(engine.sqrtPriceX96) / 79_228_162_514_264_337_593_543_950_336.0,
+            liquidity: Double(engine.liquidity), ladder: ladder, firstAbove: ladder.firstIndex(above: engine.tick)))
+    }
+
+    /// The largest size within `maxSlippage`, found with exact quotes from a floating-point
+    /// first estimate (`slippageCapEstimate`) rather than from the marginal-price bound: the
+    /// estimate is within a few raw units of the exact boundary, so a handful of exact quotes
+    /// verify and refine it to the protocol's 1e-10 relative precision.
+    public func largestSize(_ side: TradeSide, maxSlippage: Double) -> Double {
+        largestSize(side, maxSlippage: maxSlippage, near: slippageCapEstimate(side, maxSlippage: maxSlippage), fee: fee, quoteDecimals: quoteDecimals)
+    }
+
+    /// Floating-point solution of "average price, fee included, = the cap", BASE; 0 when
+    /// no positive size fits (the cap is below the fee).
+    ///
+    /// Walking range by range from the current sqrt price r0 with liquidity L, the token0 and
+    /// token1 moved so far (Δ, Y, raw) grow as Δ + L(1/r0 - 1/r) and Y + L(r - r0) (buy; a
+    /// sell mirrors it). A buy pays Y/(1-f) for Δ, within the cap while Y <= C·Δ with
+    /// C = mid·(1+s)(1-f) (raw price); a sell gets Y for Δ/(1-f), within it while Y >= C·Δ
+    /// with C = mid·(1-s)/(1-f). In the range where the sign flips, Y = C·Δ is the quadratic
+    /// L r² - B r + C L = 0 (roots multiply to C): a buy takes the larger root, a sell the
+    /// smaller, each written in the form that does not cancel.
+    func slippageCapEstimate(_ side: TradeSide, maxSlippage: Double) -> Double {
         let keep = 1 - fee
-        let scale = Self.rawScale(baseDecimals, quoteDecimals)
-        let targetRaw = (side == .buy ? price * keep : price / keep) / scale
-        let targetSqrt = targetRaw.squareRoot()
-        let currentSqrt = Double(engine.sqrtPriceX96) / 79_228_162_514_264_337_593_543_950_336.0
-        let ticks = engine.ticks.initializedTicks
+        let startSqrt = Double(engine.sqrtPriceX96) / 79_228_162_514_264_337_593_543_950_336.0
+        let midRaw = startSqrt * startSqrt
+        let rungs = ladder.rungs
+        var index = ladder.firstIndex(above: engine.tick)
         var liquidity = Double(engine.liquidity)
-        var sqrtPrice = currentSqrt
-        var token0 = 0.0
-        let halfLogBase = 0.5 * log(1.0001)
+        var sqrtPrice = startSqrt
+        var token0 = 0.0, token1 = 0.0
+        let token0Scale = TokenUnits.power10(baseDecimals)
         if side == .buy {
-            guard targetSqrt > currentSqrt else { return 0 }
-            for tick in ticks where tick > engine.tick {
-                let tickSqrt = exp(Double(tick) * halfLogBase)
-                if tickSqrt >= targetSqrt { break }
-                token0 += liquidity * (1 / sqrtPrice - 1 / tickSqrt)
-                sqrtPrice = tickSqrt
-                liquidity += Double(engine.ticks.info(tick)!.liquidityNet)
+            let capRatio = midRaw * (1 + maxSlippage) * keep
+            guard capRatio > midRaw else { return 0 }
+            while true {
+                let end = index < rungs.count ? rungs[index].sqrtPrice : Double.infinity
+                if liquidity > 0 {
+                    let token0End = token0 + liquidity * (1 / sqrtPrice - 1 / end)
+                    let token1End = token1 + liquidity * (end - sqrtPrice)
+                    if !(token1End <= capRatio * token0End) {
+                        let b = liquidity * sqrtPrice + capRatio * token0 + capRatio * liquidity / sqrtPrice - token1
+                        let discriminant = max(0, b * b - 4 * capRatio * liquidity * liquidity)
+                        let root = (b + discriminant.squareRoot()) / (2 * liquidity)
+                        return (token0 + liquidity * (1 / sqrtPrice - 1 / root)) / token0Scale
+                    }
+                    token0 = token0End; token1 = token1End
+                }
+                guard index < rungs.count else { return token0 / token0Scale }  // all the pool holds
+                sqrtPrice = end
+                liquidity += rungs[index].liquidityNet
+                index += 1
             }
-            token0 += liquidity * (1 / sqrtPrice - 1 / targetSqrt)
         } else {
-            guard targetSqrt < currentSqrt else { return 0 }
-            for tick in ticks.reversed() where tick <= engine.tick {
-                let tickSqrt = exp(Double(tick) * halfLogBase)
-                if tickSqrt <= targetSqrt { break }
-                token0 += liquidity * (1 / tickSqrt - 1 / sqrtPrice)
-                sqrtPrice = tickSqrt
-                liquidity -= Double(engine.ticks.info(tick)!.liquidityNet)
+            let capRatio = midRaw * (1 - maxSlippage) / keep
+            guard capRatio < midRaw else { return 0 }
+            while true {
+                let end = index > 0 ? rungs[index - 1].sqrtPrice : 0
+                if liquidity > 0 {
+                    let token0End = token0 + liquidity * (1 / end - 1 / sqrtPrice)
+                    let token1End = token1 + liquidity * (sqrtPrice - end)
+                    if !(token1End >= capRatio * token0End) {
+                        let b = token1 + liquidity * sqrtPrice + capRatio * liquidity / sqrtPrice - capRatio * token0
+                        let discriminant = max(0, b * b - 4 * capRatio * liquidity * liquidity)
+                        let root = 2 * capRatio * liquidity / (b + discriminant.squareRoot())
+                        return (token0 + liquidity * (1 / root - 1 / sqrtPrice)) / keep / token0Scale
+                    }
+                    token0 = token0End; token1 = token1End
+                }
+                guard index > 0 else { return token0 / keep / token0Scale }
+                index -= 1
+                sqrtPrice = end
+                liquidity -= rungs[index].liquidityNet
             }
-            token0 += liquidity * (1 / targetSqrt - 1 / sqrtPrice)
-            token0 /= keep  // gross BASE in: the fee is taken from it
         }
-        return max(0, token0) / TokenUnits.power10(baseDecimals)
     }
 }

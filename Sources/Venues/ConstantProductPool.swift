@@ -63,14 +63,31 @@ public struct ConstantProductPool: HedgeVenue, Equatable {
         return Fill(side: side, base: base, quote: quote, fee: feeQuote, midBefore: mid, midAfter: midPrice)
     }
 
+    /// The largest size within `maxSlippage`, from the closed form below refined with exact
+    /// quotes (see `HedgeVenue.largestSize(_:maxSlippage:near:fee:quoteDecimals:)`).
+    public func largestSize(_ side: TradeSide, maxSlippage: Double) -> Double {
+        largestSize(side, maxSlippage: maxSlippage, near: slippageCapEstimate(side, maxSlippage: maxSlippage), fee: fee, quoteDecimals: quoteDecimals)
+    }
+
+    /// The slippage cap on x*y = k in floating point, BASE (<= 0 when the cap is below the
+    /// fee). Buying Δ pays y·Δ / ((x-Δ)(1-f)), an average x / ((x-Δ)(1-f)) times the mid,
+    /// within 1+s of it for Δ <= x (1 - 1/((1+s)(1-f))); selling Δ gets y·Δ(1-f) / (x + Δ(1-f)),
+    /// within 1-s of the mid for Δ <= (x(1-f)/(1-s) - x) / (1-f).
+    func slippageCapEstimate(_ side: TradeSide, maxSlippage: Double) -> Double {
+        let x = reserveBase, keep = 1 - fee
+        switch side {
+        case .buy: return x * (1 - 1 / ((1 + maxSlippage) * keep))
+        case .sell: return (x * keep / (1 - maxSlippage) - x) / keep
+        }
+    }
+
     /// Closed form on x*y = k: buying Δ, the next unit costs k / ((x-Δ)^2 (1-f)); selling Δ,
     /// the next unit brings k (1-f) / (x + Δ(1-f))^2.
     public func sizeAtMarginalPrice(_ side: TradeSide, _ price: Double) -> Double {
-        let x = reserveBase, k = reserveBase * reserveQuote, keep = 1 - fee
-        guard price > 0 else { return side == .buy ? 0 : .infinity }
-        switch side {
-        case .buy: return max(0, x - (k / (price * keep)).squareRoot())
-        case .sell: return max(0, ((k * keep / price).squareRoot() - x) / keep)
-        }
+        marginalSizeCurve(side).size(at: price)
+    }
+
+    public func marginalSizeCurve(_ side: TradeSide) -> MarginalSizeCurve {
+        .constantProduct(side, reserveBase: reserveBase, invariant: reserveBase * reserveQuote, keep: 1 - fee)
     }
 }

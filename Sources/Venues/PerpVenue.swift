@@ -68,10 +68,11 @@ public struct PerpVenue: HedgeVenue, Equatable {
     /// Flat marginal price: mark*(1+fee) to buy, mark*(1-fee) to sell; unlimited at or
     /// beyond it.
     public func sizeAtMarginalPrice(_ side: TradeSide, _ price: Double) -> Double {
-        switch side {
-        case .buy: return price >= markPrice * (1 + fee) ? .infinity : 0
-        case .sell: return price <= markPrice * (1 - fee) ? .infinity : 0
-        }
+        marginalSizeCurve(side).size(at: price)
+    }
+
+    public func marginalSizeCurve(_ side: TradeSide) -> MarginalSizeCurve {
+        .flat(side, threshold: side == .buy ? markPrice * (1 + fee) : markPrice * (1 - fee))
     }
 
     /// Any size when the fee fits in the cap, none otherwise.

@@ -238,6 +238,15 @@ extension UInt256 {
         if (w1 | w2 | w3 | divisor.w1 | divisor.w2 | divisor.w3) == 0 {
             return (UInt256(w0 / divisor.w0), UInt256(w0 % divisor.w0))
         }
+        if (w2 | w3 | divisor.w2 | divisor.w3) == 0, #available(macOS 15, iOS 18, watchOS 11, tvOS 18, visionOS 2, *) {
+            // Both within 128 bits (a v2 quote on 18-decimal reserves: ~120 bits by ~80): the
+            // runtime's 128-bit division, a hardware 128/64 divide or two, rather than the
+            // general long division's limb arrays and normalization.
+            let dividend = UInt128(w1) << 64 | UInt128(w0), divisor = UInt128(divisor.w1) << 64 | UInt128(divisor.w0)
+            let (quotient, remainder) = dividend.quotientAndRemainder(dividingBy: divisor)
+            return (UInt256(w0: UInt64(truncatingIfNeeded: quotient), w1: UInt64(truncatingIfNeeded: quotient >> 64), w2: 0, w3: 0),
+                    UInt256(w0: UInt64(truncatingIfNeeded: remainder), w1: UInt64(truncatingIfNeeded: remainder >> 64), w2: 0, w3: 0))
+        }
         return UInt512(high: .zero, low: self).dividedUnchecked(by: divisor)
     }
 

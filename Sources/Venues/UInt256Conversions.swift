@@ -78,15 +78,32 @@ extension Double {
     /// The nearest `Double` by the rule attaswift/BigInt uses (keep the top 53 bits, round up
     /// when the next bit and the last kept bit are both 1), so fills computed before the
     /// switch to `UInt256` convert to the very same `Double`s. Exact below 2^53.
+    ///
+    /// Read straight from the limbs (the top 64 bits, then 54 of them), and scaled by a power
+    /// of two built from its bit pattern: every pool's mid price and every fill converts a
+    /// few of these, and the general shift and `Double(sign:exponent:significand:)` it used
+    /// to go through cost more than the rest of a constant-product quote's floating point.
+    @inlinable
     public init(_ value: UInt256) {
-        let bits = value.significantBitCount
-        if bits <= 64 {
-            if bits <= 53 { self = Double(value.w0); return }
+        let topLimb: UInt64, nextLimb: UInt64, limbsBelowTop: Int
+        if value.w3 != 0 {
+            (topLimb, nextLimb, limbsBelowTop) = (value.w3, value.w2, 3)
+        } else if value.w2 != 0 {
+            (topLimb, nextLimb, limbsBelowTop) = (value.w2, value.w1, 2)
+        } else if value.w1 != 0 {
+            (topLimb, nextLimb, limbsBelowTop) = (value.w1, value.w0, 1)
+        } else {
+            (topLimb, nextLimb, limbsBelowTop) = (value.w0, 0, 0)
         }
-        // 54 bits: the 53 kept and the one below them.
-        var top = (value >> (bits - 54)).w0
+        let leadingZeros = topLimb.leadingZeroBitCount
+        let bits = 64 * limbsBelowTop + 64 - leadingZeros
+        if bits <= 53 { self = Double(value.w0); return }
+        // The value's top 64 bits, then its top 54: the 53 kept and the one below them.
+        let top64 = leadingZeros == 0 ? topLimb : (topLimb &<< UInt64(leadingZeros)) | (nextLimb &>> UInt64(64 - leadingZeros))
+        var top = top64 &>> 10
         if top & 3 == 3 { top = (top >> 1) + 1 } else { top >>= 1 }
-        self = Double(top) * Double(sign: .plus, exponent: bits - 53, significand: 1)
+        // 2^(bits - 53), bits <= 256: a normal Double, so the product is exact.
+        self = Double(top) * Double(bitPattern: UInt64(bits - 53 + 1023) << 52)
     }
 
     /// Sign and magnitude, as `Double(UInt256)` rounds the magnitude.

@@ -10,5 +10,7 @@
 ///   so a quote or a swap allocates nothing.
 /// - Runtime models in QUOTE and BASE (`ConstantProductPool`, `ConcentratedLiquidityPool`,
 ///   `PerpVenue`, `Router`, `HedgeSlicer`): `Double`s at the boundary, the exact engines
-///   inside, state carried from one trade to the next.
+///   inside, state carried from one trade to the next. The router sizes its children on
+///   floating-point models (each venue's `MarginalSizeCurve`, a pool's slippage-cap
+///   estimate) and prices every candidate with exact quotes.
 public enum Venues {}

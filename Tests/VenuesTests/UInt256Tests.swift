@@ -158,4 +158,58 @@ struct UInt256Tests {
         #expect(UInt256(exactly: 0x1p255) == UInt256(1) << 255)
         #expect(UInt256(exactly: -0.0) == 0)
     }
+
+    /// The limb-level `Double(UInt256)` against the rule written with whole-number shifts (keep
+    /// the top 54 bits, round up when the last two are 11, scale by 2^(bits - 53)), on values
+    /// of every bit length 0...256 with pseudo-random low bits, and on the cases that carry
+    /// the rounding into a new power of two.
+    @Test func doubleConversionMatchesTheShiftRule() {
+        func reference(_ value: UInt256) -> Double {
+            let bits = value.significantBitCount
+            if bits <= 53 { return Double(value.w0) }
+            var top = (value >> (bits - 54)).w0
+            if top & 3 == 3 { top = (top >> 1) + 1 } else { top >>= 1 }
+            return Double(top) * Double(sign: .plus, exponent: bits - 53, significand: 1)
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        for bits in 0...256 {
+            for _ in 0..<20 {
+                var value = UInt256(w0: next(), w1: next(), w2: next(), w3: next())
+                value = bits == 0 ? .zero : (value >> (256 - bits)) | (UInt256(1) << (bits - 1))
+                #expect(Double(value).bitPattern == reference(value).bitPattern, "\(value)")
+            }
+            if bits >= 2 {
+                let ones = UInt256.max >> (256 - bits)  // rounds up to 2^bits beyond 53 bits
+                #expect(Double(ones).bitPattern == reference(ones).bitPattern, "\(ones)")
+            }
+        }
+    }
+
+    /// Divisions within 128 bits (the runtime's 128-bit division) against the general long
+    /// division (`UInt512.dividedUnchecked`, Knuth's Algorithm D), on pseudo-random operands of
+    /// every pair of bit lengths in steps of 7, and the quotient-remainder identity.
+    @Test func divisionWithin128BitsMatchesLongDivision() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        func random(bits: Int) -> UInt256 {
+            let value = UInt256(w0: next(), w1: next(), w2: 0, w3: 0) >> (128 - bits)
+            return value | (UInt256(1) << (bits - 1))
+        }
+        for dividendBits in stride(from: 1, through: 128, by: 7) {
+            for divisorBits in stride(from: 1, through: 128, by: 7) {
+                let dividend = random(bits: dividendBits), divisor = random(bits: divisorBits)
+                let fast = dividend.quotientAndRemainder(dividingBy: divisor)
+                let long = UInt512(high: .zero, low: dividend).dividedUnchecked(by: divisor)
+                #expect(fast.quotient == long.quotient && fast.remainder == long.remainder, "\(dividend) / \(divisor)")
+                #expect(fast.quotient * divisor + fast.remainder == dividend && fast.remainder < divisor)
+            }
+        }
+    }
 }
