@@ -143,27 +143,30 @@ public struct VenueBook: Sendable {
         let plan = try Router.route(side, base: abs(base), venues: venues, gas: gas, maxSlippage: maxSlippage, mode: routing)
         var fills: [Execution] = []
         for child in plan.children where child.base > 0 {
-            let index = eligible[child.venue]
-            let fill: Fill
-            switch entries[index].venue {
-            case .constantProduct(var pool):
-                let before = TokenAmounts(pool)
-                fill = try pool.execute(side, base: child.base)
-                entries[index].venue = .constantProduct(pool)
-                fills.append(Execution(venue: entries[index].name, fill: fill, gas: gas[child.venue], poolOutflow: entries[index].shared ? before - TokenAmounts(pool) : nil))
-                continue
-            case .concentrated(let positions, let fee, var pool):
-                let before = TokenAmounts(pool!)
-                fill = try pool!.execute(side, base: child.base)
-                entries[index].venue = .concentrated(positions: positions, fee: fee, pool: pool)
-                fills.append(Execution(venue: entries[index].name, fill: fill, gas: gas[child.venue], poolOutflow: entries[index].shared ? before - TokenAmounts(pool!) : nil))
-                continue
-            case .perp(var perp):
-                fill = try perp.execute(side, base: child.base)
-                entries[index].venue = .perp(perp)
-            }
-            fills.append(Execution(venue: entries[index].name, fill: fill, gas: gas[child.venue]))
+            fills.append(try execute(side, base: child.base, at: eligible[child.venue], gas: gas[child.venue]))
         }
         return (fills, plan.unfilled)
+    }
+
+    /// Trades `base` BASE on entry `index`, moving its state; a shared pool's execution
+    /// carries what the trade took from it (token conservation).
+    mutating func execute(_ side: TradeSide, base: Double, at index: Int, gas: Double) throws -> Execution {
+        let before = entries[index].shared ? entries[index].venue.poolTokens : nil
+        let fill: Fill
+        switch entries[index].venue {
+        case .constantProduct(var pool):
+            fill = try pool.execute(side, base: base)
+            entries[index].venue = .constantProduct(pool)
+        case .concentrated(let positions, let fee, var pool?):
+            fill = try pool.execute(side, base: base)
+            entries[index].venue = .concentrated(positions: positions, fee: fee, pool: pool)
+        case .concentrated(_, _, nil):
+            throw VenueError.invalidParameter("the pool \(entries[index].name) is not open yet")
+        case .perp(var perp):
+            fill = try perp.execute(side, base: base)
+            entries[index].venue = .perp(perp)
+        }
+        let outflow = before.flatMap { before in entries[index].venue.poolTokens.map { before - $0 } }
+        return Execution(venue: entries[index].name, fill: fill, gas: gas, poolOutflow: outflow)
     }
 }

@@ -84,25 +84,7 @@ extension VenueBook {
         guard let index = entries.firstIndex(where: { $0.name == name }) else {
             throw VenueError.invalidParameter("no venue named \(name)")
         }
-        let side: TradeSide = base > 0 ? .buy : .sell
-        switch entries[index].venue {
-        case .constantProduct(var pool):
-            let before = TokenAmounts(pool)
-            let fill = try pool.execute(side, base: abs(base))
-            entries[index].venue = .constantProduct(pool)
-            return Execution(venue: name, fill: fill, gas: 0, poolOutflow: entries[index].shared ? before - TokenAmounts(pool) : nil)
-        case .perp(var perp):
-            let fill = try perp.execute(side, base: abs(base))
-            entries[index].venue = .perp(perp)
-            return Execution(venue: name, fill: fill, gas: 0)
-        case .concentrated(let positions, let fee, var pool?):
-            let before = TokenAmounts(pool)
-            let fill = try pool.execute(side, base: abs(base))
-            entries[index].venue = .concentrated(positions: positions, fee: fee, pool: pool)
-            return Execution(venue: name, fill: fill, gas: 0, poolOutflow: entries[index].shared ? before - TokenAmounts(pool) : nil)
-        case .concentrated(_, _, nil):
-            throw VenueError.invalidParameter("the pool \(name) is not open yet")
-        }
+        return try execute(base > 0 ? .buy : .sell, base: abs(base), at: index, gas: 0)
     }
 
     /// The mark of the perp called `name`, QUOTE per BASE.

@@ -73,7 +73,7 @@ struct Merge: ParsableCommand {
                 }
                 let shards = try contents.map { (file: $0.file, shard: try PortfolioStressShard.decode($0.data, file: $0.file)) }
                 let merged = try PortfolioStressShard.merge(shards)
-                return try Stress.emit(PortfolioStressReport(PortfolioStressSummary(header: merged.0, outcomes: merged.1)), format: format, output: outputFile)
+                return try StressOutput.emit(PortfolioStressReport(PortfolioStressSummary(header: merged.0, outcomes: merged.1)), format: format, output: outputFile)
             }
             let shards = try contents.map { (file: $0.file, shard: try StressShard.decode($0.data, file: $0.file)) }
             let merged = try StressShard.merge(shards)

@@ -32,14 +32,6 @@ extension Stress {
                 to: outputFile, written: "portfolio shard \(shard.index) of \(shard.count): \(outcomes.count) paths")
             return
         }
-        try Self.emit(PortfolioStressReport(PortfolioStressSummary(header: header, outcomes: outcomes)), format: format, output: outputFile)
-    }
-
-    /// A whole portfolio stress result: the chosen format on standard output, the JSON to
-    /// `-o`. `stress` and `merge` share it, so both print the same bytes.
-    static func emit(_ report: PortfolioStressReport, format: Analyze.Format, output: OutputFile?) throws {
-        let json = report.json()
-        try output?.write(json)
-        Terminal.standardOutput.write(format == .json ? json : TerminalEscaping.escapedKeepingLines(report.text()))
+        try StressOutput.emit(PortfolioStressReport(PortfolioStressSummary(header: header, outcomes: outcomes)), format: format, output: outputFile)
     }
 }

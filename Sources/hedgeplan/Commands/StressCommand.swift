@@ -127,6 +127,14 @@ enum StressOutput {
         try html?.write(StressReportHTML(report.summary).render())
     }
 
+    /// A whole portfolio stress result: the chosen format on standard output, the JSON to
+    /// `-o` (`stress PORTFOLIO` and `merge` of its shards).
+    static func emit(_ report: PortfolioStressReport, format: Analyze.Format, output: OutputFile?) throws {
+        let json = report.json()
+        try output?.write(json)
+        Terminal.standardOutput.write(format == .json ? json : TerminalEscaping.escapedKeepingLines(report.text()))
+    }
+
     /// Writes a shard's partial result (`stress` or `tune --shards`): to `-o` with a line on
     /// standard error saying what was written (`written`), else to standard output.
     static func emitPartial(_ data: Data, to output: OutputFile?, written: String) throws {

@@ -13,10 +13,7 @@ extension Tune {
         if simulation.shards != nil {
             throw ValidationError("--shards applies to a plan or strategy; a portfolio is tuned whole")
         }
-        let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
-        let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
-        let resultOutput = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
-        let strategyOutput = try writeStrategy.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the tuned strategy") }
+        let outputs = try checkedOutputs()
         let compiled = try PortfolioInput.loadCompiled(input, history: history, format: format)
         let setup = compiled.setup!
         let index = try tunedMember(of: setup)
@@ -45,8 +42,7 @@ extension Tune {
             throw CommandFailure.input(.stress, input, "cannot run the portfolio on the simulated paths: \(error)")
         }
         let result = runner.result(objective: objective, outcomes: outcomes)
-        try emit(result, output: resultOutput, plot: plotOutput, report: reportOutput)
-        try strategyOutput.map { try writeTuned(result, strategyText: text, strategyPath: strategyPath, to: $0) }
+        try emit(result, strategyText: text, strategyPath: strategyPath, to: outputs)
     }
 
     /// The member line `--member` names (its path as the portfolio writes it, or its file

@@ -113,11 +113,8 @@ struct Tune: ParsableCommand {
     private func tune() throws {
         if PortfolioLoader.isPortfolio(path: input) { return try tunePortfolio() }
         if member != nil { throw ValidationError("--member chooses a member of a portfolio; \(input) is not a portfolio") }
-        let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
-        let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
-        let resultOutput = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
+        let outputs = try checkedOutputs()
         let shard = try simulation.shard()
-        let strategyOutput = try writeStrategy.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the tuned strategy") }
         let base = try PlanInput.load(input, history: history, format: format)
         // The strategy's text: the input itself, or the file the plan was compiled from.
         let strategyPath = input.hasSuffix(".json") ? base.source.path : input
@@ -143,13 +140,25 @@ struct Tune: ParsableCommand {
         if let shard {
             try StressOutput.emitPartial(
                 TuneShard(header: header, objective: objective, candidates: recorded, shards: shard.count, shardIndex: shard.index,
-                          outcomes: outcomes).encoded(), to: resultOutput,
+                          outcomes: outcomes).encoded(), to: outputs.result,
                 written: "tune shard \(shard.index) of \(shard.count): \(candidates.count) candidates × \(indices.count) paths")
             return
         }
         let result = TuneRunner.result(header: header, objective: objective, candidates: Array(zip(recorded, outcomes)))
-        try emit(result, output: resultOutput, plot: plotOutput, report: reportOutput)
-        try strategyOutput.map { try writeTuned(result, strategyText: text, strategyPath: strategyPath, to: $0) }
+        try emit(result, strategyText: text, strategyPath: strategyPath, to: outputs)
+    }
+
+    /// The files a tune writes, each checked writable before the run starts.
+    struct Outputs {
+        var result, plot, report, strategy: OutputFile?
+    }
+
+    func checkedOutputs() throws(CommandFailure) -> Outputs {
+        Outputs(
+            result: try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") },
+            plot: try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") },
+            report: try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") },
+            strategy: try writeStrategy.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the tuned strategy") })
     }
 
     /// The candidates (`--grid`'s, or the default families scaled to `base`), each written
@@ -185,20 +194,20 @@ struct Tune: ParsableCommand {
         return candidates
     }
 
-    /// A whole tune's result: the chosen format on standard output, the JSON to `-o`, the plot and the report.
-    func emit(_ result: TuneResult, output: OutputFile?, plot: OutputFile?, report reportOutput: OutputFile?) throws {
+    /// A whole tune's result: the chosen format on standard output, the JSON to `-o`, the
+    /// plot, the report, and the strategy (`strategyText` at `strategyPath`) with hedge.delta
+    /// replaced by the recommended policy.
+    func emit(_ result: TuneResult, strategyText text: String, strategyPath: String, to outputs: Outputs) throws {
         let report = TuneReport(result)
-        try output?.write(report.json())
-        Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
-        try plot?.write(report.frontierSVG())
-        try reportOutput?.write(report.html())
-    }
-
-    /// `--write-strategy`: the strategy with hedge.delta replaced by the recommended policy.
-    func writeTuned(_ result: TuneResult, strategyText text: String, strategyPath: String, to output: OutputFile) throws {
+        let json = report.json()
+        try outputs.result?.write(json)
+        Terminal.standardOutput.write(format == .json ? json : TerminalEscaping.escapedKeepingLines(report.text()))
+        try outputs.plot?.write(report.frontierSVG())
+        try outputs.report?.write(report.html())
+        guard let strategyOutput = outputs.strategy else { return }
         let best = result.candidates[result.recommended].policy
         do {
-            try output.write(try HedgeDeltaEdit.replacing(in: text, path: strategyPath, with: best.flowText))
+            try strategyOutput.write(try HedgeDeltaEdit.replacing(in: text, path: strategyPath, with: best.flowText))
         } catch let failure as HedgeDeltaEdit.Failure {
             throw CommandFailure(.error(.inconsistent, failure.message, at: failure.location), exitCode: 1)
         }
