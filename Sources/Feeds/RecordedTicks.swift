@@ -7,6 +7,10 @@ public struct RecordedTicks: TickSource, Sendable {
     public init(_ ticks: [Tick]) { self.ticks = ticks }
 
     /// Every tick of `source`, in order.
+    // Monte Carlo draws its paths from another module, which cannot specialise this generic
+    // initialiser itself: without these, every tick would go through the protocol witness.
+    @_specialize(where Source == GBMPath)
+    @_specialize(where Source == MertonPath)
     public init<Source: TickSource>(draining source: inout Source, capacity: Int = 0) throws {
         var ticks: [Tick] = []
         ticks.reserveCapacity(capacity)

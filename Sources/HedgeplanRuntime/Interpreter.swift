@@ -57,18 +57,33 @@ public struct Interpreter {
 
     /// Steps a book over the whole feed and returns it as the last tick left it: what
     /// `run` summarises into a `RunResult`, and what Monte Carlo reduces to a few numbers
-    /// per path (`HedgeBook.outcome`).
-    public mutating func finalBook<Source: TickSource>(_ feed: inout Source) throws -> HedgeBook {
-        try finalBook(&feed, recording: nil)
+    /// per path (`HedgeBook.outcome`). A run whose feed starts at `opening`'s tick starts
+    /// from a copy of it instead of opening the structure again (Monte Carlo paths share
+    /// their first tick).
+    // Monte Carlo replays recorded ticks from another module, which cannot specialise this
+    // generic function itself: without this, every tick would go through the protocol witness.
+    @_specialize(where Source == RecordedTicks)
+    public mutating func finalBook<Source: TickSource>(_ feed: inout Source, from opening: BookOpening? = nil) throws -> HedgeBook {
+        try finalBook(&feed, recording: nil, opening: opening)
     }
 
-    private mutating func finalBook<Source: TickSource>(_ feed: inout Source, recording: RunRecording?) throws -> HedgeBook {
-        guard let first = try feed.next() else { throw RunError.emptyFeed }
+    /// The book and venues as they stand at `first`, before that tick is stepped: the
+    /// structure opened at its price, the venues built around it.
+    public func open(at first: Tick) throws -> BookOpening {
         if let why = HedgeBook.refusal(plan: plan, firstTick: first, options: options) { throw RunError.planFarFromFeed(why) }
-        var venues: VenueBook
+        let venues: VenueBook
         do { venues = try VenueBook(plan: plan, spot: first.price) } catch { throw RunError.venue("\(error)") }
         var book = HedgeBook(plan: plan, firstTick: first, options: options, keepsDetail: keepsDetail)
         book.checksInvariant = checksInvariant
+        return BookOpening(firstTick: first, book: book, venues: venues)
+    }
+
+    private mutating func finalBook<Source: TickSource>(
+        _ feed: inout Source, recording: RunRecording?, opening: BookOpening? = nil
+    ) throws -> HedgeBook {
+        guard let first = try feed.next() else { throw RunError.emptyFeed }
+        let start = try opening.flatMap { $0.firstTick == first ? $0 : nil } ?? open(at: first)
+        var book = start.book, venues = start.venues
         let observer: RunObserver? = recording ?? self.observer
         // The structure's opening trades were made at the first tick's price.
         recording?.tradesNow(book.trades.count, at: first.price)
@@ -83,4 +98,13 @@ public struct Interpreter {
         worstInvariantError = book.worstInvariantError
         return book
     }
+}
+
+/// A book opened at a feed's first tick, with its venues, before that tick is stepped
+/// (`Interpreter.open(at:)`): Monte Carlo paths that start at the same tick copy it instead
+/// of opening the structure once per path.
+public struct BookOpening: Sendable {
+    public let firstTick: Tick
+    let book: HedgeBook
+    let venues: VenueBook
 }

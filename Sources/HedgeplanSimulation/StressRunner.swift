@@ -12,6 +12,10 @@ public struct StressRunner: Sendable {
     public let settings: StressSettings
     /// The plan without `hedge:` and without circuit breakers: the structure held, rolls kept.
     let unhedgedPlan: HedgingPlan
+    /// The two books opened at path 0's first tick, which every simulated path shares
+    /// (`BookOpening`): a path copies them instead of opening its structure twice. Nil when
+    /// the plan cannot open there; each path then opens its own and reports why.
+    let openings: (hedged: BookOpening, unhedged: BookOpening)?
 
     public init(plan: HedgingPlan, settings: StressSettings) {
         self.plan = plan
@@ -20,21 +24,31 @@ public struct StressRunner: Sendable {
         bare.hedge = nil
         bare.safety = []
         unhedgedPlan = bare
+        openings = (try? Self.ticks(path: 0, settings: settings)).flatMap { ticks in
+            guard let first = ticks.ticks.first else { return nil }
+            let hedged = Self.interpreter(plan, settings), unhedged = Self.interpreter(bare, settings)
+            guard let a = try? hedged.open(at: first), let b = try? unhedged.open(at: first) else { return nil }
+            return (a, b)
+        }
+    }
+
+    /// The engine as `stress` runs it: the run options of the settings, no series, no trades.
+    static func interpreter(_ plan: HedgingPlan, _ settings: StressSettings) -> Interpreter {
+        var interpreter = Interpreter(plan: plan)
+        interpreter.options = settings.runOptions
+        interpreter.keepsDetail = false
+        return interpreter
     }
 
     /// Path k's outcome.
     public func outcome(path k: Int) throws -> PathOutcome {
         let ticks = try Self.ticks(path: k, settings: settings)
         var hedgedFeed = ticks
-        var hedged = Interpreter(plan: plan)
-        hedged.options = settings.runOptions
-        hedged.keepsDetail = false
-        let book = try hedged.finalBook(&hedgedFeed)
+        var hedged = Self.interpreter(plan, settings)
+        let book = try hedged.finalBook(&hedgedFeed, from: openings?.hedged)
         var bareFeed = ticks
-        var bare = Interpreter(plan: unhedgedPlan)
-        bare.options = settings.runOptions
-        bare.keepsDetail = false
-        let unhedged = try bare.finalBook(&bareFeed).outcome().pnl.total
+        var bare = Self.interpreter(unhedgedPlan, settings)
+        let unhedged = try bare.finalBook(&bareFeed, from: openings?.unhedged).outcome().pnl.total
         return PathOutcome(path: k, hedged: book.outcome(), unhedged: unhedged)
     }
 

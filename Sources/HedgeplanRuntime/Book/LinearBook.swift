@@ -55,7 +55,7 @@ struct LinearBook: Sendable {
 
     /// Closes every leg at `spot` (futures at the forward, liquidity positions at their
     /// value), booking each one's value against entry.
-    mutating func closeAll(spot: Double, now: Int64, rate: Double, ledger: inout Ledger, trades: inout [TradeRecord]) {
+    mutating func closeAll(spot: Double, now: Int64, rate: Double, ledger: inout Ledger, trades: inout TradeLog) {
         let totals = valuate(spot: spot, now: now, rate: rate)
         if !linear.isEmpty || !liquidity.isEmpty {
             ledger.book(.underlyingRealized(amount: totals.value, impermanentLoss: totals.impermanentLoss))
@@ -84,7 +84,7 @@ struct LinearBook: Sendable {
 
     /// Settles the futures that expire at or before `now` against their entry; returns how
     /// many settled.
-    mutating func settleFutures(now: Int64, spot: Double, ledger: inout Ledger, trades: inout [TradeRecord]) -> Int {
+    mutating func settleFutures(now: Int64, spot: Double, ledger: inout Ledger, trades: inout TradeLog) -> Int {
         var settled = 0
         var j = 0
         while j < linear.count {

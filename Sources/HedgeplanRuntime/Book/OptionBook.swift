@@ -176,7 +176,7 @@ struct OptionBook: Sendable {
     }
 
     /// Settles the legs that expire at or before `now` at intrinsic value; returns how many settled.
-    mutating func settle(now: Int64, spot: Double, ledger: inout Ledger, trades: inout [TradeRecord]) -> Int {
+    mutating func settle(now: Int64, spot: Double, ledger: inout Ledger, trades: inout TradeLog) -> Int {
         var settled = 0
         var i = 0
         while i < count {

@@ -30,29 +30,33 @@ extension HedgeBook {
             rebalance.goal = nil
         }
         rebalance.nextChildAt = tick.timestamp + context.childSpacingMs
-        let record = RebalanceRecord(
-            tickIndex: clock.index, time: tick.timestamp, reason: "hedge", spot: tick.price, netDeltaBefore: before,
-            netDeltaAfter: after, requested: child,
-            fills: result.fills.map {
-                .init(venue: $0.venue, base: $0.fill.side == .buy ? $0.fill.base : -$0.fill.base,
-                      averagePrice: $0.fill.averagePrice, fee: $0.fill.fee, slippage: $0.fill.slippage, gas: $0.gas)
-            })
-        rebalances.append((tick.timestamp, before, after))
-        observer?.rebalanced(record)
-        if let worst = result.fills.map(\.fill.slippage).max(), let trip = breakers.checkSlippage(worst) {
+        if trades.keeps { rebalances.append((tick.timestamp, before, after)) }
+        if let observer {
+            observer.rebalanced(RebalanceRecord(
+                tickIndex: clock.index, time: tick.timestamp, reason: "hedge", spot: tick.price, netDeltaBefore: before,
+                netDeltaAfter: after, requested: child,
+                fills: result.fills.map {
+                    .init(venue: $0.venue, base: $0.fill.side == .buy ? $0.fill.base : -$0.fill.base,
+                          averagePrice: $0.fill.averagePrice, fee: $0.fill.fee, slippage: $0.fill.slippage, gas: $0.gas)
+                }))
+        }
+        if let worst = result.fills.lazy.map(\.fill.slippage).max(), let trip = breakers.checkSlippage(worst) {
             self.trip(trip, at: tick, venues: &venues, observer: observer)
         }
     }
 
     private mutating func decideRebalance(_ tick: Tick, netDelta: Double, gamma: Double) {
+        // Only the gamma scalper reads the gas cost, and only Whalley-Wilmott the time to
+        // expiry: the other triggers skip both on every tick.
+        let policyKind = policy!.kind, scalps = policy!.scalper != nil
         // The shared cost model: gas is paid on pools; perps are off chain.
-        let gas = HedgeTradeCost(
+        let gas = scalps ? HedgeTradeCost(
             feeRate: 0, gasPerTrade: context.gasPerTrade(spot: tick.price, gwei: tick.gasGwei), hedgesOnPerp: context.hedgesOnPerp
-        ).gasPerTrade
+        ).gasPerTrade : 0
+        let years = policyKind == .whalleyWilmott ? options.yearsToNearestExpiry(now: tick.timestamp) : 0
         let trade = policy!.decide(
-            netDelta: netDelta, gamma: gamma, spot: tick.price, now: tick.timestamp,
-            yearsToExpiry: options.yearsToNearestExpiry(now: tick.timestamp), rate: context.model.rate,
-            gasGwei: tick.gasGwei, nativePrice: context.gasInQuote ? 1 : tick.price, gasPerTrade: gas)
+            netDelta: netDelta, gamma: gamma, spot: tick.price, now: tick.timestamp, yearsToExpiry: years,
+            rate: context.model.rate, gasGwei: tick.gasGwei, nativePrice: context.gasInQuote ? 1 : tick.price, gasPerTrade: gas)
         guard abs(trade) > 1e-12 else { return }
         rebalance.goal = netDelta + trade
         rebalance.nextChildAt = tick.timestamp

@@ -35,7 +35,7 @@ extension HedgeBook {
             unfilled: counters.unfilled, finalSpot: tick.price, finalHedgePosition: ledger.hedgePosition,
             series: RunSeries(lines: finishedSeries(), rebalances: rebalances),
             notes: notes + feedNotes)
-        result.trades = trades
+        result.trades = trades.records
         result.openLegs = openLegs()
         let final = marks.equity(ledger, spot: tick.price)
         result.equity = EquityFigures(final: final, peak: max(risk.peakEquity, final), maxDrawdown: risk.maxDrawdown)

@@ -32,10 +32,12 @@ public struct HedgeBook: Sendable {
     /// breaker reads equity on every tick of a book that keeps no detail. Without it, such a
     /// book values only delta, gamma and vega (`OptionBook.greeks`) and skips `mark`.
     let pricesEveryTick: Bool
+    /// Every rebalance's time and net delta before and after, for the report's series (kept
+    /// only with detail, like `trades`).
     var rebalances: [(time: Int64, before: Double, after: Double)] = []
     var breakerEvents: [BreakerEvent] = []
-    /// Every trade, in order.
-    var trades: [TradeRecord] = []
+    /// Every trade, in order (none kept without detail).
+    var trades: TradeLog
     /// Raw tokens this book took from constant-product pools (negative: gave), for a
     /// portfolio's token conservation check.
     var tokens = TokenAmounts.zero
@@ -69,6 +71,7 @@ public struct HedgeBook: Sendable {
         options = OptionBook(rate: context.model.rate)
         policy = plan.hedge?.delta.map { DeltaPolicy(program: $0, scalper: Self.scalper(plan, firstTick: firstTick)) }
         breakers = BreakerMonitor(rules: plan.safety)
+        trades = TradeLog(keeps: keepsDetail)
         if keepsDetail {
             recorder = SeriesRecorder(names: [
                 "price", "net delta before hedge", "net delta after hedge", "hedge position", "option", "underlying", "hedge",

@@ -36,6 +36,13 @@ struct RunContext: Sendable {
     let vegaProgram: VegaProgram?
     /// The annualised funding rate of the plan's first perp venue (0 without one).
     let perpFundingRate: Double
+    /// The plan's gas price (gwei), gas units per trade and which token gas is paid in,
+    /// unpacked so that a tick compares no token names. Nil without `execution.gas`.
+    private let gas: (priceGwei: Double, perTrade: Double, native: GasToken)?
+
+    /// The token gas is paid in: BASE is worth the spot, QUOTE 1, any other token is not
+    /// priced (0).
+    enum GasToken { case base, quote, other }
 
     init(plan: HedgingPlan, firstTick: Tick, options: RunOptions = RunOptions()) {
         self.plan = plan
@@ -61,6 +68,10 @@ struct RunContext: Sendable {
         absoluteStrikeScale = options.rebasesAbsoluteStrikes && far ? ratio : 1
         vegaProgram = plan.hedge?.vega
         perpFundingRate = plan.execution?.venues.first { $0.kind == .perp }?.funding ?? 0
+        gas = plan.execution?.gas.map { gas in
+            let token: GasToken = gas.native == plan.strategy.base ? .base : (gas.native == plan.strategy.quote ? .quote : .other)
+            return (gas.priceGwei, gas.perTrade, token)
+        }
     }
 
     /// Years from `now` to `expiry` (both ms since the epoch), never negative.
@@ -72,8 +83,8 @@ struct RunContext: Sendable {
     /// QUOTE per on-chain trade: gwei (the feed's, else the plan's) × gas units × the native
     /// token's price.
     func gasPerTrade(spot: Double, gwei: Double?) -> Double {
-        guard let gas = plan.execution?.gas else { return 0 }
-        let price = gas.native == plan.strategy.base ? spot : (gas.native == plan.strategy.quote ? 1 : 0)
+        guard let gas else { return 0 }
+        let price = switch gas.native { case .base: spot; case .quote: 1.0; case .other: 0.0 }
         return (gwei ?? gas.priceGwei) * 1e-9 * gas.perTrade * price
     }
 

@@ -12,7 +12,7 @@ struct StructureBuilder {
 
     func open(
         at tick: Tick, expiryBase: Int64, rolled: Bool, options: inout OptionBook, linear: inout LinearBook, ledger: inout Ledger,
-        trades: inout [TradeRecord]
+        trades: inout TradeLog
     ) {
         let reason: TradeRecord.Reason = rolled ? .roll : .open
         for leg in context.plan.legs {

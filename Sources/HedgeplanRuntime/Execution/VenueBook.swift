@@ -132,6 +132,14 @@ public struct VenueBook: Sendable {
             pendingAlignment = nil
         }
         let side: TradeSide = base > 0 ? .buy : .sell
+        if eligible.count == 1, case .perp(let perp) = entries[eligible[0]].venue {
+            // What the router does with one perp, without building its candidates: a perp has
+            // no price impact, so it takes the whole size when its fee fits the slippage cap
+            // and nothing otherwise (`PerpVenue.largestSize`).
+            guard abs(base).isFinite else { throw VenueError.invalidSize(abs(base)) }
+            guard perp.largestSize(side, maxSlippage: maxSlippage) > 0 else { return ([], abs(base)) }
+            return ([try execute(side, base: abs(base), at: eligible[0], gas: 0)], 0)
+        }
         let venues: [any HedgeVenue] = eligible.map { index in
             switch entries[index].venue {
             case .constantProduct(let pool): return pool

@@ -40,7 +40,8 @@ struct DeltaPolicy: Sendable {
     }
 
     /// BASE to trade now (positive buys; 0 for none). `netDelta` includes the hedge
-    /// position; `gamma` is the book's (BASE per QUOTE).
+    /// position; `gamma` is the book's (BASE per QUOTE). `yearsToExpiry` is read by the
+    /// Whalley-Wilmott trigger alone and `gasPerTrade` (QUOTE) by the gamma scalper alone.
     mutating func decide(
         netDelta: Double, gamma: Double, spot: Double, now: Int64, yearsToExpiry: Double, rate: Double,
         gasGwei: Double?, nativePrice: Double, gasPerTrade: Double = 0
