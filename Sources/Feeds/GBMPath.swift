@@ -13,6 +13,15 @@ public struct GBMPath: TickSource, Sendable {
     private let driftPerStep: Double
     private let volatilityPerStep: Double
 
+    /// The path's last tick index (`parameters.steps`, a division and a rounding: kept).
+    private let steps: Int
+    /// Prices of ticks `blockStart ..< blockStart + blockCount`: the log returns are drawn in
+    /// order, one by one, and their exponentials taken eight at a time (`PortableMath.exp`
+    /// on lanes, the same bits as one at a time), which hides the polynomial's latency.
+    private var block = SIMD8<Double>()
+    private var blockStart = 0
+    private var blockCount = 0
+
     public init(_ parameters: PathParameters) {
         self.parameters = parameters
         sampler = NormalSampler(seed: parameters.seed)
@@ -20,17 +29,30 @@ public struct GBMPath: TickSource, Sendable {
         let sigma = parameters.volatility
         driftPerStep = (parameters.drift - 0.5 * sigma * sigma) * dt
         volatilityPerStep = sigma * dt.squareRoot()
+        steps = parameters.steps
     }
 
     /// Ticks the path yields: `steps + 1`.
-    public var count: Int { parameters.steps + 1 }
+    public var count: Int { steps + 1 }
 
     public mutating func next() -> Tick? {
-        guard index <= parameters.steps else { return nil }
-        if index > 0 { logReturn += driftPerStep + volatilityPerStep * sampler.next() }
-        let tick = parameters.tick(index, logReturn: logReturn)
+        guard index <= steps else { return nil }
+        if index - blockStart >= blockCount { drawBlock() }
+        let tick = parameters.tick(index, price: block[index - blockStart])
         index += 1
         return tick
+    }
+
+    /// The prices of the next (up to) eight ticks from `index` on.
+    private mutating func drawBlock() {
+        blockStart = index
+        blockCount = min(8, steps + 1 - index)
+        var logReturns = SIMD8<Double>()
+        for lane in 0..<blockCount {
+            if index + lane > 0 { logReturn += driftPerStep + volatilityPerStep * sampler.next() }
+            logReturns[lane] = logReturn
+        }
+        block = parameters.spot * PortableMath.exp(logReturns)
     }
 
     public var notes: [String] {

@@ -40,7 +40,13 @@ public struct PathParameters: Equatable, Sendable {
     /// step here.
     @inline(__always)
     func tick(_ index: Int, logReturn: Double) -> Tick {
-        Tick(timestamp: start + Int64(index) * step, price: spot * PortableMath.exp(logReturn))
+        tick(index, price: spot * PortableMath.exp(logReturn))
+    }
+
+    /// `index` steps after `start`, at `price`.
+    @inline(__always)
+    func tick(_ index: Int, price: Double) -> Tick {
+        Tick(timestamp: start + Int64(index) * step, price: price)
     }
 }
 
