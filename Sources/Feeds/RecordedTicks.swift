@@ -2,7 +2,7 @@
 /// (the hedged plan and the structure held) without drawing it twice.
 public struct RecordedTicks: TickSource, Sendable {
     public let ticks: [Tick]
-    private var index = 0
+    @usableFromInline var index = 0
 
     public init(_ ticks: [Tick]) { self.ticks = ticks }
 
@@ -18,6 +18,9 @@ public struct RecordedTicks: TickSource, Sendable {
         self.ticks = ticks
     }
 
+    /// Inlinable: the engine's loop replays millions of these from another module, and a
+    /// call per tick would hand each tick back through memory.
+    @inlinable
     public mutating func next() -> Tick? {
         guard index < ticks.count else { return nil }
         defer { index += 1 }

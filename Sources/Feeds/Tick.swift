@@ -37,9 +37,9 @@ public struct Tick: Equatable, Sendable {
 /// Events a tick carries so that the runtime's circuit breakers see them in the tick stream.
 public struct TickFlags: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// The time since the previous tick exceeds the feed's gap threshold
     /// (`CSVFeedOptions.gapFactor` x the typical step): prices between were not observed.
-    public static let afterGap = TickFlags(rawValue: 1 << 0)
+    @inlinable public static var afterGap: TickFlags { TickFlags(rawValue: 1 << 0) }
 }

@@ -39,6 +39,10 @@ struct OptionBook: Sendable {
 
     var count: Int { strike.count }
 
+    /// The earliest expiry of an open leg, ms (`Int64.max` with none): `settle` has nothing
+    /// to do before it, which is every tick but one a cycle.
+    private(set) var nextExpiry = Int64.max
+
     /// Opens a leg; its premium is booked by the ledger, not kept here.
     mutating func open(sign s: Double, strike k: Double, expiry e: Int64, quantity q: Double) {
         sign.append(s)
@@ -54,6 +58,7 @@ struct OptionBook: Sendable {
         expiry.removeAll(keepingCapacity: true)
         quantity.removeAll(keepingCapacity: true)
         chunks.removeAll(keepingCapacity: true)
+        nextExpiry = .max
     }
 
     mutating func remove(at index: Int) {
@@ -65,6 +70,7 @@ struct OptionBook: Sendable {
     }
 
     private mutating func pack() {
+        nextExpiry = expiry.min() ?? .max
         chunks.removeAll(keepingCapacity: true)
         var i = 0
         while i < count {
@@ -177,6 +183,7 @@ struct OptionBook: Sendable {
 
     /// Settles the legs that expire at or before `now` at intrinsic value; returns how many settled.
     mutating func settle(now: Int64, spot: Double, ledger: inout Ledger, trades: inout TradeLog) -> Int {
+        guard now >= nextExpiry else { return 0 }
         var settled = 0
         var i = 0
         while i < count {
@@ -197,7 +204,7 @@ struct OptionBook: Sendable {
 
     /// Years to the nearest expiry, for the Whalley-Wilmott band.
     func yearsToNearestExpiry(now: Int64) -> Double {
-        guard let nearest = expiry.min() else { return 0 }
-        return RunContext.years(from: now, to: nearest)
+        guard nextExpiry != .max else { return 0 }
+        return RunContext.years(from: now, to: nextExpiry)
     }
 }

@@ -7,7 +7,7 @@ import Pricing
 extension HedgeBook {
     /// Decides a rebalance when none is in progress, then sends its next child order.
     mutating func rebalanceDelta(_ tick: Tick, marks: Marks, venues: inout VenueBook, observer: RunObserver?) {
-        guard clock.trades(at: tick.timestamp), policy != nil else { return }
+        guard clock.trades(at: tick.timestamp), context.hedgesDelta else { return }
         let before = marks.structureDelta + ledger.hedgePosition
         if rebalance.goal == nil { decideRebalance(tick, netDelta: before, gamma: marks.options.gamma + marks.linear.gamma) }
         guard let goal = rebalance.goal, tick.timestamp >= rebalance.nextChildAt else { return }

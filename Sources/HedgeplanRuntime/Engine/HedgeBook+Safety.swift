@@ -5,7 +5,7 @@ import PlanFormat
 /// equity (drawdown), and what a trip does.
 extension HedgeBook {
     mutating func checkFeedBreakers(_ tick: Tick, venues: inout VenueBook, observer: RunObserver?) {
-        guard !clock.halted else { return }
+        guard !clock.halted, breakers.watchesFeed else { return }
         let trip = breakers.observe(
             price: tick.price, time: tick.timestamp, previousTime: clock.previousTime, afterGap: tick.flags.contains(.afterGap))
         if let trip { self.trip(trip, at: tick, venues: &venues, observer: observer) }

@@ -20,6 +20,8 @@ struct RunContext: Sendable {
     /// How far an `as_of` plan is shifted so that `as_of` falls on the feed's first tick, ms.
     let shiftMs: Int64
     let hedgesOnPerp: Bool
+    /// The plan hedges delta (`hedge.delta`): the book has a `DeltaPolicy`.
+    let hedgesDelta: Bool
     let target: Double
     /// Gas is paid in the QUOTE token (priced at 1) rather than in BASE (priced at spot).
     let gasInQuote: Bool
@@ -57,6 +59,7 @@ struct RunContext: Sendable {
         anchorMs = firstTick.timestamp
         shiftMs = plan.clock.asOfMs.map { firstTick.timestamp - $0 } ?? 0
         hedgesOnPerp = plan.hedge?.instrument == .perp
+        hedgesDelta = plan.hedge?.delta != nil
         target = plan.hedge?.delta?.target ?? 0
         gasInQuote = plan.execution?.gas?.native == plan.strategy.quote
         maxChild = plan.execution?.maxChild

@@ -84,6 +84,10 @@ struct BreakerMonitor: Sendable {
     /// Whether any rule watches drawdown (the base is only computed then).
     var watchesDrawdown: Bool { !drawdownRules.isEmpty }
 
+    /// Whether any rule watches the feed itself (staleness or price moves): without one,
+    /// `observe` has nothing to record or check.
+    var watchesFeed: Bool { !staleRules.isEmpty || window > 0 }
+
     /// The longest price-move window, ms.
     var longestWindow: Int64 { window }
 
