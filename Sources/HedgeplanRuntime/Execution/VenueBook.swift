@@ -33,6 +33,10 @@ public struct VenueBook: Sendable {
     let maxSlippage: Double
     /// Indices of the venues that offer the hedge instrument.
     let eligible: [Int]
+    /// The last hedge's fills. `hedge` empties and refills it, keeping its storage, and
+    /// returns it: once the caller has let go of the previous trade's fills (it books them
+    /// and drops them within the tick), a hedge allocates no array.
+    private var fillBuffer: [Execution] = []
     /// The feed's price the pools are brought to before the tick's first trade. Aligning is
     /// done lazily: most ticks do not trade, and rebuilding a concentrated pool is not free.
     private var pendingAlignment: Double?
@@ -138,7 +142,10 @@ public struct VenueBook: Sendable {
             // and nothing otherwise (`PerpVenue.largestSize`).
             guard abs(base).isFinite else { throw VenueError.invalidSize(abs(base)) }
             guard perp.largestSize(side, maxSlippage: maxSlippage) > 0 else { return ([], abs(base)) }
-            return ([try execute(side, base: abs(base), at: eligible[0], gas: 0)], 0)
+            let fill = try execute(side, base: abs(base), at: eligible[0], gas: 0)
+            fillBuffer.removeAll(keepingCapacity: true)
+            fillBuffer.append(fill)
+            return (fillBuffer, 0)
         }
         let venues: [any HedgeVenue] = eligible.map { index in
             switch entries[index].venue {
@@ -149,11 +156,11 @@ public struct VenueBook: Sendable {
         }
         let gas = eligible.map { entries[$0].onChain ? gasPerTrade : 0 }
         let plan = try Router.route(side, base: abs(base), venues: venues, gas: gas, maxSlippage: maxSlippage, mode: routing)
-        var fills: [Execution] = []
+        fillBuffer.removeAll(keepingCapacity: true)
         for child in plan.children where child.base > 0 {
-            fills.append(try execute(side, base: child.base, at: eligible[child.venue], gas: gas[child.venue]))
+            fillBuffer.append(try execute(side, base: child.base, at: eligible[child.venue], gas: gas[child.venue]))
         }
-        return (fills, plan.unfilled)
+        return (fillBuffer, plan.unfilled)
     }
 
     /// Trades `base` BASE on entry `index`, moving its state; a shared pool's execution

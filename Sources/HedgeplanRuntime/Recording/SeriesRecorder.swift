@@ -60,26 +60,30 @@ struct SeriesRecorder: Sendable {
             open[6].add(time, values.6); open[7].add(time, values.7); open[8].add(time, values.8)
             return
         }
-        closeBucket()
-        open = [Bucket(time, values.0), Bucket(time, values.1), Bucket(time, values.2), Bucket(time, values.3),
-                Bucket(time, values.4), Bucket(time, values.5), Bucket(time, values.6), Bucket(time, values.7),
-                Bucket(time, values.8)]
-        for i in 0..<9 { open[i].start = time }
+        if open.isEmpty {
+            open = [values.0, values.1, values.2, values.3, values.4, values.5, values.6, values.7, values.8].map { Bucket(time, $0) }
+        } else {
+            // Overwrites the buckets in place: a new bucket allocates nothing.
+            closeBucket()
+            open[0] = Bucket(time, values.0); open[1] = Bucket(time, values.1); open[2] = Bucket(time, values.2)
+            open[3] = Bucket(time, values.3); open[4] = Bucket(time, values.4); open[5] = Bucket(time, values.5)
+            open[6] = Bucket(time, values.6); open[7] = Bucket(time, values.7); open[8] = Bucket(time, values.8)
+        }
     }
 
     private mutating func closeBucket() {
         guard !open.isEmpty else { return }
         for s in open.indices { closed[s].append(open[s]) }
         if closed[0].count >= capacity {
+            // Adjacent pairs merge in place (bucket i/2 from i and i + 1), keeping the storage.
             for s in closed.indices {
-                var merged: [Bucket] = []
-                merged.reserveCapacity(capacity)
+                let count = closed[s].count
                 var i = 0
-                while i < closed[s].count {
-                    merged.append(i + 1 < closed[s].count ? closed[s][i].merged(with: closed[s][i + 1]) : closed[s][i])
+                while i < count {
+                    closed[s][i / 2] = i + 1 < count ? closed[s][i].merged(with: closed[s][i + 1]) : closed[s][i]
                     i += 2
                 }
-                closed[s] = merged
+                closed[s].removeLast(count - (count + 1) / 2)
             }
             bucketWidth *= 2
             // Jump straight to a width that fits the span seen so far.
@@ -96,8 +100,15 @@ struct SeriesRecorder: Sendable {
         return names.indices.map { s in
             var times: [Int64] = []
             var values: [Double] = []
+            times.reserveCapacity(4 * closed[s].count)
+            values.reserveCapacity(4 * closed[s].count)
+            // One small buffer for every bucket's four points (not an array per bucket).
+            var points: [(Int64, Double)] = []
+            points.reserveCapacity(4)
             for b in closed[s] {
-                var points = [(b.firstTime, b.first), (b.lowTime, b.low), (b.highTime, b.high), (b.lastTime, b.last)]
+                points.removeAll(keepingCapacity: true)
+                points.append((b.firstTime, b.first)); points.append((b.lowTime, b.low))
+                points.append((b.highTime, b.high)); points.append((b.lastTime, b.last))
                 points.sort { $0.0 < $1.0 }
                 for p in points where times.last != p.0 || values.last != p.1 {
                     times.append(p.0)
