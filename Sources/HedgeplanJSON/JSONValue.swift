@@ -3,7 +3,7 @@ import Foundation
 /// A JSON document as a value: what `hedgeplan schema` prints, what a YAML document
 /// becomes under YAML 1.2-core typing (`SyntaxNode.jsonValue`) and what the reports write. Encodes with sorted keys,
 /// so the same value always gives the same bytes.
-public indirect enum JSONValue: Hashable, Sendable, Encodable {
+public enum JSONValue: Hashable, Sendable, Encodable {
     case null
     case bool(Bool)
     case int(Int)
@@ -25,8 +25,34 @@ public indirect enum JSONValue: Hashable, Sendable, Encodable {
         }
     }
 
-    /// Pretty-printed, sorted keys, slashes unescaped, with a final newline.
+    /// Pretty-printed, sorted keys, slashes unescaped, with a final newline: the bytes
+    /// Foundation's `JSONEncoder` gives with those options (`JSONWriter`), written without
+    /// its intermediate copies.
     public func serialized() -> String {
+        var writer = JSONWriter()
+        writer.write(self)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// `JSONValue.object(members)` with `streamed` added as arrays, serialized as
+    /// `serialized()` would, without the streamed arrays ever existing as values.
+    public static func serializedObject(_ members: [String: JSONValue], streaming streamed: [String: StreamedArray]) -> String {
+        String(decoding: serializedObjectUTF8(members, streaming: streamed), as: UTF8.self)
+    }
+
+    /// `serializedObject` as UTF-8 bytes, for a caller that writes them out: a long result
+    /// then exists once in memory, not also as a `String`.
+    public static func serializedObjectUTF8(_ members: [String: JSONValue], streaming streamed: [String: StreamedArray]) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.writeObject(members, streaming: streamed)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return writer.bytes
+    }
+
+    /// What `serialized()` gives, through Foundation's `JSONEncoder`: the reference the
+    /// writer is tested against.
+    public func serializedByFoundation() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(

@@ -22,4 +22,6 @@ public final class RunObserverFanOut: RunObserver {
     public func breakerTripped(_ event: BreakerEvent) {
         for observer in observers { observer.breakerTripped(event) }
     }
+
+    public var observesRebalances: Bool { observers.contains { $0.observesRebalances } }
 }

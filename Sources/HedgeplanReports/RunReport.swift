@@ -57,6 +57,12 @@ public struct RunReport: Sendable {
     private func cents(_ x: Double) -> JSONValue { .number((x * 100).rounded() / 100) }
 
     public func json() -> String {
+        String(decoding: jsonUTF8(), as: UTF8.self)
+    }
+
+    /// `json()` as UTF-8 bytes: what `dry-run --format json` writes, without a `String` copy
+    /// of a long run's trade list.
+    public func jsonUTF8() -> [UInt8] {
         let r = result
         var components: [String: JSONValue] = [:]
         let shown = DisplayedPnL(r.pnl)
@@ -91,13 +97,14 @@ public struct RunReport: Sendable {
             "final_spot": .number(r.finalSpot),
             "final_hedge_position": .number(r.finalHedgePosition),
             "notes": .array(r.notes.map(JSONValue.string)),
-            "trades": .array(r.trades.map(Self.trade)),
             "open_legs": .array(r.openLegs.map(Self.openLeg)),
             "equity": .object([
                 "final": cents(r.equity.final), "peak": cents(r.equity.peak), "max_drawdown": cents(r.equity.maxDrawdown),
             ]),
         ]
-        return JSONValue.object(object).serialized()
+        // The trade list is the one part that grows with the run (tens of thousands of
+        // trades on a long history): written trade by trade, never held as values.
+        return JSONValue.serializedObjectUTF8(object, streaming: ["trades": StreamedArray(count: r.trades.count) { Self.trade(r.trades[$0]) }])
     }
 }
 

@@ -8,6 +8,13 @@ public protocol RunObserver: AnyObject {
     func rebalanced(_ record: RebalanceRecord)
     /// A breaker tripped.
     func breakerTripped(_ event: BreakerEvent)
+    /// Whether `rebalanced` does anything: the engine builds a `RebalanceRecord` (an array
+    /// of fills) only for an observer that reads it. True unless the observer says not.
+    var observesRebalances: Bool { get }
+}
+
+extension RunObserver {
+    public var observesRebalances: Bool { true }
 }
 
 /// One rebalance: the decision and what it filled.

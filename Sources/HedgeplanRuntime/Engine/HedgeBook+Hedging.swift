@@ -31,7 +31,7 @@ extension HedgeBook {
         }
         rebalance.nextChildAt = tick.timestamp + context.childSpacingMs
         if trades.keeps { rebalances.append((tick.timestamp, before, after)) }
-        if let observer {
+        if let observer, observer.observesRebalances {
             observer.rebalanced(RebalanceRecord(
                 tickIndex: clock.index, time: tick.timestamp, reason: "hedge", spot: tick.price, netDeltaBefore: before,
                 netDeltaAfter: after, requested: child,

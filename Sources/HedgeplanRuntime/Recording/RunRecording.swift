@@ -52,6 +52,8 @@ final class RunRecording: RunObserver {
 
     func rebalanced(_ record: RebalanceRecord) { next?.rebalanced(record) }
 
+    var observesRebalances: Bool { next?.observesRebalances ?? false }
+
     func breakerTripped(_ event: BreakerEvent) { next?.breakerTripped(event) }
 
     /// The book holds `count` trades after a step at `price`: the new ones traded at it.

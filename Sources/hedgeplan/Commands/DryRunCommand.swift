@@ -131,7 +131,11 @@ struct DryRun: ParsableCommand {
         let interrupted = interruption.isRequested
         if interrupted { try journal.commitInterrupted(watch) } else { try journal.finish(watch, report) }
         // Names from the plan are escaped in text: they must not drive the terminal.
-        Terminal.standardOutput.write(format == .json ? report.json() : TerminalEscaping.escapedKeepingLines(report.text()))
+        if format == .json {
+            Terminal.standardOutput.write(report.jsonUTF8())
+        } else {
+            Terminal.standardOutput.write(TerminalEscaping.escapedKeepingLines(report.text()))
+        }
         try reportOutput?.write(RunReportHTML(result, feed: feed, plan: plan).render())
         if interrupted { throw ExitCode(130) }
     }

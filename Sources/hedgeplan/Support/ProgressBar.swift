@@ -51,6 +51,7 @@ final class ProgressBar: RunObserver {
     }
 
     func rebalanced(_ record: RebalanceRecord) {}
+    var observesRebalances: Bool { false }
     func breakerTripped(_ event: BreakerEvent) {}
 
     /// Clears the line (once); later ticks draw nothing.

@@ -31,8 +31,18 @@ struct Terminal {
     }
 
     func write(_ text: String) {
+        // A native string's UTF-8 is written where it lies: a long JSON result is not copied.
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
+    }
+
+    private func write(_ raw: UnsafeRawBufferPointer) {
         guard !BrokenPipe.seen else { return }
-        switch Self.writeAll(Array(text.utf8), to: descriptor) {
+        switch Self.writeAll(raw, to: descriptor) {
         case .written:
             return
         case .brokenPipe:
@@ -52,24 +62,27 @@ struct Terminal {
 
     /// Writes every byte, retrying short writes and `EINTR`.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> WriteOutcome {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                #if canImport(Glibc)
-                let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                #else
-                let n = Darwin.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                #endif
-                if n > 0 {
-                    offset += n
-                    continue
-                }
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 && errno == EPIPE { return .brokenPipe }
-                return .failed(n < 0 ? errno : 0)
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    /// Writes every byte of `raw`, retrying short writes and `EINTR`.
+    static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) -> WriteOutcome {
+        var offset = 0
+        while offset < raw.count {
+            #if canImport(Glibc)
+            let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            #else
+            let n = Darwin.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            #endif
+            if n > 0 {
+                offset += n
+                continue
             }
-            return .written
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && errno == EPIPE { return .brokenPipe }
+            return .failed(n < 0 ? errno : 0)
         }
+        return .written
     }
 
     /// Exit 74 after a failed write to a standard stream, with one line on standard error
