@@ -57,14 +57,13 @@ public struct Interpreter {
 
     /// Steps a book over the whole feed and returns it as the last tick left it: what
     /// `run` summarises into a `RunResult`, and what Monte Carlo reduces to a few numbers
-    /// per path (`HedgeBook.outcome`). A run whose feed starts at `opening`'s tick starts
-    /// from a copy of it instead of opening the structure again (Monte Carlo paths share
-    /// their first tick).
+    /// per path (`HedgeBook.outcome`; paths that share their first tick step copies of one
+    /// `BookOpening` instead).
     // Monte Carlo replays recorded ticks from another module, which cannot specialise this
     // generic function itself: without this, every tick would go through the protocol witness.
     @_specialize(where Source == RecordedTicks)
-    public mutating func finalBook<Source: TickSource>(_ feed: inout Source, from opening: BookOpening? = nil) throws -> HedgeBook {
-        try finalBook(&feed, recording: nil, opening: opening)
+    public mutating func finalBook<Source: TickSource>(_ feed: inout Source) throws -> HedgeBook {
+        try finalBook(&feed, recording: nil)
     }
 
     /// The book and venues as they stand at `first`, before that tick is stepped: the
@@ -78,13 +77,21 @@ public struct Interpreter {
         return BookOpening(firstTick: first, book: book, venues: venues)
     }
 
-    private mutating func finalBook<Source: TickSource>(
-        _ feed: inout Source, recording: RunRecording?, opening: BookOpening? = nil
-    ) throws -> HedgeBook {
+    private mutating func finalBook<Source: TickSource>(_ feed: inout Source, recording: RunRecording?) throws -> HedgeBook {
         guard let first = try feed.next() else { throw RunError.emptyFeed }
-        let start = try opening.flatMap { $0.firstTick == first ? $0 : nil } ?? open(at: first)
+        let start = try open(at: first)
         var book = start.book, venues = start.venues
-        let observer: RunObserver? = recording ?? self.observer
+        try Self.step(&book, &venues, from: first, rest: &feed, observer: recording ?? observer, recording: recording)
+        worstInvariantError = book.worstInvariantError
+        return book
+    }
+
+    /// Steps `book` on `venues` over `first` and every tick after it in `feed`.
+    @inline(__always)
+    static func step<Source: TickSource>(
+        _ book: inout HedgeBook, _ venues: inout VenueBook, from first: Tick, rest feed: inout Source, observer: RunObserver?,
+        recording: RunRecording?
+    ) throws {
         // The structure's opening trades were made at the first tick's price.
         recording?.tradesNow(book.trades.count, at: first.price)
         var tick = first
@@ -95,8 +102,6 @@ public struct Interpreter {
             guard let next = try feed.next() else { break }
             tick = next
         }
-        worstInvariantError = book.worstInvariantError
-        return book
     }
 }
 
@@ -107,4 +112,17 @@ public struct BookOpening: Sendable {
     public let firstTick: Tick
     let book: HedgeBook
     let venues: VenueBook
+
+    /// The outcome of a copy of the book stepped over `feed`, which must start at
+    /// `firstTick`: what a Monte Carlo path keeps, with no interpreter and no book handed
+    /// back (`Interpreter.finalBook(_:from:)` is the same run).
+    // Monte Carlo replays recorded ticks from another module (see `finalBook`).
+    @_specialize(where Source == RecordedTicks)
+    public func outcome<Source: TickSource>(stepping feed: inout Source) throws -> BookOutcome {
+        guard let first = try feed.next() else { throw Interpreter.RunError.emptyFeed }
+        precondition(first == firstTick, "the feed starts at another tick than the book was opened at")
+        var book = self.book, venues = self.venues
+        try Interpreter.step(&book, &venues, from: first, rest: &feed, observer: nil, recording: nil)
+        return book.outcome()
+    }
 }

@@ -43,12 +43,18 @@ public struct StressRunner: Sendable {
     /// Path k's outcome.
     public func outcome(path k: Int) throws -> PathOutcome {
         let ticks = try Self.ticks(path: k, settings: settings)
+        if let openings, ticks.ticks.first == openings.hedged.firstTick {
+            var hedgedFeed = ticks, bareFeed = ticks
+            return PathOutcome(
+                path: k, hedged: try openings.hedged.outcome(stepping: &hedgedFeed),
+                unhedged: try openings.unhedged.outcome(stepping: &bareFeed).pnl.total)
+        }
         var hedgedFeed = ticks
         var hedged = Self.interpreter(plan, settings)
-        let book = try hedged.finalBook(&hedgedFeed, from: openings?.hedged)
+        let book = try hedged.finalBook(&hedgedFeed)
         var bareFeed = ticks
         var bare = Self.interpreter(unhedgedPlan, settings)
-        let unhedged = try bare.finalBook(&bareFeed, from: openings?.unhedged).outcome().pnl.total
+        let unhedged = try bare.finalBook(&bareFeed).outcome().pnl.total
         return PathOutcome(path: k, hedged: book.outcome(), unhedged: unhedged)
     }
 

@@ -25,6 +25,8 @@ extension HedgeBook {
         let pnl = ledger.components(
             optionMarks: marks.options.value, underlyingValue: marks.linear.value, openImpermanentLoss: marks.linear.impermanentLoss,
             spot: lastTick.price)
+        // Most paths trip nothing: no set, no filtered list.
+        guard !breakerEvents.isEmpty else { return BookOutcome(pnl: pnl, hedges: counters.hedges, tripped: []) }
         let conditions = Set(breakerEvents.map(\.condition))
         return BookOutcome(
             pnl: pnl, hedges: counters.hedges,
