@@ -106,6 +106,26 @@ struct StressDeterminismTests {
         }
     }
 
+    /// Paths step copies of two books opened once at the shared first tick. A copy must not
+    /// carry anything from an earlier path: each path's outcome equals a fresh engine run of
+    /// the same ticks (plan opened at its first tick), whatever ran before it and in any order.
+    @Test func pathsFromTheSharedOpeningEqualFreshRuns() throws {
+        let (plan, settings) = try Self.condor(paths: 6)
+        let runner = StressRunner(plan: plan, settings: settings)
+        #expect(runner.openings != nil)
+        for k in [3, 0, 5, 3, 1, 0] {
+            let ticks = try StressRunner.ticks(path: k, settings: settings)
+            var feed = ticks
+            var fresh = StressRunner.interpreter(plan, settings)
+            let expected = try fresh.finalBook(&feed).outcome()
+            var bareFeed = ticks
+            var bare = StressRunner.interpreter(runner.unhedgedPlan, settings)
+            let unhedged = try bare.finalBook(&bareFeed).outcome().pnl.total
+            #expect(try runner.outcome(path: k) == PathOutcome(path: k, hedged: expected, unhedged: unhedged))
+            #expect(expected.hedges > 0, "path \(k) should rebalance, or the test checks nothing of the hedge")
+        }
+    }
+
     @Test func pathSeedsDependOnTheRunSeedAndTheIndexOnly() {
         #expect(PathSeed.seed(run: 1, path: 0) == PathSeed.seed(run: 1, path: 0))
         let seeds = Set((0..<10_000).map { PathSeed.seed(run: 1, path: $0) })
