@@ -53,8 +53,13 @@ extension HedgeBook {
     /// step ends (not reinvested): the row's volume (the feed's `volume` column, BASE) or
     /// the declared APR over the step, in range only. The first tick opens the position, so
     /// its row's volume earns nothing.
+    @inline(__always)
     mutating func accrueLiquidityFees(_ tick: Tick) {
-        guard !linear.liquidity.isEmpty, let previous = clock.previousTime, tick.timestamp > previous else { return }
+        if !linear.liquidity.isEmpty { accrueLiquidityFees(tick, previous: clock.previousTime) }
+    }
+
+    private mutating func accrueLiquidityFees(_ tick: Tick, previous: Int64?) {
+        guard let previous, tick.timestamp > previous else { return }
         let years = Double(tick.timestamp - previous) / RunContext.msPerYear
         if tick.volume != nil { counters.volumeSteps += 1 }
         for pool in linear.liquidity {

@@ -4,6 +4,7 @@ import Feeds
 extension HedgeBook {
     /// Funding on perp positions (the hedge on a perp, and the structure's perp legs) since
     /// the previous tick, at this tick's price.
+    @inline(__always)
     mutating func accrueFunding(_ tick: Tick) {
         guard let previous = clock.previousTime, tick.timestamp > previous else { return }
         let position = (context.hedgesOnPerp ? ledger.hedgePosition : 0) + structurePerp
@@ -14,9 +15,14 @@ extension HedgeBook {
     }
 
     /// Options settle at intrinsic value at expiry; futures against their entry.
+    @inline(__always)
     mutating func settleExpiries(_ tick: Tick) {
-        counters.settlements += options.settle(now: tick.timestamp, spot: tick.price, ledger: &ledger, trades: &trades)
-        counters.settlements += linear.settleFutures(now: tick.timestamp, spot: tick.price, ledger: &ledger, trades: &trades)
+        if tick.timestamp >= options.nextExpiry {
+            counters.settlements += options.settle(now: tick.timestamp, spot: tick.price, ledger: &ledger, trades: &trades)
+        }
+        if !linear.linear.isEmpty {
+            counters.settlements += linear.settleFutures(now: tick.timestamp, spot: tick.price, ledger: &ledger, trades: &trades)
+        }
     }
 
     /// On the roll schedule (`roll.every_seconds` after the previous opening), closes the
@@ -25,9 +31,13 @@ extension HedgeBook {
     /// the book. With an expiry equal to the period, the roll falls on the expiry tick, after
     /// settlement, so nothing is left to close. A late tick (a gap in the feed) delays the
     /// roll, and the next one counts from it, as the expiries do.
+    @inline(__always)
     mutating func rollIfDue(_ tick: Tick) {
-        guard tick.timestamp >= clock.nextRollAt, let every = context.rollEveryMs else { return }
-        guard !clock.halted else { return }
+        if tick.timestamp >= clock.nextRollAt { roll(tick) }
+    }
+
+    private mutating func roll(_ tick: Tick) {
+        guard let every = context.rollEveryMs, !clock.halted else { return }
         clock.nextRollAt = tick.timestamp + every
         closeOptions(at: tick, reason: .roll)
         StructureBuilder(context: context).open(

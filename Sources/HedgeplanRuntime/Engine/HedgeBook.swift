@@ -112,7 +112,7 @@ public struct HedgeBook: Sendable {
         if let previous = clock.previousTime { clock.shortestStepMs = min(clock.shortestStepMs, now - previous) }
         accrueFunding(tick)
         accrueLiquidityFees(tick)
-        policy?.forecaster?.update(price: tick.price, time: now)
+        if context.forecastsVolatility { policy?.forecaster?.update(price: tick.price, time: now) }
         checkFeedBreakers(tick, venues: &venues, observer: observer)
         settleExpiries(tick)
         rollIfDue(tick)

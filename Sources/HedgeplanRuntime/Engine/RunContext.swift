@@ -22,6 +22,8 @@ struct RunContext: Sendable {
     let hedgesOnPerp: Bool
     /// The plan hedges delta (`hedge.delta`): the book has a `DeltaPolicy`.
     let hedgesDelta: Bool
+    /// The delta hedge scales its band with a volatility forecast (`volatility_adapter`).
+    let forecastsVolatility: Bool
     let target: Double
     /// Gas is paid in the QUOTE token (priced at 1) rather than in BASE (priced at spot).
     let gasInQuote: Bool
@@ -60,6 +62,7 @@ struct RunContext: Sendable {
         shiftMs = plan.clock.asOfMs.map { firstTick.timestamp - $0 } ?? 0
         hedgesOnPerp = plan.hedge?.instrument == .perp
         hedgesDelta = plan.hedge?.delta != nil
+        forecastsVolatility = plan.hedge?.delta?.volatilityAdapter != nil
         target = plan.hedge?.delta?.target ?? 0
         gasInQuote = plan.execution?.gas?.native == plan.strategy.quote
         maxChild = plan.execution?.maxChild
