@@ -4,8 +4,12 @@ import PlanFormat
 /// Phases that watch the book: circuit breakers on the feed (price moves, staleness) and on
 /// equity (drawdown), and what a trip does.
 extension HedgeBook {
+    @inline(__always)
     mutating func checkFeedBreakers(_ tick: Tick, venues: inout VenueBook, observer: RunObserver?) {
-        guard !clock.halted, breakers.watchesFeed else { return }
+        if breakers.watchesFeed, !clock.halted { observeFeed(tick, venues: &venues, observer: observer) }
+    }
+
+    private mutating func observeFeed(_ tick: Tick, venues: inout VenueBook, observer: RunObserver?) {
         let trip = breakers.observe(
             price: tick.price, time: tick.timestamp, previousTime: clock.previousTime, afterGap: tick.flags.contains(.afterGap))
         if let trip { self.trip(trip, at: tick, venues: &venues, observer: observer) }

@@ -23,6 +23,7 @@ struct BreakerMonitor: Sendable {
         drawdownRules = rules.indices.filter { rules[$0].condition == .drawdown }
         slippageRules = rules.indices.filter { rules[$0].condition == .slippage }
         window = (rules.compactMap { $0.condition == .priceMove ? $0.windowSeconds : nil }.max() ?? 0) * 1000
+        watchesFeed = !staleRules.isEmpty || window > 0
         let capacity = window > 0 ? 4096 : 1
         times = Array(repeating: 0, count: capacity)
         prices = Array(repeating: 0, count: capacity)
@@ -86,7 +87,7 @@ struct BreakerMonitor: Sendable {
 
     /// Whether any rule watches the feed itself (staleness or price moves): without one,
     /// `observe` has nothing to record or check.
-    var watchesFeed: Bool { !staleRules.isEmpty || window > 0 }
+    let watchesFeed: Bool
 
     /// The longest price-move window, ms.
     var longestWindow: Int64 { window }
