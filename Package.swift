@@ -113,7 +113,7 @@ let package = Package(
         .target(name: "HedgeplanCompiledFixtures", dependencies: ["HedgeplanTestSupport", "HedgeplanCompiler", "HedgeplanIR"], path: "Tests/HedgeplanCompiledFixtures"),
         .testTarget(name: "HedgeplanTimeTests", dependencies: ["HedgeplanTime"]),
         .testTarget(name: "HedgeplanFormattingTests", dependencies: ["HedgeplanFormatting"]),
-        .testTarget(name: "HedgeplanJSONTests", dependencies: ["HedgeplanJSON"]),
+        .testTarget(name: "HedgeplanJSONTests", dependencies: ["HedgeplanJSON", "HedgeplanTestSupport"]),
         .testTarget(name: "HedgeplanSyntaxTests", dependencies: ["HedgeplanSyntax"]),
         .testTarget(name: "HedgeplanIRTests", dependencies: ["HedgeplanIR", "HedgeplanFormatting", "HedgeplanJSON", "HedgeplanTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeplanCheckerTests", dependencies: ["HedgeplanChecker"]),

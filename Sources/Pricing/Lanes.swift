@@ -64,19 +64,45 @@ extension Double: Lanes {
     }
 }
 
+/// The lanes of four where `a < b`, kept as the comparison's two operands rather than as a
+/// stored mask: `select` then compares and picks lane by lane, which the compiler turns into
+/// one compare and a blend. A `SIMDMask<SIMD4<Int64>>` costs more to use on the baseline
+/// x86-64 target (SSE2 has no 64-bit integer compare: every use shuffles and emulates one),
+/// and the kernels select a dozen times per call.
+public struct LessThanLanes: Sendable {
+    @usableFromInline let a: SIMD4<Double>
+    @usableFromInline let b: SIMD4<Double>
+
+    @inlinable @inline(__always)
+    init(_ a: SIMD4<Double>, _ b: SIMD4<Double>) {
+        self.a = a
+        self.b = b
+    }
+}
+
 extension SIMD4<Double>: Lanes {
     public typealias UInt64Lanes = SIMD4<UInt64>
     @inlinable @inline(__always) public static func splat(_ x: Double) -> SIMD4<Double> { SIMD4(repeating: x) }
-    @inlinable @inline(__always) public static func less(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> { a .< b }
+    @inlinable @inline(__always) public static func less(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> LessThanLanes {
+        LessThanLanes(a, b)
+    }
+    // Lane loops, not `replacing(with:where:)`: the same picks, as a compare and a blend
+    // (`minpd` and `maxpd` for the minimum and maximum) instead of a stored mask.
     @inlinable @inline(__always)
-    public static func select(_ m: SIMDMask<SIMD4<Int64>>, _ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
-        b.replacing(with: a, where: m)
+    public static func select(_ m: LessThanLanes, _ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
+        var result = SIMD4<Double>()
+        for i in 0..<4 { result[i] = m.a[i] < m.b[i] ? a[i] : b[i] }
+        return result
     }
     @inlinable @inline(__always) public static func minimum(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
-        b.replacing(with: a, where: a .< b)
+        var result = SIMD4<Double>()
+        for i in 0..<4 { result[i] = a[i] < b[i] ? a[i] : b[i] }
+        return result
     }
     @inlinable @inline(__always) public static func maximum(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
-        b.replacing(with: a, where: a .> b)
+        var result = SIMD4<Double>()
+        for i in 0..<4 { result[i] = a[i] > b[i] ? a[i] : b[i] }
+        return result
     }
     @inlinable @inline(__always) public var magnitude: SIMD4<Double> {
         mapBits { $0 & SIMD4<UInt64>(repeating: 0x7FFF_FFFF_FFFF_FFFF) }

@@ -1,3 +1,4 @@
+import HedgeplanTestSupport
 import Testing
 @testable import HedgeplanJSON
 
@@ -26,7 +27,7 @@ struct JSONWriterTests {
     /// Random documents from a fixed seed: nesting, every kind of leaf, keys and strings
     /// drawn from an alphabet that includes escapes and multi-byte characters.
     @Test func randomDocumentsMatchFoundation() {
-        var random = SplitMix(seed: 20261201)
+        var random = SeededGenerator(seed: 20261201)
         for _ in 0..<300 {
             let value = Self.document(depth: 4, &random)
             #expect(value.serialized() == value.serializedByFoundation())
@@ -48,7 +49,7 @@ struct JSONWriterTests {
 
     static let alphabet: [Character] = ["a", "Z", "0", "_", "-", " ", "\"", "\\", "/", "\n", "\t", "\u{1}", "é", "Ω", "😀", "\u{7f}"]
 
-    static func document(depth: Int, _ random: inout SplitMix) -> JSONValue {
+    static func document(depth: Int, _ random: inout SeededGenerator) -> JSONValue {
         let kind = random.next() % (depth > 0 ? 8 : 6)
         switch kind {
         case 0: return .null
@@ -67,20 +68,7 @@ struct JSONWriterTests {
         }
     }
 
-    static func text(_ random: inout SplitMix) -> String {
+    static func text(_ random: inout SeededGenerator) -> String {
         String((0..<Int(random.next() % 6)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014): a small seeded generator for test documents.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

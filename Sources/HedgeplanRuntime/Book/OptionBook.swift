@@ -122,9 +122,9 @@ struct OptionBook: Sendable {
         let growthSinceEpoch = SIMD4<Double>(repeating: ElementaryFunctions.exp(rate * Double(now) / msPerYear))
         var value = SIMD4<Double>(), delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
         for c in chunks {
-            let expired = c.expiry .< nowLanes
-            let t = ((c.expiry - nowLanes) / msPerYear).replacing(with: 0, where: expired)
-            let discountedStrike = (c.strikeDiscountedToEpoch * growthSinceEpoch).replacing(with: c.strike, where: expired)
+            let expired = SIMD4<Double>.less(c.expiry, nowLanes)
+            let t = SIMD4<Double>.select(expired, .zero, (c.expiry - nowLanes) / msPerYear)
+            let discountedStrike = SIMD4<Double>.select(expired, c.strike, c.strikeDiscountedToEpoch * growthSinceEpoch)
             let v = BlackScholes.spotKernel(
                 sign: c.sign, spot: spotLanes, logMoneyness: logSpot - c.logStrike, discountedStrike: discountedStrike,
                 rate: rateLanes, volatility: volatilityLanes, timeToExpiry: t)
@@ -153,7 +153,7 @@ struct OptionBook: Sendable {
         let logSpot = SIMD4<Double>(repeating: ElementaryFunctions.log(spot))
         var delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
         for c in chunks {
-            let t = ((c.expiry - nowLanes) / msPerYear).replacing(with: 0, where: c.expiry .< nowLanes)
+            let t = SIMD4<Double>.select(SIMD4<Double>.less(c.expiry, nowLanes), .zero, (c.expiry - nowLanes) / msPerYear)
             let v = BlackScholes.spotDeltaKernel(
                 sign: c.sign, spot: spotLanes, logMoneyness: logSpot - c.logStrike, rate: rateLanes, volatility: volatilityLanes,
                 timeToExpiry: t)
