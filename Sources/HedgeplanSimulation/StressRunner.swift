@@ -24,12 +24,18 @@ public struct StressRunner: Sendable {
         bare.hedge = nil
         bare.safety = []
         unhedgedPlan = bare
-        openings = (try? Self.ticks(path: 0, settings: settings)).flatMap { ticks in
-            guard let first = ticks.ticks.first else { return nil }
-            let hedged = Self.interpreter(plan, settings), unhedged = Self.interpreter(bare, settings)
-            guard let a = try? hedged.open(at: first), let b = try? unhedged.open(at: first) else { return nil }
-            return (a, b)
-        }
+        openings = Self.openings(plan, bare, settings)
+    }
+
+    /// The two books opened at path 0's first tick, or nil when the plan cannot open there.
+    private static func openings(
+        _ plan: HedgingPlan, _ bare: HedgingPlan, _ settings: StressSettings
+    ) -> (hedged: BookOpening, unhedged: BookOpening)? {
+        guard let ticks = try? Self.ticks(path: 0, settings: settings), let first = ticks.ticks.first,
+              let hedged = try? interpreter(plan, settings).open(at: first),
+              let unhedged = try? interpreter(bare, settings).open(at: first)
+        else { return nil }
+        return (hedged, unhedged)
     }
 
     /// The engine as `stress` runs it: the run options of the settings, no series, no trades.
