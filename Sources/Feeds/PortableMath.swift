@@ -20,21 +20,7 @@ enum PortableMath {
         // (no SSE4.1 `roundsd`) would otherwise compute with a call to libm's `rint`.
         let k = (x * invLn2 + 6_755_399_441_055_744.0) - 6_755_399_441_055_744.0
         let r = (x - k * ln2Hi) - k * ln2Lo
-        var p = 1.0 / 6_227_020_800.0              // 1/13!
-        p = p * r + 1.0 / 479_001_600.0
-        p = p * r + 1.0 / 39_916_800.0
-        p = p * r + 1.0 / 3_628_800.0
-        p = p * r + 1.0 / 362_880.0
-        p = p * r + 1.0 / 40_320.0
-        p = p * r + 1.0 / 5_040.0
-        p = p * r + 1.0 / 720.0
-        p = p * r + 1.0 / 120.0
-        p = p * r + 1.0 / 24.0
-        p = p * r + 1.0 / 6.0
-        p = p * r + 0.5
-        p = p * r + 1.0
-        p = p * r + 1.0
-        return scale(p, by: Int(k))
+        return scale(expTaylor(r), by: Int(k))
     }
 
     /// e^x lane by lane, with the same operations as the scalar `exp` in the same order, so
@@ -51,7 +37,17 @@ enum PortableMath {
         let shifted = x * invLn2 + magic
         let k = shifted - magic
         let r = (x - k * ln2Hi) - k * ln2Lo
-        var p = SIMD8<Double>(repeating: 1.0 / 6_227_020_800.0)
+        let p = expTaylor(r)
+        // k sits in the low bits of `shifted` (magic is 1.5 * 2^52): 2^k is (k + 1023) << 52.
+        let kBits = unsafeBitCast(shifted, to: SIMD8<UInt64>.self) &- magic.bitPattern
+        return p * unsafeBitCast((kBits &+ 1_023) &<< 52, to: SIMD8<Double>.self)
+    }
+
+    /// e^r for |r| <= ln2/2: the degree-13 Taylor polynomial by Horner's rule, innermost
+    /// first, on one value or on lanes (the same operations, so the same bits in each lane).
+    @inline(__always)
+    private static func expTaylor<L: TaylorLanes>(_ r: L) -> L {
+        var p = L(splat: 1.0 / 6_227_020_800.0)  // 1/13!
         p = p * r + 1.0 / 479_001_600.0
         p = p * r + 1.0 / 39_916_800.0
         p = p * r + 1.0 / 3_628_800.0
@@ -65,9 +61,7 @@ enum PortableMath {
         p = p * r + 0.5
         p = p * r + 1.0
         p = p * r + 1.0
-        // k sits in the low bits of `shifted` (magic is 1.5 * 2^52): 2^k is (k + 1023) << 52.
-        let kBits = unsafeBitCast(shifted, to: SIMD8<UInt64>.self) &- magic.bitPattern
-        return p * unsafeBitCast((kBits &+ 1_023) &<< 52, to: SIMD8<Double>.self)
+        return p
     }
 
     /// p * 2^k by exponent arithmetic, in two steps so that subnormal results stay correct.
@@ -109,4 +103,20 @@ enum PortableMath {
         let de = Double(e)
         return de * ln2Hi + (de * ln2Lo + lnM)
     }
+}
+
+/// What Horner's rule needs of a value: one `Double` (the scalar functions) or eight lanes
+/// of them (`exp` on a block of path steps).
+protocol TaylorLanes {
+    init(splat: Double)
+    static func * (a: Self, b: Self) -> Self
+    static func + (a: Self, b: Double) -> Self
+}
+
+extension Double: TaylorLanes {
+    @inline(__always) init(splat x: Double) { self = x }
+}
+
+extension SIMD8<Double>: TaylorLanes {
+    @inline(__always) init(splat x: Double) { self.init(repeating: x) }
 }
