@@ -46,14 +46,11 @@ extension HedgeBook {
     }
 
     private mutating func decideRebalance(_ tick: Tick, netDelta: Double, gamma: Double) {
-        // Only the gamma scalper reads the gas cost, and only Whalley-Wilmott the time to
-        // expiry: the other triggers skip both on every tick.
-        let policyKind = policy!.kind, scalps = policy!.scalper != nil
         // The shared cost model: gas is paid on pools; perps are off chain.
-        let gas = scalps ? HedgeTradeCost(
+        let gas = context.deltaTriggerReadsGas ? HedgeTradeCost(
             feeRate: 0, gasPerTrade: context.gasPerTrade(spot: tick.price, gwei: tick.gasGwei), hedgesOnPerp: context.hedgesOnPerp
         ).gasPerTrade : 0
-        let years = policyKind == .whalleyWilmott ? options.yearsToNearestExpiry(now: tick.timestamp) : 0
+        let years = context.deltaTriggerReadsExpiry ? options.yearsToNearestExpiry(now: tick.timestamp) : 0
         let trade = policy!.decide(
             netDelta: netDelta, gamma: gamma, spot: tick.price, now: tick.timestamp, yearsToExpiry: years,
             rate: context.model.rate, gasGwei: tick.gasGwei, nativePrice: context.gasInQuote ? 1 : tick.price, gasPerTrade: gas)

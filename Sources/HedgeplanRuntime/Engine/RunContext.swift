@@ -24,6 +24,9 @@ struct RunContext: Sendable {
     let hedgesDelta: Bool
     /// The delta hedge scales its band with a volatility forecast (`volatility_adapter`).
     let forecastsVolatility: Bool
+    /// The delta trigger reads the time to expiry (Whalley-Wilmott's band) or the gas cost
+    /// (the gamma scalper): the other triggers skip both on every tick.
+    let deltaTriggerReadsExpiry: Bool, deltaTriggerReadsGas: Bool
     let target: Double
     /// Gas is paid in the QUOTE token (priced at 1) rather than in BASE (priced at spot).
     let gasInQuote: Bool
@@ -63,6 +66,8 @@ struct RunContext: Sendable {
         hedgesOnPerp = plan.hedge?.instrument == .perp
         hedgesDelta = plan.hedge?.delta != nil
         forecastsVolatility = plan.hedge?.delta?.volatilityAdapter != nil
+        deltaTriggerReadsExpiry = plan.hedge?.delta?.trigger.kind == .whalleyWilmott
+        deltaTriggerReadsGas = plan.hedge?.gamma?.scalp == true && plan.hedge?.delta != nil
         target = plan.hedge?.delta?.target ?? 0
         gasInQuote = plan.execution?.gas?.native == plan.strategy.quote
         maxChild = plan.execution?.maxChild
