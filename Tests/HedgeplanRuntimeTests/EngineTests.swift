@@ -20,6 +20,44 @@ struct EngineTests {
         return text
     }
 
+    // MARK: A perp hedge and the slippage cap
+
+    /// One perp venue: a fee within `max_slippage` fills the whole request at the mark times
+    /// (1 ± fee), with the fee on the notional; a fee above the cap fills nothing and the
+    /// whole request is unfilled (a perp has no price impact, so its cost against the mid is
+    /// its fee whatever the size). Two short 7-day ATM calls, band 0.1 ETH: the hedge buys
+    /// about 1.07 ETH at the first tick and more after a 10% rise.
+    @Test(arguments: [(fee: "0.5%", cap: "1%"), (fee: "0.5%", cap: "0.1%")])
+    func aPerpHedgeFillsWholeAtMarkAndFeeOrNotAtAll(fee: String, cap: String) throws {
+        let plan = try InterpreterTests.plan("""
+            hedgeplan: 1
+            name: perp-cap
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60%, rate: 0% }
+            legs:
+              - { id: c, side: short, type: call, strike: 3000, expiry: 7d, quantity: 2 }
+            hedge: { instrument: perp, delta: { trigger: band, band: 0.1 } }
+            execution: { venues: [{ name: perp, kind: perp, fee: \(fee) }], max_slippage: \(cap) }
+            """)
+        let rows: [(Int64, Double)] = [(Self.t0, 3000), (Self.t0 + Self.minute, 3300)]
+        let result = try InterpreterTests.run(plan, csv: Self.csv(rows))
+        let hedges = result.trades.filter { $0.reason == .rebalance }
+        #expect(result.hedges == 2)
+        if cap == "1%" {
+            #expect(result.fills == 2 && result.unfilled == 0)
+            for (trade, spot) in zip(hedges, [3000.0, 3300.0]) {
+                #expect(trade.isBuy && trade.instrument == "perp")
+                #expect(abs(trade.price - spot * 1.005) < 1e-9)
+                #expect(abs(trade.fee - trade.quantity * spot * 0.005) < 1e-9)
+            }
+            #expect(abs(result.hedgeVolume - hedges.reduce(0) { $0 + $1.quantity }) < 1e-12)
+        } else {
+            #expect(result.fills == 0 && hedges.isEmpty && result.hedgeVolume == 0)
+            // Both requests went unfilled: about 2 × 0.54 at 3,000, then the larger delta at 3,300.
+            #expect(result.unfilled > 2 * 0.5 + 2 * 0.5)
+        }
+    }
+
     // MARK: Breaker actions
 
     /// A 20% move inside 5 minutes with `then: pause, for: 10m` on a short 7-day ATM
