@@ -29,23 +29,20 @@ public enum JSONValue: Hashable, Sendable, Encodable {
     /// Foundation's `JSONEncoder` gives with those options (`JSONWriter`), written without
     /// its intermediate copies.
     public func serialized() -> String {
-        var writer = JSONWriter()
-        writer.write(self)
-        writer.bytes.append(UInt8(ascii: "\n"))
-        return String(decoding: writer.bytes, as: UTF8.self)
+        String(decoding: Self.document { $0.write(self) }, as: UTF8.self)
     }
 
     /// `JSONValue.object(members)` with `streamed` added as arrays, serialized as
-    /// `serialized()` would, without the streamed arrays ever existing as values.
-    public static func serializedObject(_ members: [String: JSONValue], streaming streamed: [String: StreamedArray]) -> String {
-        String(decoding: serializedObjectUTF8(members, streaming: streamed), as: UTF8.self)
+    /// `serialized()` would (as UTF-8 bytes, for a caller that writes them out), without the
+    /// streamed arrays ever existing as values: a long result exists once in memory.
+    public static func serializedObjectUTF8(_ members: [String: JSONValue], streaming streamed: [String: StreamedArray]) -> [UInt8] {
+        document { $0.writeObject(members, streaming: streamed) }
     }
 
-    /// `serializedObject` as UTF-8 bytes, for a caller that writes them out: a long result
-    /// then exists once in memory, not also as a `String`.
-    public static func serializedObjectUTF8(_ members: [String: JSONValue], streaming streamed: [String: StreamedArray]) -> [UInt8] {
+    /// What `body` writes, with the final newline.
+    private static func document(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
         var writer = JSONWriter()
-        writer.writeObject(members, streaming: streamed)
+        body(&writer)
         writer.bytes.append(UInt8(ascii: "\n"))
         return writer.bytes
     }

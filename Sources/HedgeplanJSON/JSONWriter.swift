@@ -20,15 +20,7 @@ struct JSONWriter {
         case .number(let d): writeNumber(d)
         case .string(let s): writeString(s)
         case .array(let items):
-            bytes.append(UInt8(ascii: "["))
-            guard !items.isEmpty else { return closeEmpty("]", indent) }
-            for (i, item) in items.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(indent + 1)
-                write(item, indent: indent + 1)
-            }
-            newline(indent)
-            bytes.append(UInt8(ascii: "]"))
+            writeArray(count: items.count, indent: indent) { items[$0] }
         case .object(let members):
             writeObject(members, streaming: [:], indent: indent)
         }
@@ -49,20 +41,22 @@ struct JSONWriter {
             if let value = members[key] {
                 write(value, indent: indent + 1)
             } else {
-                writeArray(streamed[key]!, indent: indent + 1)
+                let array = streamed[key]!
+                writeArray(count: array.count, indent: indent + 1, element: array.element)
             }
         }
         newline(indent)
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func writeArray(_ array: StreamedArray, indent: Int) {
+    /// An array of `count` elements, element `i` made by `element(i)` as it is written.
+    private mutating func writeArray(count: Int, indent: Int, element: (Int) -> JSONValue) {
         bytes.append(UInt8(ascii: "["))
-        guard array.count > 0 else { return closeEmpty("]", indent) }
-        for i in 0..<array.count {
+        guard count > 0 else { return closeEmpty("]", indent) }
+        for i in 0..<count {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             newline(indent + 1)
-            write(array.element(i), indent: indent + 1)
+            write(element(i), indent: indent + 1)
         }
         newline(indent)
         bytes.append(UInt8(ascii: "]"))
@@ -125,7 +119,4 @@ public struct StreamedArray {
         self.count = count
         self.element = element
     }
-
-    /// The array as a value, for a caller that needs one.
-    public var value: JSONValue { .array((0..<count).map(element)) }
 }

@@ -115,7 +115,7 @@ public struct BookOpening: Sendable {
 
     /// The outcome of a copy of the book stepped over `feed`, which must start at
     /// `firstTick`: what a Monte Carlo path keeps, with no interpreter and no book handed
-    /// back (`Interpreter.finalBook(_:from:)` is the same run).
+    /// back (`Interpreter.finalBook(_:)` of the same feed is the same run).
     // Monte Carlo replays recorded ticks from another module (see `finalBook`).
     @_specialize(where Source == RecordedTicks)
     public func outcome<Source: TickSource>(stepping feed: inout Source) throws -> BookOutcome {

@@ -42,7 +42,9 @@ struct JSONWriterTests {
         for members: [String: JSONValue] in [[:], ["a": .int(1), "z": .null, "tr": .array([]), "trades_": .bool(true)]] {
             var whole = members
             whole["trades"] = .array((0..<count).map(element))
-            let streamed = JSONValue.serializedObject(members, streaming: ["trades": StreamedArray(count: count, element: element)])
+            let streamed = String(
+                decoding: JSONValue.serializedObjectUTF8(members, streaming: ["trades": StreamedArray(count: count, element: element)]),
+                as: UTF8.self)
             #expect(streamed == JSONValue.object(whole).serializedByFoundation())
         }
     }

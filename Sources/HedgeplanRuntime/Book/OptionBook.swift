@@ -181,9 +181,9 @@ struct OptionBook: Sendable {
         totals.vega += q * v
     }
 
-    /// Settles the legs that expire at or before `now` at intrinsic value; returns how many settled.
+    /// Settles the legs that expire at or before `now` at intrinsic value; returns how many
+    /// settled. Nothing does before `nextExpiry`, which the caller checks first.
     mutating func settle(now: Int64, spot: Double, ledger: inout Ledger, trades: inout TradeLog) -> Int {
-        guard now >= nextExpiry else { return 0 }
         var settled = 0
         var i = 0
         while i < count {
