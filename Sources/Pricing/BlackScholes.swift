@@ -82,15 +82,19 @@ extension BlackScholes {
     /// is ln(S/K) (ln S, one scalar per tick, minus ln K, kept per leg), `discountedStrike` is
     /// K e^(-rτ) (for legs of one rate and fixed expiry: K e^(-rE), kept per leg, times the
     /// scalar e^(r·now)). This saves a vector logarithm and a vector exponential per call: a
-    /// hedging loop values the same legs at a new spot on every tick.
+    /// hedging loop values the same legs at a new spot on every tick. The two distribution
+    /// functions share one exponential.
     @inlinable @inline(__always)
     public static func spotKernel<V: Lanes>(
         sign: V, spot: V, logMoneyness: V, discountedStrike: V, rate: V, volatility: V, timeToExpiry: V
     ) -> (price: V, delta: V, gamma: V) {
         typealias F = ElementaryFunctions
         let (d1, sd) = standardisedMoneyness(logMoneyness: logMoneyness, rate: rate, volatility: volatility, timeToExpiry: timeToExpiry)
-        let n1 = F.normal(d1)
-        let n2 = F.normalCDFPair(d1 - sd)
+        let gaussian = F.expNegativeSquare(d1, scale: 0.5)
+        let n1 = F.normal(d1, gaussian: gaussian)
+        // d1^2 - d2^2 = 2 (ln(S/K) + r tau), so e^(-d2^2/2) = e^(-d1^2/2) S / (K e^(-r tau)):
+        // one exponential for both distribution functions.
+        let n2 = F.normal(d1 - sd, gaussian: gaussian * (spot / discountedStrike))
         let isCall = V.less(.splat(0), sign)
         let nw1 = V.select(isCall, n1.lower, n1.upper)
         let nw2 = V.select(isCall, n2.lower, n2.upper)

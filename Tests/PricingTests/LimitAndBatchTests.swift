@@ -104,4 +104,22 @@ import HedgeplanTestSupport
             #expect(abs(reduced.gamma - full.gamma) <= 1e-12 * max(1e-12, abs(full.gamma)))
         }
     }
+
+    /// Where e^(-d2^2/2) taken from e^(-d1^2/2) (the reduced kernel's identity) could go wrong:
+    /// expiry (sd at its floor, d1 = +-huge or 0 at the money), no volatility, and sd near 7,
+    /// where e^(-d1^2/2) underflows while e^(-d2^2/2) does not.
+    @Test(arguments: [(0.0, 0.6), (1e-9, 0.6), (0.5, 0.0), (2.0, 5.0), (0.25, 14.0)])
+    func matchesTheFullKernelAtTheLimits(years: Double, volatility: Double) {
+        for sign in [1.0, -1.0] {
+            for strike in [30.0, 2_999.0, 3_000.0, 3_001.0, 300_000.0] {
+                let full = BlackScholes.kernel(
+                    sign: sign, spot: 3_000, strike: strike, rate: 0.04, carry: 0, volatility: volatility, timeToExpiry: years)
+                let reduced = BlackScholes.spotKernel(
+                    sign: sign, spot: 3_000, strike: strike, rate: 0.04, volatility: volatility, timeToExpiry: years)
+                #expect(reduced.price.isFinite && reduced.delta.isFinite && reduced.gamma.isFinite)
+                #expect(abs(reduced.price - full.price) <= 1e-12 * max(1, full.price), "K \(strike), sign \(sign)")
+                #expect(abs(reduced.delta - full.delta) <= 1e-14, "K \(strike), sign \(sign)")
+            }
+        }
+    }
 }
