@@ -55,6 +55,14 @@ public struct GBMPath: TickSource, Sendable {
         block = parameters.spot * PortableMath.exp(logReturns)
     }
 
+    /// A block of the path's ticks (`TickSource.next(into:limit:)`).
+    public mutating func next(into ticks: inout [Tick], limit: Int) {
+        for _ in 0..<limit {
+            guard let tick = next() else { return }
+            ticks.append(tick)
+        }
+    }
+
     public var notes: [String] {
         ["simulated GBM: spot \(parameters.spot), vol \(parameters.volatility), drift \(parameters.drift), \(count) ticks every \(TimestampFormatter.duration(parameters.step)) from \(TimestampFormatter.iso8601(parameters.start)), seed \(parameters.seed)"]
     }

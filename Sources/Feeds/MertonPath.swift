@@ -56,6 +56,14 @@ public struct MertonPath: TickSource, Sendable {
         return tick
     }
 
+    /// A block of the path's ticks (`TickSource.next(into:limit:)`).
+    public mutating func next(into ticks: inout [Tick], limit: Int) {
+        for _ in 0..<limit {
+            guard let tick = next() else { return }
+            ticks.append(tick)
+        }
+    }
+
     public var notes: [String] {
         ["simulated Merton jump-diffusion: spot \(parameters.spot), vol \(parameters.volatility), drift \(parameters.drift), jumps \(jumps.intensity)/year with log-mean \(jumps.meanLogJump) and log-vol \(jumps.jumpVolatility) (drift compensated by -lambda k = \(-jumps.intensity * jumps.expectedRelativeJump)/year), \(count) ticks every \(TimestampFormatter.duration(parameters.step)), seed \(parameters.seed)"]
     }

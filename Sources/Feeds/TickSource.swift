@@ -14,9 +14,18 @@ public protocol TickSource {
     /// Human-readable notes on how the source was interpreted (layout, time unit, skipped
     /// banner lines), for the run report.
     var notes: [String] { get }
+    /// Appends the next ticks to `ticks`, at most `limit`, and at least one unless the feed
+    /// has ended: what `BufferedTicks` pulls, one call per block instead of one per tick.
+    /// The default gives one tick (`next()`): right for a live feed, which must hand on each
+    /// tick as it arrives. Sources that compute their ticks fill the block.
+    mutating func next(into ticks: inout [Tick], limit: Int) throws
 }
 
 extension TickSource {
+    public mutating func next(into ticks: inout [Tick], limit: Int) throws {
+        if let tick = try next() { ticks.append(tick) }
+    }
+
     public var issues: FeedIssueLog { FeedIssueLog() }
     public var lastGap: FeedGap? { nil }
     public var notes: [String] { [] }

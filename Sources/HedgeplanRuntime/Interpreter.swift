@@ -45,6 +45,9 @@ public struct Interpreter {
         }
     }
 
+    // `dry-run` hands its feed over as `BufferedTicks` (from another module, which cannot
+    // specialise this generic function itself).
+    @_specialize(where Source == BufferedTicks)
     public mutating func run<Source: TickSource>(_ feed: inout Source) throws -> RunResult {
         // Daily equity and the price at each trade, for the report (not for Monte Carlo).
         let recording = keepsDetail && recordsReportDetail ? RunRecording(forwardingTo: observer) : nil

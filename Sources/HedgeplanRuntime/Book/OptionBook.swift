@@ -114,24 +114,16 @@ struct OptionBook: Sendable {
             }
             return totals
         }
-        // Four legs per kernel call; totals as lane-wise products summed at the end. ln S and
-        // e^(r now) are scalars shared by every leg; ln K and K e^(-r E) are kept per leg.
-        let spotLanes = SIMD4<Double>(repeating: spot), rateLanes = SIMD4<Double>(repeating: rate)
-        let volatilityLanes = SIMD4<Double>(repeating: volatility), nowLanes = SIMD4<Double>(repeating: Double(now))
-        let logSpot = SIMD4<Double>(repeating: ElementaryFunctions.log(spot))
-        let growthSinceEpoch = SIMD4<Double>(repeating: ElementaryFunctions.exp(rate * Double(now) / msPerYear))
+        // Four legs per kernel call; totals as lane-wise products summed at the end.
+        let tick = TickLanes(spot: spot, now: now, volatility: volatility, rate: rate)
+        let someExpired = now > nextExpiry
         var value = SIMD4<Double>(), delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
         for c in chunks {
-            let expired = SIMD4<Double>.less(c.expiry, nowLanes)
-            let t = SIMD4<Double>.select(expired, .zero, (c.expiry - nowLanes) / msPerYear)
-            let discountedStrike = SIMD4<Double>.select(expired, c.strike, c.strikeDiscountedToEpoch * growthSinceEpoch)
-            let v = BlackScholes.spotKernel(
-                sign: c.sign, spot: spotLanes, logMoneyness: logSpot - c.logStrike, discountedStrike: discountedStrike,
-                rate: rateLanes, volatility: volatilityLanes, timeToExpiry: t)
+            let v = someExpired ? Self.valueWithExpired(c, tick) : Self.value(c, tick)
             value += c.quantity * v.price
             delta += c.quantity * v.delta
             gamma += c.quantity * v.gamma
-            gammaYears += c.quantity * v.gamma * t
+            gammaYears += c.quantity * v.gamma * v.years
         }
         totals.value = value.sum()
         totals.delta = delta.sum()
@@ -147,24 +139,90 @@ struct OptionBook: Sendable {
         precondition(model.rate == rate, "the book's legs were discounted at another rate")
         var totals = Totals(value: .nan)
         guard count > 0 else { return totals }
-        let msPerYear = RunContext.msPerYear
-        let spotLanes = SIMD4<Double>(repeating: spot), rateLanes = SIMD4<Double>(repeating: rate)
-        let volatilityLanes = SIMD4<Double>(repeating: volatility), nowLanes = SIMD4<Double>(repeating: Double(now))
-        let logSpot = SIMD4<Double>(repeating: ElementaryFunctions.log(spot))
+        let tick = TickLanes(spot: spot, now: now, volatility: volatility, rate: rate, growing: false)
         var delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
         for c in chunks {
-            let t = SIMD4<Double>.select(SIMD4<Double>.less(c.expiry, nowLanes), .zero, (c.expiry - nowLanes) / msPerYear)
-            let v = BlackScholes.spotDeltaKernel(
-                sign: c.sign, spot: spotLanes, logMoneyness: logSpot - c.logStrike, rate: rateLanes, volatility: volatilityLanes,
-                timeToExpiry: t)
+            let v = Self.greeks(c, tick)
             delta += c.quantity * v.delta
             gamma += c.quantity * v.gamma
-            gammaYears += c.quantity * v.gamma * t
+            gammaYears += c.quantity * v.gamma * v.years
         }
         totals.delta = delta.sum()
         totals.gamma = gamma.sum()
         totals.vega = Self.vega(gammaYears: gammaYears.sum(), spot: spot, volatility: volatility)
         return totals
+    }
+
+    // MARK: One chunk of four legs
+    //
+    // The chunk functions are not inlined: inside the loops over chunks, the optimiser splits
+    // the four lanes and runs much of the kernel one lane at a time in scalar registers;
+    // compiled alone, the kernel stays in vector registers. For the same reason the common
+    // case (no leg past its expiry, every tick once settlement has run) picks no lanes: a
+    // select feeding the strike leg also sends the optimiser to scalar code.
+
+    /// What every leg shares at one tick. ln S and e^(r now) are computed once per tick;
+    /// ln K and K e^(-r E) are kept per leg (`Chunk`). Scalars, splat into lanes by the chunk
+    /// functions (cheaper to hand over than six vectors).
+    struct TickLanes {
+        var spot: Double
+        var logSpot: Double
+        /// ms since epoch.
+        var now: Double
+        /// e^(r now), now in years since the epoch (1 for `greeks`, which has no price).
+        var growthSinceEpoch: Double
+        var rate: Double
+        var volatility: Double
+
+        init(spot: Double, now: Int64, volatility: Double, rate: Double, growing: Bool = true) {
+            self.spot = spot
+            logSpot = ElementaryFunctions.log(spot)
+            self.now = Double(now)
+            growthSinceEpoch = growing ? ElementaryFunctions.exp(rate * Double(now) / RunContext.msPerYear) : 1
+            self.rate = rate
+            self.volatility = volatility
+        }
+    }
+
+    /// Price, delta and gamma per leg, with the legs' years to expiry, when no leg has expired.
+    @inline(never)
+    private static func value(_ c: Chunk, _ tick: TickLanes) -> (price: SIMD4<Double>, delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>) {
+        let t = years(c, tick)
+        let v = BlackScholes.spotKernel(
+            sign: c.sign, spot: .init(repeating: tick.spot), logMoneyness: .init(repeating: tick.logSpot) - c.logStrike,
+            discountedStrike: c.strikeDiscountedToEpoch * tick.growthSinceEpoch, rate: .init(repeating: tick.rate),
+            volatility: .init(repeating: tick.volatility), timeToExpiry: t)
+        return (v.price, v.delta, v.gamma, t)
+    }
+
+    /// `value` when some leg is past its expiry and not yet settled: such a leg is worth its
+    /// intrinsic value, against the strike undiscounted.
+    @inline(never)
+    private static func valueWithExpired(_ c: Chunk, _ tick: TickLanes) -> (price: SIMD4<Double>, delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>) {
+        let t = years(c, tick)
+        let discountedStrike = SIMD4<Double>.select(
+            SIMD4<Double>.less(c.expiry, .init(repeating: tick.now)), c.strike, c.strikeDiscountedToEpoch * tick.growthSinceEpoch)
+        let v = BlackScholes.spotKernel(
+            sign: c.sign, spot: .init(repeating: tick.spot), logMoneyness: .init(repeating: tick.logSpot) - c.logStrike,
+            discountedStrike: discountedStrike, rate: .init(repeating: tick.rate), volatility: .init(repeating: tick.volatility),
+            timeToExpiry: t)
+        return (v.price, v.delta, v.gamma, t)
+    }
+
+    /// Delta and gamma per leg, with the legs' years to expiry.
+    @inline(never)
+    private static func greeks(_ c: Chunk, _ tick: TickLanes) -> (delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>) {
+        let t = years(c, tick)
+        let v = BlackScholes.spotDeltaKernel(
+            sign: c.sign, spot: .init(repeating: tick.spot), logMoneyness: .init(repeating: tick.logSpot) - c.logStrike,
+            rate: .init(repeating: tick.rate), volatility: .init(repeating: tick.volatility), timeToExpiry: t)
+        return (v.delta, v.gamma, t)
+    }
+
+    /// Years to each leg's expiry, 0 once past it.
+    @inline(__always)
+    private static func years(_ c: Chunk, _ tick: TickLanes) -> SIMD4<Double> {
+        SIMD4<Double>.maximum((c.expiry - SIMD4(repeating: tick.now)) / RunContext.msPerYear, .zero)
     }
 
     /// Vega from gamma (Black-Scholes, no carry): ν = Γ S² σ τ, QUOTE per volatility point,

@@ -118,7 +118,7 @@ struct DryRun: ParsableCommand {
         if let wake = interruptAction(for: source) { interruption.onInterrupt(wake) }
         let result: RunResult
         do {
-            result = try Self.run(&interpreter, watch.source(Self.interruptible(source, interruption)))
+            result = try Self.run(&interpreter, BufferedTicks(watch.source(Self.interruptible(source, interruption))))
         } catch {
             if interruption.isRequested, case Interpreter.RunError.emptyFeed = error {
                 Terminal.standardError.write("\(TerminalEscaping.escaped(feed)): interrupted (Ctrl-C) before the feed gave a tick: nothing ran\n")

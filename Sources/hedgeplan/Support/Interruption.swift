@@ -85,6 +85,22 @@ struct InterruptibleSource<Base: TickSource>: TickSource {
         return tick
     }
 
+    /// A block of the base's ticks; Ctrl-C is seen between blocks (a block of a computed
+    /// feed takes well under a millisecond; a live feed's is one tick).
+    mutating func next(into ticks: inout [Tick], limit: Int) throws {
+        guard !interruption.isRequested else {
+            interrupted = true
+            return
+        }
+        let before = ticks.count
+        try base.next(into: &ticks, limit: limit)
+        if ticks.count == before {
+            // A live feed woken by Ctrl-C ends too: say why.
+            interrupted = interruption.isRequested
+        }
+        delivered += ticks.count - before
+    }
+
     var issues: FeedIssueLog { base.issues }
     var lastGap: FeedGap? { base.lastGap }
     var notes: [String] {

@@ -153,6 +153,17 @@ private struct ProgressEndingSource<Base: TickSource>: TickSource {
         }
     }
 
+    mutating func next(into ticks: inout [Tick], limit: Int) throws {
+        let before = ticks.count
+        do {
+            try base.next(into: &ticks, limit: limit)
+        } catch {
+            bar.end()
+            throw error
+        }
+        if ticks.count == before { bar.end() }
+    }
+
     var issues: FeedIssueLog { base.issues }
     var lastGap: FeedGap? { base.lastGap }
     var notes: [String] { base.notes }
