@@ -30,6 +30,23 @@ public struct StressSummary: Sendable {
     public static let worstCount = 10
 
     /// `outcomes` must hold every path 0..<header.paths, in index order.
+    /// The `count` outcomes of lowest hedged P&L, lowest first, ties by path index: what
+    /// sorting them all and keeping the first `count` gives, in one pass (a run may have a
+    /// million paths; the summary keeps ten).
+    static func lowest(_ count: Int, of outcomes: [PathOutcome]) -> [PathOutcome] {
+        func precedes(_ a: PathOutcome, _ b: PathOutcome) -> Bool {
+            (a.hedged.pnl.total, a.path) < (b.hedged.pnl.total, b.path)
+        }
+        var kept: [PathOutcome] = []
+        kept.reserveCapacity(count + 1)
+        for o in outcomes where kept.count < count || precedes(o, kept[kept.count - 1]) {
+            let at = kept.firstIndex { precedes(o, $0) } ?? kept.count
+            kept.insert(o, at: at)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
+    }
+
     public init(header: StressHeader, outcomes: [PathOutcome]) {
         precondition(outcomes.count == header.paths && outcomes.enumerated().allSatisfy { $0.offset == $0.element.path })
         self.header = header
@@ -53,8 +70,7 @@ public struct StressSummary: Sendable {
         breakerPaths = header.conditions.map { name in
             outcomes.reduce(0) { $0 + ($1.hedged.tripped.contains { $0.rawValue == name } ? 1 : 0) }
         }
-        let ranked = outcomes.sorted { ($0.hedged.pnl.total, $0.path) < ($1.hedged.pnl.total, $1.path) }
-        worst = ranked.prefix(Self.worstCount).map {
+        worst = Self.lowest(Self.worstCount, of: outcomes).map {
             WorstPath(path: $0.path, pnl: $0.hedged.pnl.total, feed: header.feed(path: $0.path))
         }
     }

@@ -18,6 +18,24 @@ struct StressDeterminismTests {
                                                   stepMs: 3_600_000, volatility: 1.5, drift: 0.04, seed: 2026))
     }
 
+    /// The summary's ten worst paths, picked in one pass, are the first ten of all the paths
+    /// sorted by hedged P&L then index: here with every P&L tied three ways (copies of each
+    /// outcome under other path indices, in shuffled order), and with fewer paths than ten.
+    @Test func theWorstPathsAreTheFirstOfTheSortedRun() throws {
+        let (plan, settings) = try Self.condor(paths: 30)
+        let run = try StressRunner(plan: plan, settings: settings).run(paths: Array(0..<30), threads: 1)
+        var tied = run
+        for copy in 1...2 {
+            tied += run.map { PathOutcome(path: $0.path + 100 * copy, hedged: $0.hedged, unhedged: $0.unhedged) }
+        }
+        tied.shuffle()
+        for outcomes in [run, tied, Array(run.prefix(4))] {
+            let sorted = outcomes.sorted { ($0.hedged.pnl.total, $0.path) < ($1.hedged.pnl.total, $1.path) }
+            #expect(StressSummary.lowest(10, of: outcomes) == Array(sorted.prefix(10)))
+        }
+        #expect(StressSummary.lowest(10, of: tied).map(\.path).count == 10)
+    }
+
     @Test func threadsAndShardsGiveTheSameBytes() throws {
         let (plan, settings) = try Self.condor(paths: 42)
         let header = StressHeader(plan: plan, settings: settings)
