@@ -55,8 +55,8 @@ struct BreakerMonitor: Sendable {
         // The reference is the newest sample at or before the window's start, or the oldest
         // inside it: a move across one step that is longer than the window (a -15% hourly
         // candle against a 5-minute rule) counts against the window it spans.
-        while count > 1, time - times[(head + 1) % times.count] >= window {
-            head = (head + 1) % times.count
+        while count > 1, time - times[slot(after: head)] >= window {
+            head = slot(after: head)
             count -= 1
         }
         record(price, time)
@@ -69,14 +69,21 @@ struct BreakerMonitor: Sendable {
         return nil
     }
 
+    /// The ring's slot after `index`: a compare, not the integer division of `%` (every tick
+    /// goes through here).
+    private func slot(after index: Int) -> Int {
+        index + 1 == times.count ? 0 : index + 1
+    }
+
     private mutating func record(_ price: Double, _ time: Int64) {
         guard window > 0 else { return }
         if count == times.count {
             // Full: keep the newest half, thinned, rather than grow without bound.
-            head = (head + 1) % times.count
+            head = slot(after: head)
             count -= 1
         }
-        let tail = (head + count) % times.count
+        let end = head + count
+        let tail = end < times.count ? end : end - times.count
         times[tail] = time
         prices[tail] = price
         count += 1
