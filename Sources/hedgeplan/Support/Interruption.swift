@@ -3,7 +3,8 @@ import Feeds
 import Foundation
 import Synchronization
 
-/// Ctrl-C (SIGINT) during `dry-run`: the run ends at the next tick as if the feed had ended,
+/// Ctrl-C (SIGINT) during `dry-run`: the run ends at the next pull of ticks (`BufferedTicks`:
+/// within 256 ticks of a computed feed, at the next tick of a live one) as if the feed had ended,
 /// so the summary so far is printed (and the report written, the journal committed), then
 /// the process exits with 130 (128 + SIGINT), as a shell expects of an interrupted command.
 ///
