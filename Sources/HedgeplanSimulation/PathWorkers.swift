@@ -20,6 +20,16 @@ public struct PathWorkers: Sendable {
     /// `body(paths[i])` for every i, in that order. The first error stops the run; paths are
     /// claimed in chunks, so the lock is taken once per chunk, never per tick.
     public func map<Outcome: Sendable>(_ paths: [Int], _ body: @Sendable (Int) throws -> Outcome) throws -> [Outcome] {
+        try map(paths, perWorker: {}) { _, path in try body(path) }
+    }
+
+    /// `map` with a value each worker makes once (`perWorker`, on its own thread) and hands
+    /// to every path it runs: what the paths would otherwise share between threads. Copies
+    /// of one value share its arrays' storage, and every copy made or dropped on two cores at
+    /// once bounces the storage's reference count between their caches.
+    public func map<State, Outcome: Sendable>(
+        _ paths: [Int], perWorker: @Sendable () -> State, _ body: @Sendable (inout State, Int) throws -> Outcome
+    ) throws -> [Outcome] {
         guard !paths.isEmpty else { return [] }
         let workers = max(1, min(threads, paths.count))
         let chunk = max(1, min(64, paths.count / (workers * 8)))
@@ -28,10 +38,11 @@ public struct PathWorkers: Sendable {
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                var state = perWorker()
                 while let range = shared.claim(chunk, of: paths.count) {
                     for i in range {
                         do {
-                            slots.buffer[i] = try body(paths[i])
+                            slots.buffer[i] = try body(&state, paths[i])
                         } catch {
                             shared.fail(error)
                             return
