@@ -24,7 +24,7 @@ public struct HedgePolicy: Equatable, Sendable, Codable {
 
     /// Encoded as a list of `[key, value]` pairs (order matters), a value a string or such a list.
     public init(from decoder: Decoder) throws {
-        fields = try Self.decodeFields(try decoder.singleValueContainer().decode([FieldCoding].self))
+        fields = Self.decodeFields(try decoder.singleValueContainer().decode([FieldCoding].self))
     }
 
     public func encode(to encoder: Encoder) throws {
