@@ -116,7 +116,7 @@ extension BlackScholes {
 
     /// d1 = (ln(S/K) + rτ) / (σ√τ) + σ√τ / 2, and σ√τ (kept off zero, so that an expiring leg's
     /// d1 is ±huge and its delta the intrinsic 0 or ±1).
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     static func standardisedMoneyness<V: Lanes>(logMoneyness: V, rate: V, volatility: V, timeToExpiry: V) -> (d1: V, sd: V) {
         let sd = V.maximum(volatility * timeToExpiry.squareRoot(), .splat(1e-150))
         return ((logMoneyness + rate * timeToExpiry) / sd + V.splat(0.5) * sd, sd)

@@ -21,7 +21,7 @@ import HedgeplanFormatting
         (2.675, "2.67", "3"),
         (-1234.565, "-1,234.57", "-1,235"),
         (999.995, "1,000.00", "1,000"),
-        (5e-324, "0.00", "0"),
+        (Double.leastNonzeroMagnitude, "0.00", "0"),
     ]
 
     @Test(arguments: fixedCases)
@@ -48,7 +48,7 @@ import HedgeplanFormatting
         (1234567.891, "1.235e+06"),
         (-1234.565, "-1235"),
         (999.995, "1000"),
-        (5e-324, "4.941e-324"),
+        (Double.leastNonzeroMagnitude, "4.941e-324"),
         (0.125, "0.125"),
     ]
 

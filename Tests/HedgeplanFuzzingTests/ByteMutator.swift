@@ -47,7 +47,7 @@ struct ByteMutator {
 
     /// JSON values that a plan must refuse or survive.
     static var hostileValues: [Any] { [
-        -1, 0, 1e308, -1e308, 1e17, 5e-324, "bogus", "", NSNull(), [Any](), [String: Any](), true, "1", 2.5, -5, 1_000_000_000_000,
+        -1, 0, 1e308, -1e308, 1e17, Double.leastNonzeroMagnitude, "bogus", "", NSNull(), [Any](), [String: Any](), true, "1", 2.5, -5, 1_000_000_000_000,
     ] }
 
     /// One edit of a JSON document: a leaf (or a whole object or array) replaced by a

@@ -8,7 +8,7 @@ struct JSONWriterTests {
     static let edgeCases: [JSONValue] = [
         .null, .bool(true), .bool(false), .int(0), .int(-42), .int(Int.max), .int(Int.min),
         .number(0), .number(-0.0), .number(0.1), .number(100), .number(-3.25), .number(1e15), .number(2.5e15),
-        .number(1e16), .number(1e20), .number(1e21), .number(1e-5), .number(1.5e-7), .number(5e-324),
+        .number(1e16), .number(1e20), .number(1e21), .number(1e-5), .number(1.5e-7), .number(.leastNonzeroMagnitude),
         .number(2.2250738585072014e-308), .number(1.7976931348623157e308), .number(0.30000000000000004),
         .number(123456789012345680), .number(.nan), .number(.infinity), .number(-.infinity),
         .string(""), .string("plain"), .string("x/y \"quoted\" back\\slash"),

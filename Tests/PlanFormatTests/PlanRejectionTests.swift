@@ -25,7 +25,7 @@ struct PlanRejectionTests {
              expected: ["$.legs[1].strike: -5 is out of range: must be at least 1e-12 and at most 1000000000000"]),
         // Found by the plan mutation test (seed 4, mutant 8,684 of 30,000): a subnormal price
         // passed `> 0` and trapped converting an infinite tick to an integer.
-        Edit(name: "subnormal strike", apply: { set(&$0, ["legs", 1, "strike"], 5e-324) },
+        Edit(name: "subnormal strike", apply: { set(&$0, ["legs", 1, "strike"], Double.leastNonzeroMagnitude) },
              expected: ["$.legs[1].strike: 5e-324 is out of range: must be at least 1e-12 and at most 1000000000000"]),
         // Found by the plan mutation test: sums of amounts beyond 1e12 QUOTE lose their cents
         // (a 1e17 LP capital drifted 22 QUOTE from its components).

@@ -63,7 +63,7 @@ struct OutputFile {
         guard descriptor >= 0 else {
             throw .io(path, "cannot write \(purpose): cannot create a temporary file in \(folder): \(Self.reason(errno))")
         }
-        let temporary = String(cString: template)
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var closed = false
         defer {
             if !closed { _ = close(descriptor) }
