@@ -61,7 +61,7 @@ public enum BootstrapError: Error, CustomStringConvertible, Equatable {
 ///
 /// Seeded (xoshiro256**): the same sample, parameters and seed give the same ticks on every
 /// machine. No allocation per tick: the sample is shared, never copied.
-public struct BootstrapPath: TickSource, Sendable {
+public struct BootstrapPath: ComputedTickSource, Sendable {
     public let sample: ReturnSample
     /// Spot, days, seed and start; the step is the sample's, volatility and drift are unused.
     public let parameters: PathParameters

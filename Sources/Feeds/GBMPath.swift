@@ -5,7 +5,7 @@
 ///
 /// Seeded (`NormalSampler`, xoshiro256**, `PortableMath`): the same parameters give the
 /// same ticks, bit for bit, on every machine. No allocation per tick.
-public struct GBMPath: TickSource, Sendable {
+public struct GBMPath: ComputedTickSource, Sendable {
     public let parameters: PathParameters
     private var sampler: NormalSampler
     private var index = 0
@@ -53,14 +53,6 @@ public struct GBMPath: TickSource, Sendable {
             logReturns[lane] = logReturn
         }
         block = parameters.spot * PortableMath.exp(logReturns)
-    }
-
-    /// A block of the path's ticks (`TickSource.next(into:limit:)`).
-    public mutating func next(into ticks: inout [Tick], limit: Int) {
-        for _ in 0..<limit {
-            guard let tick = next() else { return }
-            ticks.append(tick)
-        }
     }
 
     public var notes: [String] {

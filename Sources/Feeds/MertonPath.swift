@@ -11,7 +11,7 @@
 /// grows with lambda dt, which is small for any realistic step.
 ///
 /// Seeded and machine-independent like `GBMPath`; `jumpCount` counts the jumps so far.
-public struct MertonPath: TickSource, Sendable {
+public struct MertonPath: ComputedTickSource, Sendable {
     public let parameters: PathParameters
     public let jumps: JumpParameters
     /// Jumps drawn so far (for tests and reports).
@@ -54,14 +54,6 @@ public struct MertonPath: TickSource, Sendable {
         let tick = parameters.tick(index, logReturn: logReturn)
         index += 1
         return tick
-    }
-
-    /// A block of the path's ticks (`TickSource.next(into:limit:)`).
-    public mutating func next(into ticks: inout [Tick], limit: Int) {
-        for _ in 0..<limit {
-            guard let tick = next() else { return }
-            ticks.append(tick)
-        }
     }
 
     public var notes: [String] {

@@ -1,6 +1,6 @@
 /// Ticks already in memory, replayed in order: one simulated path fed to several books
 /// (the hedged plan and the structure held) without drawing it twice.
-public struct RecordedTicks: TickSource, Sendable {
+public struct RecordedTicks: ComputedTickSource, Sendable {
     public let ticks: [Tick]
     @usableFromInline var index = 0
 

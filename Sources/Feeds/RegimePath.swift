@@ -6,7 +6,7 @@
 /// distribution, so a path starts as the chain would be found after running a long time.
 ///
 /// Seeded and machine-independent like `GBMPath` (xoshiro256**, `PortableMath`).
-public struct RegimePath: TickSource, Sendable {
+public struct RegimePath: ComputedTickSource, Sendable {
     public let parameters: PathParameters
     public let regimes: RegimeParameters
     /// The current state (for tests).

@@ -31,6 +31,22 @@ extension TickSource {
     public var notes: [String] { [] }
 }
 
+/// A source whose ticks are computed (simulated paths) or already in memory, never waited
+/// for and never failing: a pull fills the whole block, where a live feed gives one tick.
+public protocol ComputedTickSource: TickSource {
+    mutating func next() -> Tick?
+}
+
+extension ComputedTickSource {
+    /// Up to `limit` ticks, fewer only at the end of the feed.
+    public mutating func next(into ticks: inout [Tick], limit: Int) {
+        for _ in 0..<limit {
+            guard let tick = next() else { return }
+            ticks.append(tick)
+        }
+    }
+}
+
 /// A hole in the feed: two consecutive accepted ticks further apart than the gap threshold.
 public struct FeedGap: Equatable, Sendable {
     /// Timestamp (ms since epoch) of the tick before the hole.

@@ -29,7 +29,6 @@ public struct StressSummary: Sendable {
 
     public static let worstCount = 10
 
-    /// `outcomes` must hold every path 0..<header.paths, in index order.
     /// The `count` outcomes of lowest hedged P&L, lowest first, ties by path index: what
     /// sorting them all and keeping the first `count` gives, in one pass (a run may have a
     /// million paths; the summary keeps ten).
@@ -47,6 +46,7 @@ public struct StressSummary: Sendable {
         return kept
     }
 
+    /// `outcomes` must hold every path 0..<header.paths, in index order.
     public init(header: StressHeader, outcomes: [PathOutcome]) {
         precondition(outcomes.count == header.paths && outcomes.enumerated().allSatisfy { $0.offset == $0.element.path })
         self.header = header

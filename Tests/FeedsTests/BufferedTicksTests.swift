@@ -18,6 +18,25 @@ struct BufferedTicksTests {
         #expect(try buffered.next() == nil)
     }
 
+    /// Every computed source fills a whole block per pull, even reached through the
+    /// protocol (the witness is `ComputedTickSource`'s, not the one-tick default).
+    @Test func computedSourcesFillWholeBlocks() throws {
+        let jumps = JumpParameters(intensity: 20, meanLogJump: -0.05, jumpVolatility: 0.1)
+        var recorded = GBMPath(Self.path)
+        let sources: [any TickSource] = [
+            GBMPath(Self.path), MertonPath(Self.path, jumps: jumps), RecordedTicks(try drain(&recorded)),
+        ]
+        for var source in sources {
+            var block: [Tick] = []
+            try source.next(into: &block, limit: 100)
+            #expect(block.count == 100, "\(type(of: source))")
+        }
+        var oneAtATime: any TickSource = OneAtATime(ticks: Self.fiveTicks)
+        var block: [Tick] = []
+        try oneAtATime.next(into: &block, limit: 100)
+        #expect(block.count == 1)
+    }
+
     @Test func aMertonPathFillsBlocksToo() throws {
         let jumps = JumpParameters(intensity: 20, meanLogJump: -0.05, jumpVolatility: 0.1)
         var direct = MertonPath(Self.path, jumps: jumps)

@@ -184,24 +184,26 @@ struct OptionBook: Sendable {
         }
     }
 
+    typealias ChunkValue = (price: SIMD4<Double>, delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>)
+
     /// Price, delta and gamma per leg, with the legs' years to expiry, when no leg has expired.
     @inline(never)
-    private static func value(_ c: Chunk, _ tick: TickLanes) -> (price: SIMD4<Double>, delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>) {
-        let t = years(c, tick)
-        let v = BlackScholes.spotKernel(
-            sign: c.sign, spot: .init(repeating: tick.spot), logMoneyness: .init(repeating: tick.logSpot) - c.logStrike,
-            discountedStrike: c.strikeDiscountedToEpoch * tick.growthSinceEpoch, rate: .init(repeating: tick.rate),
-            volatility: .init(repeating: tick.volatility), timeToExpiry: t)
-        return (v.price, v.delta, v.gamma, t)
+    private static func value(_ c: Chunk, _ tick: TickLanes) -> ChunkValue {
+        value(c, tick, discountedStrike: c.strikeDiscountedToEpoch * tick.growthSinceEpoch)
     }
 
     /// `value` when some leg is past its expiry and not yet settled: such a leg is worth its
     /// intrinsic value, against the strike undiscounted.
     @inline(never)
-    private static func valueWithExpired(_ c: Chunk, _ tick: TickLanes) -> (price: SIMD4<Double>, delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>) {
+    private static func valueWithExpired(_ c: Chunk, _ tick: TickLanes) -> ChunkValue {
+        value(c, tick, discountedStrike: SIMD4<Double>.select(
+            SIMD4<Double>.less(c.expiry, .init(repeating: tick.now)), c.strike, c.strikeDiscountedToEpoch * tick.growthSinceEpoch))
+    }
+
+    /// The kernel call both share, K e^(-rτ) given per leg.
+    @inline(__always)
+    private static func value(_ c: Chunk, _ tick: TickLanes, discountedStrike: SIMD4<Double>) -> ChunkValue {
         let t = years(c, tick)
-        let discountedStrike = SIMD4<Double>.select(
-            SIMD4<Double>.less(c.expiry, .init(repeating: tick.now)), c.strike, c.strikeDiscountedToEpoch * tick.growthSinceEpoch)
         let v = BlackScholes.spotKernel(
             sign: c.sign, spot: .init(repeating: tick.spot), logMoneyness: .init(repeating: tick.logSpot) - c.logStrike,
             discountedStrike: discountedStrike, rate: .init(repeating: tick.rate), volatility: .init(repeating: tick.volatility),

@@ -78,7 +78,7 @@ struct BreakerMonitor: Sendable {
     private mutating func record(_ price: Double, _ time: Int64) {
         guard window > 0 else { return }
         if count == times.count {
-            // Full: keep the newest half, thinned, rather than grow without bound.
+            // Full: drop the oldest sample rather than grow without bound.
             head = slot(after: head)
             count -= 1
         }
