@@ -4,6 +4,15 @@ import PackageDescription
 /// Layers point one way: Syntax -> IR -> (Checker -> Compiler -> Plan <- Runtime).
 /// Time (calendar, ISO 8601), Formatting (number text) and JSON sit below everything and depend on nothing.
 /// Pricing is pure numerics with no dependencies; the CLI is a thin shell.
+/// `PricingAVX2` holds the option chunk kernels compiled with AVX2 (and without FMA, so each
+/// lane rounds as on the baseline: the same bits); the runtime calls them only on a
+/// processor that has AVX2. Everything else keeps the default x86-64 target.
+#if arch(x86_64)
+let avx2: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2"])]
+#else
+let avx2: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "Hedgeplan",
     platforms: [.macOS(.v13)],
@@ -51,6 +60,10 @@ let package = Package(
         ),
         .target(name: "HedgeplanIR", dependencies: ["HedgeplanSyntax", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting", "HedgeplanJSON"]),
         .target(name: "Pricing", dependencies: ["HedgeplanTime"]),
+        /// The option chunk kernels of `Pricing` compiled for AVX2; nothing else (see `avx2` above).
+        .target(name: "PricingAVX2", dependencies: ["Pricing"], swiftSettings: avx2),
+        /// Whether the processor runs AVX2 (CPUID and the OS's saved state), in C: Swift has no `__builtin_cpu_supports`.
+        .target(name: "CPUFeatures"),
         /// The plan format: Codable types, versioning, canonical JSON. Depends on nothing.
         .target(name: "PlanFormat", dependencies: ["HedgeplanDiagnostics", "HedgeplanTime"]),
         /// Lowering passes from a checked strategy to a plan.
@@ -65,7 +78,7 @@ let package = Package(
         /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
         .target(name: "Feeds", dependencies: ["HedgeplanTime"]),
         /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
-        .target(name: "HedgeplanRuntime", dependencies: ["PlanFormat", "Pricing", "Venues", "Feeds", "HedgeplanTime"]),
+        .target(name: "HedgeplanRuntime", dependencies: ["PlanFormat", "Pricing", "PricingAVX2", "CPUFeatures", "Venues", "Feeds", "HedgeplanTime"]),
         /// Monte Carlo of a plan (`stress`, `merge`): many simulated paths through the runtime, on threads and shards.
         .target(
             name: "HedgeplanSimulation",

@@ -15,9 +15,10 @@ public struct GBMPath: ComputedTickSource, Sendable {
 
     /// The path's last tick index (`parameters.steps`, a division and a rounding: kept).
     private let steps: Int
-    /// Prices of ticks `blockStart ..< blockStart + blockCount`: the log returns are drawn in
-    /// order, one by one, and their exponentials taken eight at a time (`PortableMath.exp`
-    /// on lanes, the same bits as one at a time), which hides the polynomial's latency.
+    /// Prices of ticks `blockStart ..< blockStart + blockCount`: the normal variates are drawn
+    /// eight at a time (`NormalSampler.next(_:)`), the log returns summed in order, and their
+    /// exponentials taken eight at a time (`PortableMath.exp` on lanes): the same bits as one
+    /// at a time, with the polynomials' latency hidden.
     private var block = SIMD8<Double>()
     private var blockStart = 0
     private var blockCount = 0
@@ -47,9 +48,15 @@ public struct GBMPath: ComputedTickSource, Sendable {
     private mutating func drawBlock() {
         blockStart = index
         blockCount = min(8, steps + 1 - index)
+        // The first tick is the spot itself: no draw.
+        let variates = sampler.next(index == 0 ? blockCount - 1 : blockCount)
         var logReturns = SIMD8<Double>()
+        var drawn = 0
         for lane in 0..<blockCount {
-            if index + lane > 0 { logReturn += driftPerStep + volatilityPerStep * sampler.next() }
+            if index + lane > 0 {
+                logReturn += driftPerStep + volatilityPerStep * variates[drawn]
+                drawn += 1
+            }
             logReturns[lane] = logReturn
         }
         block = parameters.spot * PortableMath.exp(logReturns)

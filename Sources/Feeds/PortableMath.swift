@@ -72,21 +72,36 @@ enum PortableMath {
         return p * Double(bitPattern: UInt64(k + 1_023) << 52)
     }
 
-    /// Natural log. x = m 2^e with m in [sqrt(1/2), sqrt(2)); ln m = 2 atanh(f) with
-    /// f = (m-1)/(m+1), |f| <= 0.172, by its odd series to f^25 (error < 1e-19).
-    static func log(_ x: Double) -> Double {
-        if x.isNaN || x < 0 { return .nan }
-        if x == 0 { return -.infinity }
-        if x.isInfinite { return x }
-        var e = Int(x.exponent)
-        var m = x.significand                      // in [1, 2)
-        if m > 1.4142135623730951 { m *= 0.5; e += 1 }
+    /// ln x lane by lane for positive normal lanes, with the same operations as the scalar
+    /// `log` in the same order, so every lane has the scalar's bits: for the normal sampler,
+    /// which takes the logarithms of four pairs at a time. Other lanes (zero, subnormal,
+    /// infinite, negative, NaN) go lane by lane through the scalar.
+    static func log(_ x: SIMD4<Double>) -> SIMD4<Double> {
+        guard all((x .>= Double.leastNormalMagnitude) .& (x .<= Double.greatestFiniteMagnitude)) else {
+            var result = x
+            for lane in x.indices { result[lane] = log(x[lane]) }
+            return result
+        }
+        let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self)
+        // x.exponent and x.significand of a normal number, from its bits.
+        var e = SIMD4<Double>(SIMD4<Int64>(truncatingIfNeeded: bits &>> 52)) - 1_023
+        var m = unsafeBitCast((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000, to: SIMD4<Double>.self)
+        let high = m .> 1.4142135623730951
+        m.replace(with: m * 0.5, where: high)
+        e.replace(with: e + 1, where: high)
         let f = (m - 1) / (m + 1)
-        let f2 = f * f
-        // Horner over 1/25, 1/23, ..., 1/1, innermost first: the coefficients are the same
-        // correctly rounded quotients a loop computing `1.0 / k` would produce, without
-        // a division per term.
-        var s = 1.0 / 25.0
+        let s = atanhSeries(f * f)
+        let lnM = 2 * f * s
+        return e * ln2Hi + (e * ln2Lo + lnM)
+    }
+
+    /// Σ f^(2k) / (2k+1) for k = 0...12 given f², by Horner's rule over 1/25, 1/23, ..., 1/1,
+    /// innermost first: the coefficients are the same correctly rounded quotients a loop
+    /// computing `1.0 / k` would produce, without a division per term. On one value or on
+    /// lanes (the same operations, so the same bits in each lane).
+    @inline(__always)
+    private static func atanhSeries<L: TaylorLanes>(_ f2: L) -> L {
+        var s = L(splat: 1.0 / 25.0)
         s = s * f2 + 1.0 / 23.0
         s = s * f2 + 1.0 / 21.0
         s = s * f2 + 1.0 / 19.0
@@ -99,14 +114,28 @@ enum PortableMath {
         s = s * f2 + 1.0 / 5.0
         s = s * f2 + 1.0 / 3.0
         s = s * f2 + 1.0
+        return s
+    }
+
+    /// Natural log. x = m 2^e with m in [sqrt(1/2), sqrt(2)); ln m = 2 atanh(f) with
+    /// f = (m-1)/(m+1), |f| <= 0.172, by its odd series to f^25 (error < 1e-19).
+    static func log(_ x: Double) -> Double {
+        if x.isNaN || x < 0 { return .nan }
+        if x == 0 { return -.infinity }
+        if x.isInfinite { return x }
+        var e = Int(x.exponent)
+        var m = x.significand                      // in [1, 2)
+        if m > 1.4142135623730951 { m *= 0.5; e += 1 }
+        let f = (m - 1) / (m + 1)
+        let s = atanhSeries(f * f)
         let lnM = 2 * f * s
         let de = Double(e)
         return de * ln2Hi + (de * ln2Lo + lnM)
     }
 }
 
-/// What Horner's rule needs of a value: one `Double` (the scalar functions) or eight lanes
-/// of them (`exp` on a block of path steps).
+/// What Horner's rule needs of a value: one `Double` (the scalar functions), four lanes
+/// (`log` for the normal sampler) or eight (`exp` on a block of path steps).
 protocol TaylorLanes {
     init(splat: Double)
     static func * (a: Self, b: Self) -> Self
@@ -118,5 +147,9 @@ extension Double: TaylorLanes {
 }
 
 extension SIMD8<Double>: TaylorLanes {
+    @inline(__always) init(splat x: Double) { self.init(repeating: x) }
+}
+
+extension SIMD4<Double>: TaylorLanes {
     @inline(__always) init(splat x: Double) { self.init(repeating: x) }
 }

@@ -71,6 +71,50 @@ public struct NormalSampler: Sendable {
         }
     }
 
+    /// The next `count` (0 to 8) variates in lanes `0..<count`, the rest 0: the same numbers,
+    /// bit for bit, as `count` calls of `next()`, and the same state after. The logarithms
+    /// of up to four accepted pairs are taken together (`PortableMath.log` on lanes, the
+    /// scalar's bits), which hides the series' latency.
+    public mutating func next(_ count: Int) -> SIMD8<Double> {
+        precondition((0...8).contains(count), "at most eight variates at a time")
+        var variates = SIMD8<Double>()
+        var filled = 0
+        if count > 0, hasSpare {
+            variates[0] = spare
+            hasSpare = false
+            filled = 1
+        }
+        let pairs = (count - filled + 1) / 2
+        guard pairs > 0 else { return variates }
+        // Unused lanes hold s = 0.5, a harmless logarithm.
+        var u = SIMD4<Double>(), v = SIMD4<Double>(), s = SIMD4<Double>(repeating: 0.5)
+        for pair in 0..<pairs {
+            while true {
+                let a = 2 * random.uniform() - 1
+                let b = 2 * random.uniform() - 1
+                let t = a * a + b * b
+                if t >= 1 || t == 0 { continue }
+                u[pair] = a
+                v[pair] = b
+                s[pair] = t
+                break
+            }
+        }
+        let factor = (-2 * PortableMath.log(s) / s).squareRoot()
+        for pair in 0..<pairs {
+            variates[filled] = u[pair] * factor[pair]
+            filled += 1
+            if filled < count {
+                variates[filled] = v[pair] * factor[pair]
+                filled += 1
+            } else {
+                spare = v[pair] * factor[pair]
+                hasSpare = true
+            }
+        }
+        return variates
+    }
+
     /// Uniform in (0, 1) from the same stream (for Poisson counts).
     public mutating func uniformOpen() -> Double { random.uniformOpen() }
 }

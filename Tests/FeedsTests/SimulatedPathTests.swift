@@ -122,6 +122,58 @@ struct SimulatedPathTests {
     static let goldenGBM: [UInt64] = [0x40a7_7000_0000_0000, 0x40a7_74c9_dcba_a3c8, 0x40a7_6f80_9b4f_e8aa, 0x40a7_6dfd_cdff_e78c]
     static let goldenMertonLast: UInt64 = 0x40a6_c609_2624_fa60
 
+    /// The lane functions the paths use give each lane the scalar's bits: `log` on four
+    /// lanes (the normal sampler) and `exp` on eight (a block of prices), over the whole
+    /// range, at the sqrt(2) split of the mantissa, and with lanes the lane code leaves to
+    /// the scalar (zero, subnormal, infinite, negative, NaN) mixed in.
+    @Test func laneFunctionsHaveTheScalarsBits() {
+        var random = Xoshiro256StarStar(seed: 11)
+        let sqrt2 = 1.4142135623730951
+        var specials: [Double] = [1, 0.5, 2, sqrt2, sqrt2.nextUp, sqrt2.nextDown, 0.5 * sqrt2, (0.5 * sqrt2).nextUp, 0x1p-104,
+                                  Double.leastNormalMagnitude, Double.greatestFiniteMagnitude]
+        specials += [0, Double.leastNonzeroMagnitude, .infinity, -1, .nan]
+        func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
+        for round in 0..<20_000 {
+            var x = SIMD4<Double>()
+            for lane in 0..<4 {
+                x[lane] = round % 5 == 0 && lane == round % 4
+                    ? specials[Int(random.next() % UInt64(specials.count))]
+                    : Foundation.exp((random.uniform() - 0.5) * 1_380)
+            }
+            let lanes = PortableMath.log(x)
+            for lane in 0..<4 { #expect(same(lanes[lane], PortableMath.log(x[lane])), "log \(x[lane])") }
+            var y = SIMD8<Double>()
+            for lane in 0..<8 { y[lane] = (random.uniform() - 0.5) * (round % 7 == 0 ? 1_600 : 1_380) }
+            let exps = PortableMath.exp(y)
+            for lane in 0..<8 { #expect(same(exps[lane], PortableMath.exp(y[lane])), "exp \(y[lane])") }
+        }
+    }
+
+    /// Variates drawn up to eight at a time are those drawn one at a time, bit for bit, and
+    /// leave the sampler where one at a time would: counts from 0 to 8 in random order, odd
+    /// counts carrying the pair's second variate into the next call, mixed with single draws.
+    @Test func batchedNormalsAreTheOneAtATimeNormals() {
+        var counts = Xoshiro256StarStar(seed: 5)
+        for seed in UInt64(1)...40 {
+            var batched = NormalSampler(seed: seed), single = NormalSampler(seed: seed)
+            for _ in 0..<500 {
+                let count = Int(counts.next() % 10)
+                if count == 9 {
+                    #expect(batched.next().bitPattern == single.next().bitPattern)
+                    continue
+                }
+                let lanes = batched.next(count)
+                for lane in 0..<8 {
+                    let expected = lane < count ? single.next() : 0
+                    #expect(lanes[lane].bitPattern == expected.bitPattern, "seed \(seed), lane \(lane) of \(count)")
+                }
+            }
+            #expect(batched.next().bitPattern == single.next().bitPattern)
+            var streams = (batched.random, single.random)
+            #expect(streams.0.next() == streams.1.next())
+        }
+    }
+
     @Test func portableMathIsAccurate() {
         var worstExp = 0.0, worstLog = 0.0
         var x = -700.0

@@ -8,8 +8,9 @@ struct OptionBook: Sendable {
     /// fixed for a run, so that each leg's discounted strike at the epoch can be kept.
     let rate: Double
 
-    init(rate: Double) {
+    init(rate: Double, kernels: OptionChunkKernels = .fastest) {
         self.rate = rate
+        self.kernels = kernels
     }
 
     /// +1 call, -1 put.
@@ -21,21 +22,10 @@ struct OptionBook: Sendable {
     var quantity: [Double] = []
 
     /// The same legs four to a chunk, for the SIMD kernel: rebuilt whenever a leg opens or
-    /// closes (rare), read on every tick (often). Padding lanes hold quantity 0, strike 1.
-    private(set) var chunks: [Chunk] = []
-
-    struct Chunk: Sendable {
-        var sign = SIMD4<Double>(repeating: 1)
-        var strike = SIMD4<Double>(repeating: 1)
-        /// ms since epoch, as doubles (exact below 2^53 ms).
-        var expiry = SIMD4<Double>(repeating: 0)
-        var quantity = SIMD4<Double>(repeating: 0)
-        /// ln K, so that a tick's ln(S/K) is one scalar logarithm minus this.
-        var logStrike = SIMD4<Double>(repeating: 0)
-        /// K e^(-r E), E the expiry in years since the epoch: times the tick's scalar
-        /// e^(r now) it is K e^(-r τ), with no vector exponential per tick.
-        var strikeDiscountedToEpoch = SIMD4<Double>(repeating: 1)
-    }
+    /// closes (rare), read on every tick (often).
+    private(set) var chunks: [OptionLegChunk] = []
+    /// The chunk kernels for this processor's instruction set.
+    let kernels: OptionChunkKernels
 
     var count: Int { strike.count }
 
@@ -74,15 +64,14 @@ struct OptionBook: Sendable {
         chunks.removeAll(keepingCapacity: true)
         var i = 0
         while i < count {
-            var c = Chunk()
+            var c = OptionLegChunk()
             for l in 0..<min(4, count - i) {
                 c.sign[l] = sign[i + l]
                 c.strike[l] = strike[i + l]
                 c.expiry[l] = Double(expiry[i + l])
                 c.quantity[l] = quantity[i + l]
             }
-            c.logStrike = ElementaryFunctions.log(c.strike)
-            c.strikeDiscountedToEpoch = c.strike * ElementaryFunctions.exp(-(rate * c.expiry / RunContext.msPerYear))
+            c.derive(rate: rate, millisecondsPerYear: RunContext.msPerYear)
             chunks.append(c)
             i += 4
         }
@@ -115,11 +104,11 @@ struct OptionBook: Sendable {
             return totals
         }
         // Four legs per kernel call; totals as lane-wise products summed at the end.
-        let tick = TickLanes(spot: spot, now: now, volatility: volatility, rate: rate)
+        let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate, millisecondsPerYear: RunContext.msPerYear)
         let someExpired = now > nextExpiry
         var value = SIMD4<Double>(), delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
         for c in chunks {
-            let v = someExpired ? Self.valueWithExpired(c, tick) : Self.value(c, tick)
+            let v = someExpired ? kernels.valueWithExpired(c, at: tick) : kernels.value(c, at: tick)
             value += c.quantity * v.price
             delta += c.quantity * v.delta
             gamma += c.quantity * v.gamma
@@ -139,10 +128,11 @@ struct OptionBook: Sendable {
         precondition(model.rate == rate, "the book's legs were discounted at another rate")
         var totals = Totals(value: .nan)
         guard count > 0 else { return totals }
-        let tick = TickLanes(spot: spot, now: now, volatility: volatility, rate: rate, growing: false)
+        let tick = OptionChunkTick(
+            spot: spot, now: now, volatility: volatility, rate: rate, millisecondsPerYear: RunContext.msPerYear, growing: false)
         var delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
         for c in chunks {
-            let v = Self.greeks(c, tick)
+            let v = kernels.greeks(c, at: tick)
             delta += c.quantity * v.delta
             gamma += c.quantity * v.gamma
             gammaYears += c.quantity * v.gamma * v.years
@@ -151,80 +141,6 @@ struct OptionBook: Sendable {
         totals.gamma = gamma.sum()
         totals.vega = Self.vega(gammaYears: gammaYears.sum(), spot: spot, volatility: volatility)
         return totals
-    }
-
-    // MARK: One chunk of four legs
-    //
-    // The chunk functions are not inlined: inside the loops over chunks, the optimiser splits
-    // the four lanes and runs much of the kernel one lane at a time in scalar registers;
-    // compiled alone, the kernel stays in vector registers. For the same reason the common
-    // case (no leg past its expiry, every tick once settlement has run) picks no lanes: a
-    // select feeding the strike leg also sends the optimiser to scalar code.
-
-    /// What every leg shares at one tick. ln S and e^(r now) are computed once per tick;
-    /// ln K and K e^(-r E) are kept per leg (`Chunk`). Scalars, splat into lanes by the chunk
-    /// functions (cheaper to hand over than six vectors).
-    struct TickLanes {
-        var spot: Double
-        var logSpot: Double
-        /// ms since epoch.
-        var now: Double
-        /// e^(r now), now in years since the epoch (1 for `greeks`, which has no price).
-        var growthSinceEpoch: Double
-        var rate: Double
-        var volatility: Double
-
-        init(spot: Double, now: Int64, volatility: Double, rate: Double, growing: Bool = true) {
-            self.spot = spot
-            logSpot = ElementaryFunctions.log(spot)
-            self.now = Double(now)
-            growthSinceEpoch = growing ? ElementaryFunctions.exp(rate * Double(now) / RunContext.msPerYear) : 1
-            self.rate = rate
-            self.volatility = volatility
-        }
-    }
-
-    typealias ChunkValue = (price: SIMD4<Double>, delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>)
-
-    /// Price, delta and gamma per leg, with the legs' years to expiry, when no leg has expired.
-    @inline(never)
-    private static func value(_ c: Chunk, _ tick: TickLanes) -> ChunkValue {
-        value(c, tick, discountedStrike: c.strikeDiscountedToEpoch * tick.growthSinceEpoch)
-    }
-
-    /// `value` when some leg is past its expiry and not yet settled: such a leg is worth its
-    /// intrinsic value, against the strike undiscounted.
-    @inline(never)
-    private static func valueWithExpired(_ c: Chunk, _ tick: TickLanes) -> ChunkValue {
-        value(c, tick, discountedStrike: SIMD4<Double>.select(
-            SIMD4<Double>.less(c.expiry, .init(repeating: tick.now)), c.strike, c.strikeDiscountedToEpoch * tick.growthSinceEpoch))
-    }
-
-    /// The kernel call both share, K e^(-rτ) given per leg.
-    @inline(__always)
-    private static func value(_ c: Chunk, _ tick: TickLanes, discountedStrike: SIMD4<Double>) -> ChunkValue {
-        let t = years(c, tick)
-        let v = BlackScholes.spotKernel(
-            sign: c.sign, spot: .init(repeating: tick.spot), logMoneyness: .init(repeating: tick.logSpot) - c.logStrike,
-            discountedStrike: discountedStrike, rate: .init(repeating: tick.rate), volatility: .init(repeating: tick.volatility),
-            timeToExpiry: t)
-        return (v.price, v.delta, v.gamma, t)
-    }
-
-    /// Delta and gamma per leg, with the legs' years to expiry.
-    @inline(never)
-    private static func greeks(_ c: Chunk, _ tick: TickLanes) -> (delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>) {
-        let t = years(c, tick)
-        let v = BlackScholes.spotDeltaKernel(
-            sign: c.sign, spot: .init(repeating: tick.spot), logMoneyness: .init(repeating: tick.logSpot) - c.logStrike,
-            rate: .init(repeating: tick.rate), volatility: .init(repeating: tick.volatility), timeToExpiry: t)
-        return (v.delta, v.gamma, t)
-    }
-
-    /// Years to each leg's expiry, 0 once past it.
-    @inline(__always)
-    private static func years(_ c: Chunk, _ tick: TickLanes) -> SIMD4<Double> {
-        SIMD4<Double>.maximum((c.expiry - SIMD4(repeating: tick.now)) / RunContext.msPerYear, .zero)
     }
 
     /// Vega from gamma (Black-Scholes, no carry): ν = Γ S² σ τ, QUOTE per volatility point,

@@ -1,0 +1,67 @@
+import CPUFeatures
+import Foundation
+import Pricing
+import PricingAVX2
+
+/// The option chunk kernels (`OptionLegChunk`) for the instruction set this processor has:
+/// the hedging loop's hottest code, about 40% faster with AVX2 (BENCHMARKS.md).
+///
+/// Only the `PricingAVX2` module is compiled with AVX2 enabled; the rest of the program,
+/// this choice included, keeps the baseline x86-64 target, so the binary runs on any x86-64
+/// processor and uses AVX2 only after the processor said it has it. AVX2 without FMA: the
+/// same operations on wider registers, each lane rounded as on the baseline, so both give
+/// the same bits (tested).
+struct OptionChunkKernels: Sendable {
+    enum InstructionSet: String, Sendable, CaseIterable {
+        /// SSE2 on x86-64; whatever the target is elsewhere.
+        case baseline
+        /// 256-bit AVX2 registers (x86-64 only).
+        case avx2
+    }
+
+    let instructionSet: InstructionSet
+
+    /// The kernels for `instructionSet`, nil when this processor cannot run it.
+    init?(_ instructionSet: InstructionSet) {
+        guard Self.supports(instructionSet) else { return nil }
+        self.instructionSet = instructionSet
+    }
+
+    /// Whether this processor (and build) can run `instructionSet`.
+    static func supports(_ instructionSet: InstructionSet) -> Bool {
+        switch instructionSet {
+        case .baseline: return true
+        case .avx2:
+            #if arch(x86_64)
+            return hedgeplan_cpu_supports_avx2() != 0
+            #else
+            return false
+            #endif
+        }
+    }
+
+    /// The fastest set this processor runs, unless the environment variable
+    /// `HEDGEPLAN_INSTRUCTIONS=baseline` asks for the baseline (to compare the two). Read
+    /// once per process.
+    static let fastest: OptionChunkKernels = {
+        if ProcessInfo.processInfo.environment["HEDGEPLAN_INSTRUCTIONS"] == InstructionSet.baseline.rawValue {
+            return OptionChunkKernels(.baseline)!
+        }
+        return OptionChunkKernels(.avx2) ?? OptionChunkKernels(.baseline)!
+    }()
+
+    @inline(__always)
+    func value(_ chunk: OptionLegChunk, at tick: OptionChunkTick) -> OptionLegChunk.Value {
+        instructionSet == .avx2 ? chunk.valueAVX2(at: tick) : chunk.value(at: tick)
+    }
+
+    @inline(__always)
+    func valueWithExpired(_ chunk: OptionLegChunk, at tick: OptionChunkTick) -> OptionLegChunk.Value {
+        instructionSet == .avx2 ? chunk.valueWithExpiredAVX2(at: tick) : chunk.valueWithExpired(at: tick)
+    }
+
+    @inline(__always)
+    func greeks(_ chunk: OptionLegChunk, at tick: OptionChunkTick) -> OptionLegChunk.Greeks {
+        instructionSet == .avx2 ? chunk.greeksAVX2(at: tick) : chunk.greeks(at: tick)
+    }
+}
