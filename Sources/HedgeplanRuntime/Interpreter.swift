@@ -18,10 +18,12 @@ public struct Interpreter {
     /// Keep the series, the trade list and the equity path (`HedgeBook(keepsDetail:)`);
     /// Monte Carlo turns it off and keeps only each path's outcome.
     public var keepsDetail = true
-    /// Record what the HTML report needs beyond the rest of the result: equity at each UTC
-    /// day's close (`RunResult.dailyEquity`) and the feed's price at each trade
-    /// (`TradeRecord.spot`), see `RunRecording`. About 3% of a run's time on a fast feed
-    /// (BENCHMARKS.md), so `dry-run` turns it off when it writes no report. On by default.
+    /// Record what the HTML report needs beyond the rest of the result: the series it draws
+    /// (`RunResult.series`: price, deltas, hedge and P&L components, thinned to a thousand
+    /// buckets), equity at each UTC day's close (`RunResult.dailyEquity`) and the feed's
+    /// price at each trade (`TradeRecord.spot`), see `RunRecording`. About 6% of a run's
+    /// time on a fast feed (BENCHMARKS.md), so `dry-run` turns it off when it writes no
+    /// report. On by default.
     public var recordsReportDetail = true
     /// The largest |components − equity| seen when `checksInvariant` is on, QUOTE.
     public private(set) var worstInvariantError = 0.0
@@ -75,7 +77,7 @@ public struct Interpreter {
         if let why = HedgeBook.refusal(plan: plan, firstTick: first, options: options) { throw RunError.planFarFromFeed(why) }
         let venues: VenueBook
         do { venues = try VenueBook(plan: plan, spot: first.price) } catch { throw RunError.venue("\(error)") }
-        var book = HedgeBook(plan: plan, firstTick: first, options: options, keepsDetail: keepsDetail)
+        var book = HedgeBook(plan: plan, firstTick: first, options: options, keepsDetail: keepsDetail, recordsSeries: recordsReportDetail)
         book.checksInvariant = checksInvariant
         return BookOpening(firstTick: first, book: book, venues: venues)
     }

@@ -43,16 +43,17 @@ public struct OptionLegChunk: Sendable {
     // the common case (no leg past its expiry) picks no lanes: a select feeding the strike
     // leg also sends the optimiser to scalar code.
 
-    /// `value` when no leg has expired, on the baseline instruction set.
+    /// Each leg's price, delta and gamma when no leg is past its expiry, on the baseline
+    /// instruction set.
     @inline(never)
     public func value(at tick: OptionChunkTick) -> Value { valueKernel(at: tick) }
 
-    /// `value` when some leg is past its expiry and not yet settled, on the baseline
+    /// `value(at:)` when some leg is past its expiry and not yet settled, on the baseline
     /// instruction set: such a leg is worth its intrinsic value, against the strike undiscounted.
     @inline(never)
     public func valueWithExpired(at tick: OptionChunkTick) -> Value { valueWithExpiredKernel(at: tick) }
 
-    /// Delta and gamma, on the baseline instruction set.
+    /// Each leg's delta and gamma (no price), on the baseline instruction set.
     @inline(never)
     public func greeks(at tick: OptionChunkTick) -> Greeks { greeksKernel(at: tick) }
 

@@ -79,6 +79,7 @@ extension HedgeBook {
             marks = value(tick)
             equity = marks.equity(ledger, spot: spot)
         }
+        guard checksInvariant || recorder != nil else { return equity }
         let components = ledger.components(
             optionMarks: marks.options.value, underlyingValue: marks.linear.value, openImpermanentLoss: marks.linear.impermanentLoss,
             spot: spot)

@@ -65,14 +65,19 @@ public struct HedgeBook: Sendable {
     /// `keepsDetail` false keeps only what `outcome()` reports: no series, no trade list, and
     /// no per-tick marking unless the plan's hedge or drawdown breaker needs it (a hedge
     /// alone needs only the greeks). `result()` of such a book has no series, no trades and,
-    /// without a drawdown breaker, no drawdown or tracking-error figures.
-    public init(plan: HedgingPlan, firstTick: Tick, options runOptions: RunOptions = RunOptions(), keepsDetail: Bool = true) {
+    /// without a drawdown breaker, no drawdown or tracking-error figures. `recordsSeries`
+    /// false keeps the detail but not the series (`RunResult.series`), which only the run
+    /// report draws: nine figures a tick that a run with no report would throw away.
+    public init(
+        plan: HedgingPlan, firstTick: Tick, options runOptions: RunOptions = RunOptions(), keepsDetail: Bool = true,
+        recordsSeries: Bool = true
+    ) {
         context = RunContext(plan: plan, firstTick: firstTick, options: runOptions)
         options = OptionBook(rate: context.model.rate)
         policy = plan.hedge?.delta.map { DeltaPolicy(program: $0, scalper: Self.scalper(plan, firstTick: firstTick)) }
         breakers = BreakerMonitor(rules: plan.safety)
         trades = TradeLog(keeps: keepsDetail)
-        if keepsDetail {
+        if keepsDetail && recordsSeries {
             recorder = SeriesRecorder(names: [
                 "price", "net delta before hedge", "net delta after hedge", "hedge position", "option", "underlying", "hedge",
                 "costs", "total",
