@@ -59,15 +59,21 @@ public struct NormalSampler: Sendable {
 
     public mutating func next() -> Double {
         if hasSpare { hasSpare = false; return spare }
+        let (u, v, s) = acceptedPair()
+        let factor = (-2 * PortableMath.log(s) / s).squareRoot()
+        spare = v * factor
+        hasSpare = true
+        return u * factor
+    }
+
+    /// The next point drawn uniformly in the unit disc (rejecting the square's corners and
+    /// the centre), with its squared radius s: what one pair of variates is made from.
+    private mutating func acceptedPair() -> (u: Double, v: Double, s: Double) {
         while true {
             let u = 2 * random.uniform() - 1
             let v = 2 * random.uniform() - 1
             let s = u * u + v * v
-            if s >= 1 || s == 0 { continue }
-            let factor = (-2 * PortableMath.log(s) / s).squareRoot()
-            spare = v * factor
-            hasSpare = true
-            return u * factor
+            if s < 1 && s != 0 { return (u, v, s) }
         }
     }
 
@@ -89,16 +95,7 @@ public struct NormalSampler: Sendable {
         // Unused lanes hold s = 0.5, a harmless logarithm.
         var u = SIMD4<Double>(), v = SIMD4<Double>(), s = SIMD4<Double>(repeating: 0.5)
         for pair in 0..<pairs {
-            while true {
-                let a = 2 * random.uniform() - 1
-                let b = 2 * random.uniform() - 1
-                let t = a * a + b * b
-                if t >= 1 || t == 0 { continue }
-                u[pair] = a
-                v[pair] = b
-                s[pair] = t
-                break
-            }
+            (u[pair], v[pair], s[pair]) = acceptedPair()
         }
         let factor = (-2 * PortableMath.log(s) / s).squareRoot()
         for pair in 0..<pairs {

@@ -1,3 +1,5 @@
+import HedgeplanTime
+
 /// Four option legs of one book, packed for the SIMD Black-Scholes spot kernel: what a
 /// hedging loop values at a new spot on every tick. Padding lanes hold quantity 0, strike 1.
 ///
@@ -25,10 +27,10 @@ public struct OptionLegChunk: Sendable {
     public init() {}
 
     /// Fills the derived lanes (ln K, K e^(-r E)) once the legs' sign, strike, expiry and
-    /// quantity are set. `millisecondsPerYear` converts the expiry to years.
-    public mutating func derive(rate: Double, millisecondsPerYear: Double) {
+    /// quantity are set. Years are `YearLength` years, as in `OptionChunkTick`.
+    public mutating func derive(rate: Double) {
         logStrike = ElementaryFunctions.log(strike)
-        strikeDiscountedToEpoch = strike * ElementaryFunctions.exp(-(rate * expiry / SIMD4(repeating: millisecondsPerYear)))
+        strikeDiscountedToEpoch = strike * ElementaryFunctions.exp(-(rate * expiry / SIMD4(repeating: YearLength.millisecondsValue)))
     }
 
     /// Price, delta and gamma per leg (per unit, not times quantity), with the legs' years
@@ -109,11 +111,13 @@ public struct OptionChunkTick: Sendable {
     public var growthSinceEpoch: Double
     public var rate: Double
     public var volatility: Double
-    /// The year length the legs' expiries were converted with, ms.
+    /// `YearLength.millisecondsValue`, kept here so that the kernels read a field rather
+    /// than another module's global on every call.
     public var millisecondsPerYear: Double
 
     @inlinable
-    public init(spot: Double, now: Int64, volatility: Double, rate: Double, millisecondsPerYear: Double, growing: Bool = true) {
+    public init(spot: Double, now: Int64, volatility: Double, rate: Double, growing: Bool = true) {
+        let millisecondsPerYear = YearLength.millisecondsValue
         self.spot = spot
         logSpot = ElementaryFunctions.log(spot)
         self.now = Double(now)

@@ -71,7 +71,7 @@ struct OptionBook: Sendable {
                 c.expiry[l] = Double(expiry[i + l])
                 c.quantity[l] = quantity[i + l]
             }
-            c.derive(rate: rate, millisecondsPerYear: RunContext.msPerYear)
+            c.derive(rate: rate)
             chunks.append(c)
             i += 4
         }
@@ -104,7 +104,7 @@ struct OptionBook: Sendable {
             return totals
         }
         // Four legs per kernel call; totals as lane-wise products summed at the end.
-        let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate, millisecondsPerYear: RunContext.msPerYear)
+        let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate)
         let someExpired = now > nextExpiry
         var value = SIMD4<Double>(), delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
         for c in chunks {
@@ -128,8 +128,7 @@ struct OptionBook: Sendable {
         precondition(model.rate == rate, "the book's legs were discounted at another rate")
         var totals = Totals(value: .nan)
         guard count > 0 else { return totals }
-        let tick = OptionChunkTick(
-            spot: spot, now: now, volatility: volatility, rate: rate, millisecondsPerYear: RunContext.msPerYear, growing: false)
+        let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate, growing: false)
         var delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
         for c in chunks {
             let v = kernels.greeks(c, at: tick)

@@ -12,7 +12,7 @@ import PricingAVX2
 /// same operations on wider registers, each lane rounded as on the baseline, so both give
 /// the same bits (tested).
 struct OptionChunkKernels: Sendable {
-    enum InstructionSet: String, Sendable, CaseIterable {
+    enum InstructionSet: String, Sendable {
         /// SSE2 on x86-64; whatever the target is elsewhere.
         case baseline
         /// 256-bit AVX2 registers (x86-64 only).
