@@ -24,7 +24,10 @@ public struct VenueBook: Sendable {
 
     enum Kind: Sendable {
         case constantProduct(ConstantProductPool)
-        case concentrated(positions: [ConcentratedLiquidityPool.Position], fee: Double, pool: ConcentratedLiquidityPool?)
+        /// Boxed: a concentrated pool is some 300 bytes (its Uniswap v3 state in 256-bit
+        /// words), and unboxed it would make every venue that large, so that each perp fill
+        /// and mark would copy it.
+        indirect case concentrated(positions: [ConcentratedLiquidityPool.Position], fee: Double, pool: ConcentratedLiquidityPool?)
         case perp(PerpVenue)
     }
 
