@@ -44,20 +44,29 @@ public struct OptionLegChunk: Sendable {
     // registers; compiled alone, the kernel stays in vector registers. For the same reason
     // the common case (no leg past its expiry) picks no lanes: a select feeding the strike
     // leg also sends the optimiser to scalar code.
+    //
+    // They take the chunk by pointer: a chunk handed over as a value (an array's element,
+    // or a loop's variable) is first copied whole, 192 bytes and a memcpy call on every tick.
 
     /// Each leg's price, delta and gamma when no leg is past its expiry, on the baseline
     /// instruction set.
     @inline(never)
-    public func value(at tick: OptionChunkTick) -> Value { valueKernel(at: tick) }
+    public static func value(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Value {
+        chunk.pointee.valueKernel(at: tick)
+    }
 
-    /// `value(at:)` when some leg is past its expiry and not yet settled, on the baseline
+    /// `value(_:at:)` when some leg is past its expiry and not yet settled, on the baseline
     /// instruction set: such a leg is worth its intrinsic value, against the strike undiscounted.
     @inline(never)
-    public func valueWithExpired(at tick: OptionChunkTick) -> Value { valueWithExpiredKernel(at: tick) }
+    public static func valueWithExpired(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Value {
+        chunk.pointee.valueWithExpiredKernel(at: tick)
+    }
 
     /// Each leg's delta and gamma (no price), on the baseline instruction set.
     @inline(never)
-    public func greeks(at tick: OptionChunkTick) -> Greeks { greeksKernel(at: tick) }
+    public static func greeks(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Greeks {
+        chunk.pointee.greeksKernel(at: tick)
+    }
 
     // MARK: Kernels, inlined into each instruction set's entry points
 

@@ -6,15 +6,21 @@ import Pricing
 // Never inlined into a caller, which is compiled for the baseline target; callers go
 // through `OptionChunkKernels` (HedgeplanRuntime), which calls them only where AVX2 runs.
 extension OptionLegChunk {
-    /// `value(at:)` on 256-bit AVX2 registers.
+    /// `value(_:at:)` on 256-bit AVX2 registers.
     @inline(never)
-    public func valueAVX2(at tick: OptionChunkTick) -> Value { valueKernel(at: tick) }
+    public static func valueAVX2(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Value {
+        chunk.pointee.valueKernel(at: tick)
+    }
 
-    /// `valueWithExpired(at:)` on 256-bit AVX2 registers.
+    /// `valueWithExpired(_:at:)` on 256-bit AVX2 registers.
     @inline(never)
-    public func valueWithExpiredAVX2(at tick: OptionChunkTick) -> Value { valueWithExpiredKernel(at: tick) }
+    public static func valueWithExpiredAVX2(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Value {
+        chunk.pointee.valueWithExpiredKernel(at: tick)
+    }
 
-    /// `greeks(at:)` on 256-bit AVX2 registers.
+    /// `greeks(_:at:)` on 256-bit AVX2 registers.
     @inline(never)
-    public func greeksAVX2(at tick: OptionChunkTick) -> Greeks { greeksKernel(at: tick) }
+    public static func greeksAVX2(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Greeks {
+        chunk.pointee.greeksKernel(at: tick)
+    }
 }

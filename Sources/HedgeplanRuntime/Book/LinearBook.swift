@@ -27,7 +27,15 @@ struct LinearBook: Sendable {
 
     /// Value against entry (QUOTE), delta (BASE) and gamma at `spot`, and the liquidity
     /// positions' impermanent loss (QUOTE, part of the value); futures marked at the forward.
+    @inline(__always)
     func valuate(spot: Double, now: Int64, rate: Double) -> Totals {
+        // Most books (options alone) have no such leg: tested inline, no call on every tick.
+        guard !linear.isEmpty || !liquidity.isEmpty else { return Totals(value: 0, delta: 0, gamma: 0, impermanentLoss: 0) }
+        return valuateLegs(spot: spot, now: now, rate: rate)
+    }
+
+    @inline(never)
+    private func valuateLegs(spot: Double, now: Int64, rate: Double) -> Totals {
         var value = 0.0, delta = 0.0, gamma = 0.0, impermanentLoss = 0.0
         for leg in linear {
             if let expiry = leg.expiry {

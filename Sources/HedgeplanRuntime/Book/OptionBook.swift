@@ -94,8 +94,8 @@ struct OptionBook: Sendable {
         var totals = Totals()
         let n = count
         guard n > 0 else { return totals }
-        let msPerYear = RunContext.msPerYear
         if model.jumps != nil {
+            let msPerYear = RunContext.msPerYear
             for i in 0..<n {
                 let t = max(0, Double(expiry[i] - now) / msPerYear)
                 let v = model.valuation(sign: sign[i], spot: spot, strike: strike[i], volatility: volatility, years: t)
@@ -107,12 +107,16 @@ struct OptionBook: Sendable {
         let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate)
         let someExpired = now > nextExpiry
         var value = SIMD4<Double>(), delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
-        for c in chunks {
-            let v = someExpired ? kernels.valueWithExpired(c, at: tick) : kernels.value(c, at: tick)
-            value += c.quantity * v.price
-            delta += c.quantity * v.delta
-            gamma += c.quantity * v.gamma
-            gammaYears += c.quantity * v.gamma * v.years
+        chunks.withUnsafeBufferPointer { chunks in
+            for c in chunks.indices {
+                let chunk = chunks.baseAddress! + c
+                let v = someExpired ? kernels.valueWithExpired(chunk, at: tick) : kernels.value(chunk, at: tick)
+                let quantity = chunk.pointee.quantity
+                value += quantity * v.price
+                delta += quantity * v.delta
+                gamma += quantity * v.gamma
+                gammaYears += quantity * v.gamma * v.years
+            }
         }
         totals.value = value.sum()
         totals.delta = delta.sum()
@@ -130,11 +134,15 @@ struct OptionBook: Sendable {
         guard count > 0 else { return totals }
         let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate, growing: false)
         var delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
-        for c in chunks {
-            let v = kernels.greeks(c, at: tick)
-            delta += c.quantity * v.delta
-            gamma += c.quantity * v.gamma
-            gammaYears += c.quantity * v.gamma * v.years
+        chunks.withUnsafeBufferPointer { chunks in
+            for c in chunks.indices {
+                let chunk = chunks.baseAddress! + c
+                let v = kernels.greeks(chunk, at: tick)
+                let quantity = chunk.pointee.quantity
+                delta += quantity * v.delta
+                gamma += quantity * v.gamma
+                gammaYears += quantity * v.gamma * v.years
+            }
         }
         totals.delta = delta.sum()
         totals.gamma = gamma.sum()

@@ -50,18 +50,22 @@ struct OptionChunkKernels: Sendable {
         return OptionChunkKernels(.avx2) ?? OptionChunkKernels(.baseline)!
     }()
 
+    // The chunk by pointer, as the entry points take it (an element of the book's array, in
+    // place; see `OptionLegChunk`).
+
     @inline(__always)
-    func value(_ chunk: OptionLegChunk, at tick: OptionChunkTick) -> OptionLegChunk.Value {
-        instructionSet == .avx2 ? chunk.valueAVX2(at: tick) : chunk.value(at: tick)
+    func value(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> OptionLegChunk.Value {
+        instructionSet == .avx2 ? OptionLegChunk.valueAVX2(chunk, at: tick) : OptionLegChunk.value(chunk, at: tick)
     }
 
     @inline(__always)
-    func valueWithExpired(_ chunk: OptionLegChunk, at tick: OptionChunkTick) -> OptionLegChunk.Value {
-        instructionSet == .avx2 ? chunk.valueWithExpiredAVX2(at: tick) : chunk.valueWithExpired(at: tick)
+    func valueWithExpired(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> OptionLegChunk.Value {
+        instructionSet == .avx2
+            ? OptionLegChunk.valueWithExpiredAVX2(chunk, at: tick) : OptionLegChunk.valueWithExpired(chunk, at: tick)
     }
 
     @inline(__always)
-    func greeks(_ chunk: OptionLegChunk, at tick: OptionChunkTick) -> OptionLegChunk.Greeks {
-        instructionSet == .avx2 ? chunk.greeksAVX2(at: tick) : chunk.greeks(at: tick)
+    func greeks(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> OptionLegChunk.Greeks {
+        instructionSet == .avx2 ? OptionLegChunk.greeksAVX2(chunk, at: tick) : OptionLegChunk.greeks(chunk, at: tick)
     }
 }

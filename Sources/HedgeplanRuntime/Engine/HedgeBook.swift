@@ -134,7 +134,7 @@ public struct HedgeBook: Sendable {
         let positionsBefore = positionsVersion
         rebalanceDelta(tick, marks: marks, venues: &venues, observer: observer)
         if positionsVersion != positionsBefore { marks = marksTick ? value(tick) : greeks(tick) }
-        if hedgeVega(tick, marks: marks) { marks = marksTick ? value(tick) : greeks(tick) }
+        if context.hedgesVega, hedgeVega(tick, marks: marks) { marks = marksTick ? value(tick) : greeks(tick) }
         if marksTick {
             let equity = mark(tick, marks: marks, netDeltaBefore: netDeltaBefore, venues: &venues, observer: observer)
             observer?.tickProcessed(index: clock.index, tick: tick, equity: equity)

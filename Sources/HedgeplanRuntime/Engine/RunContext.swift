@@ -41,6 +41,8 @@ struct RunContext: Sendable {
     let absoluteStrikeScale: Double
     /// The vega hedge, if any.
     let vegaProgram: VegaProgram?
+    /// `vegaProgram != nil`, a flag a tick can test without copying the program out.
+    let hedgesVega: Bool
     /// The annualised funding rate of the plan's first perp venue (0 without one).
     let perpFundingRate: Double
     /// The plan's gas price (gwei), gas units per trade and which token gas is paid in,
@@ -78,6 +80,7 @@ struct RunContext: Sendable {
         let far = ratio > RunOptions.farRatio || ratio < 1 / RunOptions.farRatio
         absoluteStrikeScale = options.rebasesAbsoluteStrikes && far ? ratio : 1
         vegaProgram = plan.hedge?.vega
+        hedgesVega = plan.hedge?.vega != nil
         perpFundingRate = plan.execution?.venues.first { $0.kind == .perp }?.funding ?? 0
         gas = plan.execution?.gas.map { gas in
             let token: GasToken = gas.native == plan.strategy.base ? .base : (gas.native == plan.strategy.quote ? .quote : .other)

@@ -13,6 +13,11 @@ struct DeltaPolicy: Sendable {
     let intervalMs: Int64?
     let costRate: Double
     let riskAversion: Double
+    /// `program.gasAdapter != nil`, kept apart: testing the optional on every tick copied
+    /// the adapter out (its token name a string, retained and released).
+    let adaptsToGas: Bool
+    /// `forecaster != nil`, for the same reason.
+    let adaptsToVolatility: Bool
     var forecaster: VolatilityForecaster?
     /// Gamma scalping, when the plan asks for it.
     var scalper: GammaScalper?
@@ -29,7 +34,9 @@ struct DeltaPolicy: Sendable {
         costRate = program.trigger.costRate ?? 0
         // Validated plans carry it for whalley-wilmott; the band formula's guard covers the rest.
         riskAversion = program.trigger.riskAversion ?? 0
+        adaptsToGas = program.gasAdapter != nil
         forecaster = program.volatilityAdapter.map(VolatilityForecaster.init)
+        adaptsToVolatility = program.volatilityAdapter != nil
     }
 
     /// Multiplier on the band from the gas adapter: max(1, (cost / reference)^(1/3)), capped.
@@ -58,8 +65,8 @@ struct DeltaPolicy: Sendable {
             width = halfWidth
         }
         if let h = width {
-            let volScale = forecaster?.bandScale ?? 1
-            width = h * volScale * (program.gasAdapter == nil ? 1 : gasScale(gasGwei: gasGwei, spot: spot, nativePrice: nativePrice, band: h))
+            let volScale = adaptsToVolatility ? forecaster?.bandScale ?? 1 : 1
+            width = h * volScale * (adaptsToGas ? gasScale(gasGwei: gasGwei, spot: spot, nativePrice: nativePrice, band: h) : 1)
         }
         let intervalDue: Bool
         if let interval = intervalMs {

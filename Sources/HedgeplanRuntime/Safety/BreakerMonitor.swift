@@ -9,9 +9,16 @@ struct BreakerMonitor: Sendable {
     private let moveRules: [Int]
     private let drawdownRules: [Int]
     private let slippageRules: [Int]
-    /// Ring buffer of (time ms, price) covering the longest price-move window.
-    private var times: [Int64]
-    private var prices: [Double]
+    /// The smallest price-move threshold (infinity without such a rule): a move at or below
+    /// it trips nothing, which is every tick but the rare one, with no loop over the rules.
+    private let smallestMoveThreshold: Double
+    /// A price at an instant, ms since epoch.
+    private struct Sample {
+        var time: Int64
+        var price: Double
+    }
+    /// Ring buffer covering the longest price-move window (one array: one write a tick).
+    private var samples: [Sample]
     private var head = 0
     private var count = 0
     private let window: Int64
@@ -23,10 +30,9 @@ struct BreakerMonitor: Sendable {
         drawdownRules = rules.indices.filter { rules[$0].condition == .drawdown }
         slippageRules = rules.indices.filter { rules[$0].condition == .slippage }
         window = (rules.compactMap { $0.condition == .priceMove ? $0.windowSeconds : nil }.max() ?? 0) * 1000
+        smallestMoveThreshold = moveRules.map { rules[$0].threshold }.min() ?? .infinity
         watchesFeed = !staleRules.isEmpty || window > 0
-        let capacity = window > 0 ? 4096 : 1
-        times = Array(repeating: 0, count: capacity)
-        prices = Array(repeating: 0, count: capacity)
+        samples = Array(repeating: Sample(time: 0, price: 0), count: window > 0 ? 4096 : 1)
     }
 
     struct Trip: Sendable, Equatable {
@@ -55,13 +61,14 @@ struct BreakerMonitor: Sendable {
         // The reference is the newest sample at or before the window's start, or the oldest
         // inside it: a move across one step that is longer than the window (a -15% hourly
         // candle against a 5-minute rule) counts against the window it spans.
-        while count > 1, time - times[slot(after: head)] >= window {
+        while count > 1, time - samples[slot(after: head)].time >= window {
             head = slot(after: head)
             count -= 1
         }
         record(price, time)
-        let reference = prices[head]
+        let reference = samples[head].price
         let move = abs(price / reference - 1)
+        guard move > smallestMoveThreshold else { return nil }
         for index in moveRules where move > rules[index].threshold {
             let rule = rules[index]
             return Trip(rule: index, condition: rule.condition, action: rule.action, pauseSeconds: rule.pauseSeconds, measured: move)
@@ -72,20 +79,19 @@ struct BreakerMonitor: Sendable {
     /// The ring's slot after `index`: a compare, not the integer division of `%` (every tick
     /// goes through here).
     private func slot(after index: Int) -> Int {
-        index + 1 == times.count ? 0 : index + 1
+        index + 1 == samples.count ? 0 : index + 1
     }
 
     private mutating func record(_ price: Double, _ time: Int64) {
         guard window > 0 else { return }
-        if count == times.count {
+        if count == samples.count {
             // Full: drop the oldest sample rather than grow without bound.
             head = slot(after: head)
             count -= 1
         }
         let end = head + count
-        let tail = end < times.count ? end : end - times.count
-        times[tail] = time
-        prices[tail] = price
+        let tail = end < samples.count ? end : end - samples.count
+        samples[tail] = Sample(time: time, price: price)
         count += 1
     }
 
