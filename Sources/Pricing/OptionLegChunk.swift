@@ -33,11 +33,17 @@ public struct OptionLegChunk: Sendable {
         strikeDiscountedToEpoch = strike * ElementaryFunctions.exp(-(rate * expiry / SIMD4(repeating: YearLength.millisecondsValue)))
     }
 
-    /// Price, delta and gamma per leg (per unit, not times quantity), with the legs' years
-    /// to expiry.
-    public typealias Value = (price: SIMD4<Double>, delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>)
-    /// Delta and gamma per leg, with the legs' years to expiry.
-    public typealias Greeks = (delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>)
+    /// A book's totals before the lanes are added: over its chunks, per lane, the sums of
+    /// quantity × price, × delta, × gamma and × gamma × years to expiry. A caller adds the
+    /// four lanes (`SIMD4.sum()`, in its own code, so that both instruction sets sum alike).
+    public struct Sums: Sendable {
+        public var value = SIMD4<Double>()
+        public var delta = SIMD4<Double>()
+        public var gamma = SIMD4<Double>()
+        public var gammaYears = SIMD4<Double>()
+
+        public init() {}
+    }
 
     // The entry points are not inlined: inside a caller's loop over chunks, the optimiser
     // splits the four lanes and runs much of the kernel one lane at a time in scalar
@@ -45,49 +51,68 @@ public struct OptionLegChunk: Sendable {
     // the common case (no leg past its expiry) picks no lanes: a select feeding the strike
     // leg also sends the optimiser to scalar code.
     //
-    // They take the chunk by pointer: a chunk handed over as a value (an array's element,
-    // or a loop's variable) is first copied whole, 192 bytes and a memcpy call on every tick.
+    // They take the chunk by pointer (a chunk handed over as a value, an array's element or
+    // a loop's variable, is first copied whole: 192 bytes and a memcpy call on every tick),
+    // and add its figures to the caller's sums themselves: no figures returned through
+    // memory, no accumulators for the caller to keep across the call, and the sums done on
+    // the entry point's instruction set.
 
-    /// Each leg's price, delta and gamma when no leg is past its expiry, on the baseline
+    /// Adds each leg's price, delta and gamma when no leg is past its expiry, on the baseline
     /// instruction set.
     @inline(never)
-    public static func value(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Value {
-        chunk.pointee.valueKernel(at: tick)
+    public static func addValue(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick, to sums: inout Sums) {
+        chunk.pointee.addValueKernel(at: tick, to: &sums)
     }
 
-    /// `value(_:at:)` when some leg is past its expiry and not yet settled, on the baseline
+    /// `addValue` when some leg is past its expiry and not yet settled, on the baseline
     /// instruction set: such a leg is worth its intrinsic value, against the strike undiscounted.
     @inline(never)
-    public static func valueWithExpired(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Value {
-        chunk.pointee.valueWithExpiredKernel(at: tick)
+    public static func addValueWithExpired(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick, to sums: inout Sums) {
+        chunk.pointee.addValueWithExpiredKernel(at: tick, to: &sums)
     }
 
-    /// Each leg's delta and gamma (no price), on the baseline instruction set.
+    /// Adds each leg's delta and gamma (no price: `value` stays as it was), on the baseline
+    /// instruction set.
     @inline(never)
-    public static func greeks(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Greeks {
-        chunk.pointee.greeksKernel(at: tick)
+    public static func addGreeks(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick, to sums: inout Sums) {
+        chunk.pointee.addGreeksKernel(at: tick, to: &sums)
     }
 
     // MARK: Kernels, inlined into each instruction set's entry points
 
     @inlinable @inline(__always)
-    public func valueKernel(at tick: OptionChunkTick) -> Value {
-        value(at: tick, discountedStrike: strikeDiscountedToEpoch * tick.growthSinceEpoch)
+    public func addValueKernel(at tick: OptionChunkTick, to sums: inout Sums) {
+        add(value(at: tick, discountedStrike: strikeDiscountedToEpoch * tick.growthSinceEpoch), to: &sums)
     }
 
     @inlinable @inline(__always)
-    public func valueWithExpiredKernel(at tick: OptionChunkTick) -> Value {
-        value(at: tick, discountedStrike: SIMD4<Double>.select(
-            SIMD4<Double>.less(expiry, .init(repeating: tick.now)), strike, strikeDiscountedToEpoch * tick.growthSinceEpoch))
+    public func addValueWithExpiredKernel(at tick: OptionChunkTick, to sums: inout Sums) {
+        add(value(at: tick, discountedStrike: SIMD4<Double>.select(
+            SIMD4<Double>.less(expiry, .init(repeating: tick.now)), strike, strikeDiscountedToEpoch * tick.growthSinceEpoch)),
+            to: &sums)
     }
 
     @inlinable @inline(__always)
-    public func greeksKernel(at tick: OptionChunkTick) -> Greeks {
+    public func addGreeksKernel(at tick: OptionChunkTick, to sums: inout Sums) {
         let t = years(at: tick)
         let v = BlackScholes.spotDeltaKernel(
             sign: sign, spot: .init(repeating: tick.spot), logMoneyness: .init(repeating: tick.logSpot) - logStrike,
             rate: .init(repeating: tick.rate), volatility: .init(repeating: tick.volatility), timeToExpiry: t)
-        return (v.delta, v.gamma, t)
+        sums.delta += quantity * v.delta
+        sums.gamma += quantity * v.gamma
+        sums.gammaYears += quantity * v.gamma * t
+    }
+
+    /// Price, delta and gamma per leg (per unit, not times quantity), with the legs' years
+    /// to expiry.
+    public typealias Value = (price: SIMD4<Double>, delta: SIMD4<Double>, gamma: SIMD4<Double>, years: SIMD4<Double>)
+
+    @inlinable @inline(__always)
+    func add(_ v: Value, to sums: inout Sums) {
+        sums.value += quantity * v.price
+        sums.delta += quantity * v.delta
+        sums.gamma += quantity * v.gamma
+        sums.gammaYears += quantity * v.gamma * v.years
     }
 
     /// The kernel call both values share, K e^(-rτ) given per leg.

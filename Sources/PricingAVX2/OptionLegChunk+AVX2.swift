@@ -6,21 +6,21 @@ import Pricing
 // Never inlined into a caller, which is compiled for the baseline target; callers go
 // through `OptionChunkKernels` (HedgeplanRuntime), which calls them only where AVX2 runs.
 extension OptionLegChunk {
-    /// `value(_:at:)` on 256-bit AVX2 registers.
+    /// `addValue` on 256-bit AVX2 registers.
     @inline(never)
-    public static func valueAVX2(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Value {
-        chunk.pointee.valueKernel(at: tick)
+    public static func addValueAVX2(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick, to sums: inout Sums) {
+        chunk.pointee.addValueKernel(at: tick, to: &sums)
     }
 
-    /// `valueWithExpired(_:at:)` on 256-bit AVX2 registers.
+    /// `addValueWithExpired` on 256-bit AVX2 registers.
     @inline(never)
-    public static func valueWithExpiredAVX2(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Value {
-        chunk.pointee.valueWithExpiredKernel(at: tick)
+    public static func addValueWithExpiredAVX2(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick, to sums: inout Sums) {
+        chunk.pointee.addValueWithExpiredKernel(at: tick, to: &sums)
     }
 
-    /// `greeks(_:at:)` on 256-bit AVX2 registers.
+    /// `addGreeks` on 256-bit AVX2 registers.
     @inline(never)
-    public static func greeksAVX2(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> Greeks {
-        chunk.pointee.greeksKernel(at: tick)
+    public static func addGreeksAVX2(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick, to sums: inout Sums) {
+        chunk.pointee.addGreeksKernel(at: tick, to: &sums)
     }
 }

@@ -106,22 +106,20 @@ struct OptionBook: Sendable {
         // Four legs per kernel call; totals as lane-wise products summed at the end.
         let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate)
         let someExpired = now > nextExpiry
-        var value = SIMD4<Double>(), delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
+        var sums = OptionLegChunk.Sums()
         chunks.withUnsafeBufferPointer { chunks in
             for c in chunks.indices {
-                let chunk = chunks.baseAddress! + c
-                let v = someExpired ? kernels.valueWithExpired(chunk, at: tick) : kernels.value(chunk, at: tick)
-                let quantity = chunk.pointee.quantity
-                value += quantity * v.price
-                delta += quantity * v.delta
-                gamma += quantity * v.gamma
-                gammaYears += quantity * v.gamma * v.years
+                if someExpired {
+                    kernels.addValueWithExpired(chunks.baseAddress! + c, at: tick, to: &sums)
+                } else {
+                    kernels.addValue(chunks.baseAddress! + c, at: tick, to: &sums)
+                }
             }
         }
-        totals.value = value.sum()
-        totals.delta = delta.sum()
-        totals.gamma = gamma.sum()
-        totals.vega = Self.vega(gammaYears: gammaYears.sum(), spot: spot, volatility: volatility)
+        totals.value = sums.value.sum()
+        totals.delta = sums.delta.sum()
+        totals.gamma = sums.gamma.sum()
+        totals.vega = Self.vega(gammaYears: sums.gammaYears.sum(), spot: spot, volatility: volatility)
         return totals
     }
 
@@ -133,20 +131,13 @@ struct OptionBook: Sendable {
         var totals = Totals(value: .nan)
         guard count > 0 else { return totals }
         let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate, growing: false)
-        var delta = SIMD4<Double>(), gamma = SIMD4<Double>(), gammaYears = SIMD4<Double>()
-        chunks.withUnsafeBufferPointer { chunks in
-            for c in chunks.indices {
-                let chunk = chunks.baseAddress! + c
-                let v = kernels.greeks(chunk, at: tick)
-                let quantity = chunk.pointee.quantity
-                delta += quantity * v.delta
-                gamma += quantity * v.gamma
-                gammaYears += quantity * v.gamma * v.years
-            }
+        var sums = OptionLegChunk.Sums()
+        chunks.withUnsafeBufferPointer { chunks in  // in place, as in `valuate`
+            for c in chunks.indices { kernels.addGreeks(chunks.baseAddress! + c, at: tick, to: &sums) }
         }
-        totals.delta = delta.sum()
-        totals.gamma = gamma.sum()
-        totals.vega = Self.vega(gammaYears: gammaYears.sum(), spot: spot, volatility: volatility)
+        totals.delta = sums.delta.sum()
+        totals.gamma = sums.gamma.sum()
+        totals.vega = Self.vega(gammaYears: sums.gammaYears.sum(), spot: spot, volatility: volatility)
         return totals
     }
 

@@ -54,18 +54,29 @@ struct OptionChunkKernels: Sendable {
     // place; see `OptionLegChunk`).
 
     @inline(__always)
-    func value(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> OptionLegChunk.Value {
-        instructionSet == .avx2 ? OptionLegChunk.valueAVX2(chunk, at: tick) : OptionLegChunk.value(chunk, at: tick)
+    func addValue(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick, to sums: inout OptionLegChunk.Sums) {
+        if instructionSet == .avx2 {
+            OptionLegChunk.addValueAVX2(chunk, at: tick, to: &sums)
+        } else {
+            OptionLegChunk.addValue(chunk, at: tick, to: &sums)
+        }
     }
 
     @inline(__always)
-    func valueWithExpired(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> OptionLegChunk.Value {
-        instructionSet == .avx2
-            ? OptionLegChunk.valueWithExpiredAVX2(chunk, at: tick) : OptionLegChunk.valueWithExpired(chunk, at: tick)
+    func addValueWithExpired(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick, to sums: inout OptionLegChunk.Sums) {
+        if instructionSet == .avx2 {
+            OptionLegChunk.addValueWithExpiredAVX2(chunk, at: tick, to: &sums)
+        } else {
+            OptionLegChunk.addValueWithExpired(chunk, at: tick, to: &sums)
+        }
     }
 
     @inline(__always)
-    func greeks(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick) -> OptionLegChunk.Greeks {
-        instructionSet == .avx2 ? OptionLegChunk.greeksAVX2(chunk, at: tick) : OptionLegChunk.greeks(chunk, at: tick)
+    func addGreeks(_ chunk: UnsafePointer<OptionLegChunk>, at tick: OptionChunkTick, to sums: inout OptionLegChunk.Sums) {
+        if instructionSet == .avx2 {
+            OptionLegChunk.addGreeksAVX2(chunk, at: tick, to: &sums)
+        } else {
+            OptionLegChunk.addGreeks(chunk, at: tick, to: &sums)
+        }
     }
 }
