@@ -3,17 +3,21 @@
 /// crypto venues quote (not the 365.2425-day Gregorian mean, not 252 trading days).
 /// Times to expiry in years are `seconds / YearLength.seconds`.
 public enum YearLength {
+    // Inlinable constants rather than stored globals: a global of another module is read
+    // through a lazy-initialisation check (`swift_once`) on every use, and the engine
+    // reads these on every tick.
+
     /// 365 days.
-    public static let days: Int64 = 365
+    @inlinable public static var days: Int64 { 365 }
     /// 31,536,000 seconds.
-    public static let seconds: Int64 = days * 86_400
+    @inlinable public static var seconds: Int64 { days * 86_400 }
     /// 31,536,000,000 milliseconds.
-    public static let milliseconds: Int64 = seconds * 1_000
+    @inlinable public static var milliseconds: Int64 { seconds * 1_000 }
 
     /// `days` as a `Double`, for `years * 365` style conversions.
-    public static let daysValue = Double(days)
+    @inlinable public static var daysValue: Double { Double(days) }
     /// `seconds` as a `Double`: `years = seconds / YearLength.secondsValue`.
-    public static let secondsValue = Double(seconds)
+    @inlinable public static var secondsValue: Double { Double(seconds) }
     /// `milliseconds` as a `Double`: `years = ms / YearLength.millisecondsValue`.
-    public static let millisecondsValue = Double(milliseconds)
+    @inlinable public static var millisecondsValue: Double { Double(milliseconds) }
 }

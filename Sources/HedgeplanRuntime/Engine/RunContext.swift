@@ -8,7 +8,7 @@ import Pricing
 /// hedge's constants, gas pricing and the strike rules of rolls.
 struct RunContext: Sendable {
     /// The year of the language and the pricing library, ms.
-    static let msPerYear = YearLength.millisecondsValue
+    static var msPerYear: Double { YearLength.millisecondsValue }
 
     let plan: HedgingPlan
     /// The plan's market model: rolls, marks and vega hedges are all priced with it.

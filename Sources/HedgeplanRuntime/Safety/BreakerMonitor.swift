@@ -48,6 +48,7 @@ struct BreakerMonitor: Sendable {
     /// Staleness is judged against the feed's own cadence: a silence counts when the feed
     /// flags the tick as coming after a gap (a step well beyond its typical one, or a live
     /// feed that went quiet), so an hourly history does not trip a 60 s rule on every bar.
+    @inline(__always)  // every tick of a plan with a feed breaker comes here
     mutating func observe(price: Double, time: Int64, previousTime: Int64?, afterGap: Bool) -> Trip? {
         if let previous = previousTime, afterGap {
             let silence = Double(time - previous) / 1000
@@ -82,6 +83,7 @@ struct BreakerMonitor: Sendable {
         index + 1 == samples.count ? 0 : index + 1
     }
 
+    @inline(__always)
     private mutating func record(_ price: Double, _ time: Int64) {
         guard window > 0 else { return }
         if count == samples.count {
