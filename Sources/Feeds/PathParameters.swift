@@ -17,7 +17,7 @@ public struct PathParameters: Equatable, Sendable {
     public var start: Int64
 
     public static let defaultStart: Int64 = 1_704_067_200_000
-    public static let millisecondsPerYear = YearLength.millisecondsValue
+    @inlinable public static var millisecondsPerYear: Double { YearLength.millisecondsValue }
 
     public init(spot: Double, volatility: Double, days: Double, step: Int64, seed: UInt64,
                 drift: Double = 0, start: Int64 = PathParameters.defaultStart) {

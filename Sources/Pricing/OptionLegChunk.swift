@@ -129,7 +129,7 @@ public struct OptionLegChunk: Sendable {
     /// Years to each leg's expiry, 0 once past it.
     @inlinable @inline(__always)
     func years(at tick: OptionChunkTick) -> SIMD4<Double> {
-        SIMD4<Double>.maximum((expiry - SIMD4(repeating: tick.now)) / SIMD4(repeating: tick.millisecondsPerYear), .zero)
+        SIMD4<Double>.maximum((expiry - SIMD4(repeating: tick.now)) / SIMD4(repeating: YearLength.millisecondsValue), .zero)
     }
 }
 
@@ -145,19 +145,14 @@ public struct OptionChunkTick: Sendable {
     public var growthSinceEpoch: Double
     public var rate: Double
     public var volatility: Double
-    /// `YearLength.millisecondsValue`, kept here so that the kernels read a field rather
-    /// than another module's global on every call.
-    public var millisecondsPerYear: Double
 
     @inlinable
     public init(spot: Double, now: Int64, volatility: Double, rate: Double, growing: Bool = true) {
-        let millisecondsPerYear = YearLength.millisecondsValue
         self.spot = spot
         logSpot = ElementaryFunctions.log(spot)
         self.now = Double(now)
-        growthSinceEpoch = growing ? ElementaryFunctions.exp(rate * Double(now) / millisecondsPerYear) : 1
+        growthSinceEpoch = growing ? ElementaryFunctions.exp(rate * Double(now) / YearLength.millisecondsValue) : 1
         self.rate = rate
         self.volatility = volatility
-        self.millisecondsPerYear = millisecondsPerYear
     }
 }
