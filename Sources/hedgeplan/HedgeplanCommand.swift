@@ -21,6 +21,29 @@ struct HedgeplanCommand: ParsableCommand {
     /// with `SIGPIPE`: writes then fail with `EPIPE`, and `Terminal` ends the output quietly.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
-        main(nil)
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            var running = command
+            try running.run()
+        } catch let error as ValidationError {
+            // Checks that need the inputs (a plan's expiry, a history's step) run after
+            // parsing; name the subcommand's usage, as a parse error does, not the root's.
+            let name = type(of: command).configuration.commandName ?? configuration.commandName ?? "hedgeplan"
+            let usage = usageString(for: type(of: command))
+            FileHandle.standardError.write(Data("""
+                Error: \(error.message)
+                Usage: \(usage)
+                  See 'hedgeplan \(name) --help' for more information.
+
+                """.utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -105,6 +105,9 @@ struct StressCommandTests {
 
     @Test(arguments: [
         (["--paths", "0"], "--paths must be from 1 to 100,000,000, not 0"),
+        (["--paths", "-5"], "--paths must be from 1 to 100,000,000, not -5"),
+        (["--paths", "10", "--vol", "-10%"], "--vol `-10%`: expected a fraction"),
+        (["--paths", "10", "--threads", "-2"], "--threads must be from 1 to 1024, not -2"),
         (["--paths", "10", "--model", "heston"], "--model `heston`: expected gbm, merton, bootstrap:FEED.csv or regime:FEED.csv"),
         (["--paths", "10", "--shard-index", "1"], "--shard-index needs --shards"),
         (["--paths", "10", "--shards", "3"], "--shards 3 needs the shard's index"),
@@ -118,6 +121,18 @@ struct StressCommandTests {
         let r = try HedgeplanProcess.run(["stress", Self.condor] + arguments)
         #expect(r.status == 64, "\(r.stderr)")
         #expect(r.stderr.contains(message), "\(r.stderr)")
+        // Checked while parsing or only once the plan is read (the horizon against its
+        // step): either way the usage shown is stress's, not the root command's.
+        #expect(r.stderr.contains("Usage: hedgeplan stress [<options>] <input> --paths <paths>"), "\(r.stderr)")
+    }
+
+    /// A negative drift written as a separate argument is a value, not an unknown flag.
+    @Test func aNegativeDriftIsAValue() throws {
+        let spaced = try HedgeplanProcess.run(["stress", Self.condor] + Self.small + ["--drift", "-2%", "--format", "json"])
+        let joined = try HedgeplanProcess.run(["stress", Self.condor] + Self.small + ["--drift=-2%", "--format", "json"])
+        #expect(spaced.status == 0, "\(spaced.stderr)")
+        #expect(spaced.stdout.contains("\"drift\" : -0.02,"), "\(spaced.stdout.prefix(600))")
+        #expect(spaced.stdout == joined.stdout)
     }
 
     @Test func aBadHistoryOrAPlanTheSpotCannotRunOnIsAnError() throws {

@@ -48,7 +48,7 @@ struct Stress: ParsableCommand {
     var input: String
 
 
-    @Option(help: "Number of simulated paths (1 to 100,000,000).")
+    @Option(parsing: .unconditional, help: "Number of simulated paths (1 to 100,000,000).")
     var paths: Int
 
     @OptionGroup var simulation: StressSettingsOptions

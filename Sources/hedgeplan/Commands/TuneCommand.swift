@@ -43,7 +43,7 @@ struct Tune: ParsableCommand {
     @Argument(help: "A strategy (.yaml), a plan (.json) whose strategy file is where it was compiled from, or a portfolio (.yaml).")
     var input: String
 
-    @Option(help: "Number of simulated paths (1 to 10,000,000), the same for every candidate.")
+    @Option(parsing: .unconditional, help: "Number of simulated paths (1 to 10,000,000), the same for every candidate.")
     var paths: Int
 
     @OptionGroup var simulation: StressSettingsOptions

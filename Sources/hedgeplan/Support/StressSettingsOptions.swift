@@ -9,36 +9,38 @@ import enum Pricing.BaumWelch
 /// The simulated paths of `stress` and `tune`: model, horizon, step, market overrides,
 /// seed, threads and shards, read against the plan. Every default comes from the plan (its
 /// market model, spot, volatility and rate; its first expiry for the horizon), and every
-/// override is checked with a usage error (exit 64) that names the flag.
+/// override is checked with a usage error (exit 64) that names the flag. Numeric values are
+/// read unconditionally, so that `--drift -2%` is a value: by default swift-argument-parser
+/// takes `-2%` for a flag and reports the value missing (and `--paths -5` the same).
 struct StressSettingsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Price model: gbm, merton (with the plan's jumps), bootstrap:FEED.csv (stationary bootstrap of a history's log returns) or regime:FEED.csv (the 2-state regime model `hedgeplan regimes` fits to it). Default: the plan's market model.", valueName: "MODEL"))
     var model: String?
 
-    @Option(help: ArgumentHelp("How far each path runs, such as 7d or 30d. Default: to the plan's first expiry.", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How far each path runs, such as 7d or 30d. Default: to the plan's first expiry.", valueName: "DURATION"))
     var horizon: String?
 
-    @Option(help: ArgumentHelp("Time between ticks, such as 1h or 5m. Default 1h; bootstrap and regime paths step at their history's step.", valueName: "DURATION"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time between ticks, such as 1h or 5m. Default 1h; bootstrap and regime paths step at their history's step.", valueName: "DURATION"))
     var step: String?
 
-    @Option(help: ArgumentHelp("Spot at the first tick, QUOTE per BASE. Default: the plan's market.spot.", valueName: "X"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Spot at the first tick, QUOTE per BASE. Default: the plan's market.spot.", valueName: "X"))
     var spot: Double?
 
-    @Option(help: ArgumentHelp("Annualised volatility of the paths, such as 65% or 0.65. Default: the plan's.", valueName: "VOL"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Annualised volatility of the paths, such as 65% or 0.65. Default: the plan's.", valueName: "VOL"))
     var vol: String?
 
-    @Option(help: ArgumentHelp("Annualised drift, such as 0% or 0.04 (E[S_t] = spot e^(drift t)). Default: the plan's rate.", valueName: "DRIFT"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Annualised drift, such as 0% or 0.04 (E[S_t] = spot e^(drift t)). Default: the plan's rate.", valueName: "DRIFT"))
     var drift: String?
 
-    @Option(help: "Seed of the run, 0 to 2^53 - 1 (path k's randomness depends on the seed and k only).")
+    @Option(parsing: .unconditional, help: "Seed of the run, 0 to 2^53 - 1 (path k's randomness depends on the seed and k only).")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads. Default: every core.")
+    @Option(parsing: .unconditional, help: "Worker threads. Default: every core.")
     var threads: Int?
 
-    @Option(help: "Split the paths into N shards: this process runs the paths k with k mod N = I and writes a partial result for `hedgeplan merge`.")
+    @Option(parsing: .unconditional, help: "Split the paths into N shards: this process runs the paths k with k mod N = I and writes a partial result for `hedgeplan merge`.")
     var shards: Int?
 
-    @Option(name: .customLong("shard-index"), help: "Which shard this process runs, 0..<N (else $JOB_COMPLETION_INDEX, else $SLURM_ARRAY_TASK_ID - $SLURM_ARRAY_TASK_MIN).")
+    @Option(name: .customLong("shard-index"), parsing: .unconditional, help: "Which shard this process runs, 0..<N (else $JOB_COMPLETION_INDEX, else $SLURM_ARRAY_TASK_ID - $SLURM_ARRAY_TASK_MIN).")
     var shardIndex: Int?
 
     static let largestSeed: UInt64 = (1 << 53) - 1
