@@ -56,6 +56,20 @@ struct FuzzFindingTests {
         #expect(Self.isCharacterDevice(device))
     }
 
+    /// `regimes --plot` wrote with an atomic `Data.write`, which renamed a regular file over
+    /// the device (found 2026-12-01: as root, `--plot /dev/null` replaced /dev/null).
+    @Test func regimesPlotOnADeviceIsRefusedBeforeTheFitAndTheDeviceSurvives() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let device = try Self.fullDevice(in: folder)
+        let result = try HedgeplanProcess.run(["regimes", "Examples/feeds/ethereum.csv", "--plot", device])
+        #expect(result.status == 74)
+        #expect(result.stderr.hasSuffix("\(device): error: cannot write the plot: it is a character device, not a regular file; give the path of a file [io]\n"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "refused before the fit: nothing printed")
+        #expect(Self.isCharacterDevice(device), "the device must not be replaced")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["full"], "no stray file")
+    }
+
     @Test func journalOnADeviceExits74AndLeavesNoStrayFile() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -87,6 +87,13 @@ struct RegimesCommandTests {
         #expect(missing.status == 74)
         #expect(missing.stderr.contains("none.csv: error: cannot read the feed"))
 
+        // A folder is a feed it cannot read: exit 74 like a missing file, through the one
+        // renderer, so in JSON with --format json (on standard output, as every command).
+        let folder = try HedgeplanProcess.run(["regimes", dir.path, "--format", "json"])
+        #expect(folder.status == 74, "\(folder.stderr)")
+        #expect(folder.stdout.contains("\"rule\" : \"io\""), "\(folder.stdout)")
+        #expect(folder.stdout.contains("cannot read the feed: cannot open: it is a directory, not a regular file"), "\(folder.stdout)")
+
         let usage = try HedgeplanProcess.run(["regimes", "Examples/feeds/ethereum.csv", "--states", "4"])
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("--states must be 2 or 3"))

@@ -42,34 +42,28 @@ struct Regimes: ParsableCommand {
     }
 
     func run() throws {
+        try DiagnosticOutputOptions(format: format == .json ? .json : .text).reportingFailures(regimes)
+    }
+
+    private func regimes() throws {
+        // Checked before the fit, and written like every other output (never over a device).
+        let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
         let history = try Self.load(feed)
         let returns = RegimeAnalysis.logReturns(history.prices)
         let analysis: RegimeAnalysis
         do {
             analysis = try RegimeAnalysis(returns: returns, stepSeconds: history.stepSeconds, states: states)
         } catch {
-            Terminal.standardError.write("\(feed): error: \(error)\n")
-            throw ExitCode(1)
+            throw CommandFailure.input(.feed, feed, "\(error)")
         }
         let report = RegimeReport(analysis, source: feed)
-        if let plot {
-            do {
-                try Data(report.svg(times: history.times, prices: history.prices).utf8).write(to: URL(fileURLWithPath: plot), options: .atomic)
-            } catch {
-                Terminal.standardError.write("\(plot): error: cannot write the plot: \(error.localizedDescription) [io]\n")
-                throw ExitCode(74)
-            }
-        }
+        try plotOutput?.write(report.svg(times: history.times, prices: history.prices))
         Terminal.standardOutput.write(format == .json ? report.json() : report.text())
     }
 
     /// The feed's ticks (times in milliseconds since the epoch for the plot) and its step:
     /// the median spacing of the ticks, as `compile --history` takes it.
-    static func load(_ path: String) throws -> (times: [Double], prices: [Double], stepSeconds: Double) {
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            Terminal.standardError.write("\(path): error: cannot read the feed: no such readable file [io]\n")
-            throw ExitCode(74)
-        }
+    static func load(_ path: String) throws(CommandFailure) -> (times: [Double], prices: [Double], stepSeconds: Double) {
         var times: [Double] = []
         var prices: [Double] = []
         var steps: [Int64] = []
@@ -93,8 +87,7 @@ struct Regimes: ParsableCommand {
                 Terminal.standardError.write("\(path): warning: \(what) in the series; a return across a gap spans more than one step\n")
             }
         } catch {
-            Terminal.standardError.write("\(path): error: \(error)\n")
-            throw ExitCode(1)
+            throw .feed(path, error)
         }
         steps.sort()
         let stepMilliseconds = steps.isEmpty ? 3_600_000 : max(1, steps[steps.count / 2])
