@@ -54,11 +54,13 @@ struct DryRunLimitsTests {
     @Test(arguments: [
         (["--max-ticks", "0"], "--max-ticks must be at least 1 (got 0)"),
         (["--max-ticks=-5"], "--max-ticks must be at least 1 (got -5)"),
+        (["--max-ticks", "-5"], "--max-ticks must be at least 1 (got -5)"),
         (["--max-ticks", "ten"], "The value 'ten' is invalid for '--max-ticks <N>'"),
         (["--duration", "5x"], "--duration `5x`: not a duration; write a number and a unit"),
         (["--duration", "10"], "--duration `10`: not a duration"),
         (["--duration", "0s"], "--duration `0s`: must be at least 1 ms"),
         (["--duration=-1h"], "--duration `-1h`: not a duration"),
+        (["--duration", "-1h"], "Missing value for '--duration <DURATION>'"),
     ])
     func badLimitsAreUsageErrors(_ arguments: [String], _ message: String) throws {
         let (result, _) = try Self.run(arguments)

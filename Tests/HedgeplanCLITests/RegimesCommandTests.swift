@@ -97,6 +97,9 @@ struct RegimesCommandTests {
         let usage = try HedgeplanProcess.run(["regimes", "Examples/feeds/ethereum.csv", "--states", "4"])
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("--states must be 2 or 3"))
+        let negative = try HedgeplanProcess.run(["regimes", "Examples/feeds/ethereum.csv", "--states", "-2"])
+        #expect(negative.status == 64)
+        #expect(negative.stderr.contains("--states must be 2 or 3, not -2"), "\(negative.stderr)")
 
         let short = dir.appendingPathComponent("short.csv")
         try Self.writeFeed(120, to: short)

@@ -64,7 +64,7 @@ struct DryRun: ParsableCommand {
     @Option(help: "Portfolios: the order members act in within a tick: fixed (by member, then copy) or shuffle (reshuffled every tick from --seed).")
     var order: MemberOrderOption = .fixed
 
-    @Option(help: "Portfolios: the seed of --order shuffle.")
+    @Option(parsing: .unconditional, help: "Portfolios: the seed of --order shuffle.")
     var seed: UInt64 = 1
 
     @OptionGroup var limits: RunLimits

@@ -28,7 +28,7 @@ struct Regimes: ParsableCommand {
     @Argument(help: "A CSV price history.")
     var feed: String
 
-    @Option(help: "Number of regimes: 2 or 3.")
+    @Option(parsing: .unconditional, help: "Number of regimes: 2 or 3.")
     var states: Int = 2
 
     @Option(help: "Output format: text or json (to standard output).")

@@ -4,10 +4,15 @@ import HedgeplanIR
 /// `dry-run --max-ticks N --duration D`: where a run stops before its feed ends. For a file
 /// or a simulated path the duration is feed time from the first tick (deterministic); for a
 /// live feed, wall-clock time from when it is opened (it ends even if the feed is silent).
+/// `--max-ticks` is read unconditionally, so that `--max-ticks -1` gets its range message
+/// instead of swift-argument-parser's "missing value" (it takes `-1` for a flag).
 struct RunLimits: ParsableArguments {
-    @Option(name: .customLong("max-ticks"), help: ArgumentHelp("Stop after N ticks (any feed).", valueName: "N"))
+    @Option(name: .customLong("max-ticks"), parsing: .unconditional, help: ArgumentHelp("Stop after N ticks (any feed).", valueName: "N"))
     var maxTicks: Int?
 
+    // Not unconditional: swift-argument-parser splits `-1h` into short flags, sees `-h`, and
+    // answers a failed check with the help screen and exit 0; as a flag, `-1h` is a usage
+    // error (exit 64). `--duration=-1h` reaches the check.
     @Option(help: ArgumentHelp(
         "Stop after this long: feed time from the first tick for a CSV file or a simulated path, wall-clock time for a live feed. A number with a unit: s, m, h, d, w (30s, 5m, 1.5h, 7d).",
         valueName: "DURATION"))
