@@ -142,6 +142,11 @@ public enum PlanValidation {
         checkStrikeRule(rule, at: path + ".strike_rule", &check)
         if let strike = leg.strike {
             check.range(strike, path + ".strike", atLeast: minPrice, atMost: maxPrice)
+            // The strike is the rule's value; a roll re-opens at the value, so a strike edited
+            // alone would trade one strike until the first roll and another after it.
+            if rule.kind == .absolute, rule.value != strike {
+                check.fail(path + ".strike_rule.value", "\(Checks.format(rule.value)) is not the strike beside it (\(Checks.format(strike))); edit both, or recompile")
+            }
         } else if !(rule.kind == .delta && leg.premiumSource == .modelAtRunStart) {
             check.fail(path + ".strike", "missing; only a delta strike priced at run start is resolved by the runtime")
         }

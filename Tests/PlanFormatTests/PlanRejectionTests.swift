@@ -31,6 +31,11 @@ struct PlanRejectionTests {
         // (a 1e17 LP capital drifted 22 QUOTE from its components).
         Edit(name: "notional beyond 1e12", apply: { set(&$0, ["legs", 2, "quantity"], 900_000_000) },
              expected: ["$.legs[2].quantity: 900000000 at the plan's spot 3000 is more than 1e12 QUOTE: amounts that large cannot be booked to the cent"]),
+        // Found by hand (2026-12-01): the first cycle traded the edited strike, every roll
+        // after it the rule's.
+        Edit(name: "absolute strike edited alone",
+             apply: { set(&$0, ["legs", 1, "strike_rule"], ["kind": "absolute", "value": 2800] as [String: Any]) },
+             expected: ["$.legs[1].strike_rule.value: 2800 is not the strike beside it (2700); edit both, or recompile"]),
         Edit(name: "missing key", apply: { remove(&$0, ["legs", 0], "quantity") },
              expected: ["$.legs[0].quantity: missing; this key is required"]),
         Edit(name: "string for a number", apply: { set(&$0, ["market", "spot"], "3000") },
