@@ -115,8 +115,7 @@ struct CSVRowParser: Sendable {
                 }
             } else if column == priceColumn {
                 guard let v = NumberParser.parseDouble(fs, fe) else {
-                    return .rejected(.malformedRow, column: column + 1,
-                                     message: fs == fe ? "empty price" : "price `\(Self.text(fs, fe))` is not a number")
+                    return .rejected(.malformedRow, column: column + 1, message: Self.notANumber("price", Self.text(fs, fe)))
                 }
                 guard v > 0 && v < .infinity else {
                     return .rejected(.badPrice, column: column + 1,
@@ -160,6 +159,16 @@ struct CSVRowParser: Sendable {
     }
 
     /// The bytes as text for a message, shortened to 60 characters.
+    /// Why a field is not a number, with the likely cause when it is a decimal comma
+    /// (`3010,25`, as spreadsheets write numbers in much of Europe).
+    static func notANumber(_ what: String, _ text: String) -> String {
+        guard !text.isEmpty else { return "empty \(what)" }
+        let decimalComma = text.split(separator: ",", omittingEmptySubsequences: false).count == 2
+            && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == "-" || $0 == "+") }
+        let hint = decimalComma ? " (a decimal comma? write `\(String(text.map { $0 == "," ? "." : $0 }))`)" : ""
+        return "\(what) `\(text)` is not a number\(hint)"
+    }
+
     static func text(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> String {
         let n = min(end - start, 60)
         let s = String(decoding: UnsafeBufferPointer(start: start, count: n), as: UTF8.self)

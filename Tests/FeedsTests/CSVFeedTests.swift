@@ -142,6 +142,19 @@ struct CSVFeedTests {
         #expect(feed.ticksRead == 3)
     }
 
+    /// A spreadsheet's decimal comma (a `;`-separated export) is named as the likely cause;
+    /// other non-numbers get no hint.
+    @Test func aDecimalCommaIsNamed() throws {
+        let text = "timestamp;price\n1704067200;3010,25\n1704070800;30x1\n1704074400;\n1704078000;3011\n"
+        let (ticks, feed) = try readAll(text)
+        #expect(ticks.map(\.price) == [3011])
+        #expect(feed.issues.details.map(\.message) == [
+            "price `3010,25` is not a number (a decimal comma? write `3010.25`)",
+            "price `30x1` is not a number",
+            "empty price",
+        ])
+    }
+
     @Test func issueDetailsAreBoundedButCountsAreNot() throws {
         var text = "timestamp,price\n"
         for i in 0..<5_000 { text += "\(1_704_067_200 + i),\(i % 2 == 0 ? "x" : "1")\n" }

@@ -313,6 +313,25 @@ struct FuzzFindingTests {
         #expect(result.stderr.contains("the file is UTF-16LE text; feeds must be UTF-8"))
     }
 
+    /// A feed whose every row is rejected points at the first one and says why, instead of
+    /// a bare "no usable ticks" (found by hand, 2026-12-01, on a `;` export with decimal commas).
+    @Test func aFeedWithNoUsableRowPointsAtTheFirstRejectedRow() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feed = folder.appendingPathComponent("europe.csv")
+        try "timestamp;price\n2026-11-27T08:00:00Z;3000,5\n2026-11-27T09:00:00Z;3010,25\n".write(to: feed, atomically: true, encoding: .utf8)
+        let result = try HedgeplanProcess.run(["dry-run", Self.strategy, "--feed", feed.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(
+            "\(feed.path):2:2: error: the feed has no usable ticks: all 2 data rows were rejected; the first: malformed row: price `3000,5` is not a number (a decimal comma? write `3000.5`) [feed]\n"),
+            "\(result.stderr)")
+        let headerOnly = folder.appendingPathComponent("header.csv")
+        try "timestamp,price\n".write(to: headerOnly, atomically: true, encoding: .utf8)
+        let empty = try HedgeplanProcess.run(["dry-run", Self.strategy, "--feed", headerOnly.path])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.hasPrefix("\(headerOnly.path): error: the feed has no usable ticks [feed]\n"), "\(empty.stderr)")
+    }
+
     @Test func aFeedOutOfRangeNamesTheParameter() throws {
         let drift = try HedgeplanProcess.run(["dry-run", Self.strategy, "--feed", "gbm:spot=3000,vol=0.6,days=2,step=1h,drift=1e6"])
         #expect(drift.status == 64)

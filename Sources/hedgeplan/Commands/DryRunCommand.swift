@@ -125,6 +125,9 @@ struct DryRun: ParsableCommand {
                 throw ExitCode(130)
             }
             // The feed's notes say what it decided and, for a live feed, why it ended.
+            if case Interpreter.RunError.emptyFeed = error {
+                throw CommandFailure.noUsableTicks(feed, issues: source.issues, notes: source.notes)
+            }
             throw CommandFailure.feed(feed, error, notes: source.notes)
         }
         let report = RunReport(result)

@@ -50,6 +50,20 @@ extension CommandFailure {
         return CommandFailure(.error(.feed, "\(error)", at: .wholeFile(spec), notes: notes), exitCode: 1)
     }
 
+    /// A feed that gave no usable tick. When it rejected rows, the first of them is usually
+    /// why (a decimal comma, a time in another form), so the message points at it.
+    static func noUsableTicks(_ spec: String, issues: FeedIssueLog, notes: [String]) -> CommandFailure {
+        let notes = notes.map { Diagnostic.Note($0) }
+        guard let first = issues.details.first(where: { $0.kind.rejectsRow }) else {
+            return CommandFailure(.error(.feed, "the feed has no usable ticks", at: .wholeFile(spec), notes: notes), exitCode: 1)
+        }
+        let rows = issues.rejectedRows == 1 ? "its only data row was rejected" : "all \(issues.rejectedRows) data rows were rejected; the first"
+        return CommandFailure(
+            .error(.feed, "the feed has no usable ticks: \(rows): \(first.kind): \(first.message)",
+                   at: SourceLocation(file: spec, line: first.line, column: first.column ?? 1), notes: notes),
+            exitCode: 1)
+    }
+
     /// A journal that cannot be used: exit 74 when it cannot be read or written (SQLite
     /// failed, another process holds it), exit 1 when it holds something else.
     static func journal(_ error: JournalError) -> CommandFailure {
