@@ -26,7 +26,12 @@ public struct ReturnSample: Sendable, Equatable {
             }
             previous = tick
         }
-        guard returns.count >= 2 else { throw BootstrapError.tooShort(path: path, returns: returns.count) }
+        guard returns.count >= 2 else {
+            let issues = feed.issues
+            throw BootstrapError.tooShort(
+                path: path, returns: returns.count, rejectedRows: issues.rejectedRows,
+                firstRejected: issues.details.first { $0.kind.rejectsRow })
+        }
         steps.sort()
         return ReturnSample(logReturns: returns, stepMs: max(1, steps[steps.count / 2]))
     }
@@ -41,12 +46,17 @@ public struct ReturnSample: Sendable, Equatable {
 
 /// A history too short to resample.
 public enum BootstrapError: Error, CustomStringConvertible, Equatable {
-    case tooShort(path: String, returns: Int)
+    /// Fewer than two log returns (three valid prices in a row). When the feed rejected
+    /// rows, the first of them is usually why, and the message says what it was.
+    case tooShort(path: String, returns: Int, rejectedRows: Int, firstRejected: FeedIssue?)
 
+    /// Without the path: a diagnostic carries it, at the first rejected row when there is one.
     public var description: String {
         switch self {
-        case .tooShort(let path, let n):
-            return "\(path): \(n) log return\(n == 1 ? "" : "s") (at least 2 valid prices in a row are needed to bootstrap)"
+        case .tooShort(_, let n, let rejected, let first):
+            let count = "\(n) log return\(n == 1 ? "" : "s") in the history: at least 2 are needed (3 valid prices in a row)"
+            guard rejected > 0, let first else { return count }
+            return "\(count); \(rejected) data row\(rejected == 1 ? " was" : "s were") rejected, the first: \(first.kind): \(first.message)"
         }
     }
 }

@@ -142,7 +142,15 @@ struct StressCommandTests {
         try "timestamp,price\n2024-01-01T00:00:00Z,3000\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let short = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "5", "--model", "bootstrap:\(csv)"])
         #expect(short.status == 1)
-        #expect(short.stderr.contains("at least 2 valid prices"), "\(short.stderr)")
+        #expect(short.stderr == "\(csv): error: 0 log returns in the history: at least 2 are needed (3 valid prices in a row) [feed]\n", "\(short.stderr)")
+        // Every row rejected: the message points at the first and says why.
+        let europe = dir.appendingPathComponent("europe.csv").path
+        try "timestamp;price\n2024-01-01T00:00:00Z;3000,5\n2024-01-01T01:00:00Z;3001,5\n".write(toFile: europe, atomically: true, encoding: .utf8)
+        let rejected = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "5", "--model", "bootstrap:\(europe)"])
+        #expect(rejected.status == 1)
+        #expect(rejected.stderr.hasPrefix(
+            "\(europe):2:2: error: 0 log returns in the history: at least 2 are needed (3 valid prices in a row); 2 data rows were rejected, the first: malformed row: price `3000,5` is not a number (a decimal comma? write `3000.5`) [feed]"),
+            "\(rejected.stderr)")
         // Absolute strikes 2600..3400 against a spot of 300: refused, as dry-run refuses it.
         let far = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "5", "--spot", "300"])
         #expect(far.status == 1)

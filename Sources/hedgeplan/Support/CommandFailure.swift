@@ -47,6 +47,10 @@ extension CommandFailure {
                 .error(error.isReadFailure ? .io : .feed, message, at: location, notes: notes), exitCode: error.isReadFailure ? 74 : 1)
         }
         if let error = error as? JournalError { return journal(error) }
+        if case .tooShort(let path, _, _, let first) = error as? BootstrapError {
+            let location = first.map { SourceLocation(file: path, line: $0.line, column: $0.column ?? 1) } ?? .wholeFile(path)
+            return CommandFailure(.error(.feed, "\(error)", at: location, notes: notes), exitCode: 1)
+        }
         return CommandFailure(.error(.feed, "\(error)", at: .wholeFile(spec), notes: notes), exitCode: 1)
     }
 
