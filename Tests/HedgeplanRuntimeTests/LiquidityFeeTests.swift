@@ -58,6 +58,26 @@ struct LiquidityFeeTests {
         #expect(result.notes.contains { $0.hasPrefix("lp fees come from the feed's volume") })
     }
 
+    /// An exchange's volume read as this pool's: 20,000 and 30,000 ETH an hour through a
+    /// 6M USDC pool pay (20,000 x 3000 + 30,000 x 3300) x 0.003 / 61 = 7,819.67 USDC in two
+    /// hours on 100,000, about 34,000% a year: the run books it, and says it is implausible.
+    @Test func anImplausibleFeeYieldIsFlagged() throws {
+        let csv = """
+            timestamp,price,volume
+            \(Self.t0),3000,10
+            \(Self.t0 + Self.hour),3000,20000
+            \(Self.t0 + 2 * Self.hour),3300,30000
+
+            """
+        let result = try Self.run(try Self.fullRange(), csv: csv)
+        #expect(abs(result.pnl.lpFees - 477_000.0 / 61) < 1e-6)
+        let note = try #require(result.notes.first { $0.hasPrefix("lp fees come from the feed's volume") })
+        #expect(note.hasSuffix("% a year on the capital: implausible for a pool; the feed's volume is likely a whole exchange's, not this pool's: declare `fee_apr` on the lp leg, or give the pool's own volume"), "\(note)")
+        // The plausible run above carries no such warning.
+        let plausible = try Self.run(try Self.fullRange(), csv: csv.replacingOccurrences(of: ",20000", with: ",20").replacingOccurrences(of: ",30000", with: ",30"))
+        #expect(plausible.notes.contains { $0.hasPrefix("lp fees come from the feed's volume") && !$0.contains("implausible") })
+    }
+
     /// fee_apr 20% on the position's value, a day at a time: 100,000 x 0.2 / 365 at 3000, then
     /// 104,880.88 x 0.2 / 365 at 3300 = 112.2634985 USDC. The feed's volume is ignored.
     @Test func declaredAPRAccruesOnTheValue() throws {

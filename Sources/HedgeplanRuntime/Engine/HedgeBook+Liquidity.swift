@@ -68,6 +68,9 @@ extension HedgeBook {
         }
     }
 
+    /// Fee income above this fraction of the capital a year (100%) is flagged as implausible.
+    static let plausibleFeeYield = 1.0
+
     /// What the run says about lp fees: which source, and what they came to a year on the
     /// capital (so that a volume or a pool depth that does not fit the venue shows), or that
     /// there was none.
@@ -83,7 +86,12 @@ extension HedgeBook {
         }
         if counters.volumeSteps > 0 {
             let declared = specs.contains { $0.feeApr != nil } ? " (legs with a fee_apr use it instead)" : ""
-            return "lp fees come from the feed's volume: the position's share of the pool's declared liquidity x volume x price x fee tier, while in range\(declared)\(yearly)"
+            // More than the capital a year: no real pool pays that for long. The usual cause is
+            // a CEX candle's volume (a whole exchange's) read as this pool's.
+            let implausible = rate > Self.plausibleFeeYield
+                ? ": implausible for a pool; the feed's volume is likely a whole exchange's, not this pool's: declare `fee_apr` on the lp leg, or give the pool's own volume"
+                : ""
+            return "lp fees come from the feed's volume: the position's share of the pool's declared liquidity x volume x price x fee tier, while in range\(declared)\(yearly)\(implausible)"
         }
         return "no lp fee income: the feed has no volume column and the lp leg declares no fee_apr"
     }
