@@ -18,6 +18,7 @@ extension HedgeBook {
                 notes.append("the price_move window (\(window) s) is shorter than the feed's step (\(clock.shortestStepMs / 1000) s): a move across one step counts against it")
             }
         }
+        if let note = structureEndNote() { notes.append(note) }
         if let note = liquidityFeeNote() { notes.append(note) }
         if counters.unfilled > 0 { notes.append("some hedge size could not be filled within max_slippage") }
         if counters.vegaHedges > 0 {
@@ -40,6 +41,22 @@ extension HedgeBook {
         let final = marks.equity(ledger, spot: tick.price)
         result.equity = EquityFigures(final: final, peak: max(risk.peakEquity, final), maxDrawdown: risk.maxDrawdown)
         return result
+    }
+
+    /// When the run went on past the structure's last expiry with undated legs still held:
+    /// the risk bounds the checker proved hold to that expiry, not after it.
+    func structureEndNote() -> String? {
+        guard let ended = clock.structureEndedAt, lastTick.timestamp > ended,
+              !linear.linear.isEmpty || !linear.liquidity.isEmpty
+        else { return nil }
+        let hours = Double(lastTick.timestamp - ended) / 3_600_000
+        let span = hours >= 48 ? "\(Int((hours / 24).rounded())) days" : "\(Int(hours.rounded())) hours"
+        let kinds = [
+            linear.linear.contains { !$0.isPerp } ? "spot" : nil, linear.linear.contains(where: \.isPerp) ? "perp" : nil,
+            linear.liquidity.isEmpty ? nil : "lp",
+        ].compactMap { $0 }
+        let held = "\(kinds.joined(separator: " and ")) leg\(kinds.count == 1 ? "" : "s")"
+        return "the structure's last expiring leg settled at \(RunClock.iso(ended)) and no roll re-opens it: for the last \(span) of the feed the book held only its \(held), outside the risk bounds checked for the structure; add `roll:` to re-open it, or end the run at the expiry with --duration"
     }
 
     /// What the book still holds: option legs, the structure's other legs, the hedge.

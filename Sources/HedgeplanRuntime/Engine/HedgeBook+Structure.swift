@@ -19,10 +19,23 @@ extension HedgeBook {
     mutating func settleExpiries(_ tick: Tick) {
         if tick.timestamp >= options.nextExpiry {
             counters.settlements += options.settle(now: tick.timestamp, spot: tick.price, ledger: &ledger, trades: &trades)
+            recordStructureEnd(tick)
         }
         if !linear.linear.isEmpty {
-            counters.settlements += linear.settleFutures(now: tick.timestamp, spot: tick.price, ledger: &ledger, trades: &trades)
+            let settled = linear.settleFutures(now: tick.timestamp, spot: tick.price, ledger: &ledger, trades: &trades)
+            if settled > 0 {
+                counters.settlements += settled
+                recordStructureEnd(tick)
+            }
         }
+    }
+
+    /// Notes the first tick at which no dated leg is left and no roll will re-open them.
+    private mutating func recordStructureEnd(_ tick: Tick) {
+        guard clock.structureEndedAt == nil, context.rollEveryMs == nil, options.count == 0,
+              !linear.linear.contains(where: { $0.expiry != nil })
+        else { return }
+        clock.structureEndedAt = tick.timestamp
     }
 
     /// On the roll schedule (`roll.every_seconds` after the previous opening), closes the

@@ -184,6 +184,9 @@ struct BookClock: Sendable {
     var nextRollAt: Int64 = .max
     /// The shortest time between two ticks seen, ms.
     var shortestStepMs: Int64 = .max
+    /// When the structure's last dated leg settled with no roll to re-open it, ms: from
+    /// then on only its undated legs (spot, perp, lp) and the hedge are held.
+    var structureEndedAt: Int64?
 
     func trades(at now: Int64) -> Bool { !halted && now >= pausedUntil }
 }
