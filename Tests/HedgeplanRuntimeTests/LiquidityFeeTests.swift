@@ -33,6 +33,11 @@ struct LiquidityFeeTests {
             """)
     }
 
+    /// Three hourly rows at 3000, 3000 and 3300; the first row's volume (10) earns nothing.
+    static func threeHours(volumes second: Int, _ third: Int) -> String {
+        "timestamp,price,volume\n\(t0),3000,10\n\(t0 + hour),3000,\(second)\n\(t0 + 2 * hour),3300,\(third)\n"
+    }
+
     /// L = 100,000 / (2 sqrt(3000)) = 912.87; the pool's other liquidity sqrt(1,000 x
     /// 3,000,000) = 54,772.26 = 60 L, so the position's share is 1/61. The first row opens
     /// the position (its volume earns nothing); then 20 ETH at 3000 and 30 ETH at 3300:
@@ -40,14 +45,7 @@ struct LiquidityFeeTests {
     /// At 3300 the position is worth 2 L sqrt(3300) = 104,880.88; the entry tokens (16.667
     /// ETH and 50,000 USDC) are worth 105,000: underlying +5,000, impermanent loss -119.115.
     @Test func volumeFeesAndImpermanentLossByHand() throws {
-        let csv = """
-            timestamp,price,volume
-            \(Self.t0),3000,10
-            \(Self.t0 + Self.hour),3000,20
-            \(Self.t0 + 2 * Self.hour),3300,30
-
-            """
-        let result = try Self.run(try Self.fullRange(), csv: csv)
+        let result = try Self.run(try Self.fullRange(), csv: Self.threeHours(volumes: 20, 30))
         #expect(abs(result.pnl.lpFees - 477.0 / 61) < 1e-9)
         #expect(abs(result.pnl.underlying - 5_000) < 1e-6)
         #expect(abs(result.pnl.impermanentLoss - -119.11518298485316) < 1e-6)
@@ -62,19 +60,12 @@ struct LiquidityFeeTests {
     /// 6M USDC pool pay (20,000 x 3000 + 30,000 x 3300) x 0.003 / 61 = 7,819.67 USDC in two
     /// hours on 100,000, about 34,000% a year: the run books it, and says it is implausible.
     @Test func anImplausibleFeeYieldIsFlagged() throws {
-        let csv = """
-            timestamp,price,volume
-            \(Self.t0),3000,10
-            \(Self.t0 + Self.hour),3000,20000
-            \(Self.t0 + 2 * Self.hour),3300,30000
-
-            """
-        let result = try Self.run(try Self.fullRange(), csv: csv)
+        let result = try Self.run(try Self.fullRange(), csv: Self.threeHours(volumes: 20_000, 30_000))
         #expect(abs(result.pnl.lpFees - 477_000.0 / 61) < 1e-6)
         let note = try #require(result.notes.first { $0.hasPrefix("lp fees come from the feed's volume") })
         #expect(note.hasSuffix("% a year on the capital: implausible for a pool; the feed's volume is likely a whole exchange's, not this pool's: declare `fee_apr` on the lp leg, or give the pool's own volume"), "\(note)")
         // The plausible run above carries no such warning.
-        let plausible = try Self.run(try Self.fullRange(), csv: csv.replacingOccurrences(of: ",20000", with: ",20").replacingOccurrences(of: ",30000", with: ",30"))
+        let plausible = try Self.run(try Self.fullRange(), csv: Self.threeHours(volumes: 20, 30))
         #expect(plausible.notes.contains { $0.hasPrefix("lp fees come from the feed's volume") && !$0.contains("implausible") })
     }
 
