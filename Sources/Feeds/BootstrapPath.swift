@@ -30,7 +30,7 @@ public struct ReturnSample: Sendable, Equatable {
             let issues = feed.issues
             throw BootstrapError.tooShort(
                 path: path, returns: returns.count, rejectedRows: issues.rejectedRows,
-                firstRejected: issues.details.first { $0.kind.rejectsRow })
+                firstRejected: issues.firstRejectedRow)
         }
         steps.sort()
         return ReturnSample(logReturns: returns, stepMs: max(1, steps[steps.count / 2]))

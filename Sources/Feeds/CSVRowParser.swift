@@ -158,7 +158,6 @@ struct CSVRowParser: Sendable {
         return true
     }
 
-    /// The bytes as text for a message, shortened to 60 characters.
     /// Why a field is not a number, with the likely cause when it is a decimal comma
     /// (`3010,25`, as spreadsheets write numbers in much of Europe).
     static func notANumber(_ what: String, _ text: String) -> String {
@@ -169,6 +168,7 @@ struct CSVRowParser: Sendable {
         return "\(what) `\(text)` is not a number\(hint)"
     }
 
+    /// The bytes as text for a message, shortened to 60 characters.
     static func text(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> String {
         let n = min(end - start, 60)
         let s = String(decoding: UnsafeBufferPointer(start: start, count: n), as: UTF8.self)

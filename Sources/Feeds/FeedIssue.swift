@@ -86,6 +86,8 @@ public struct FeedIssueLog: Equatable, Sendable {
     public var total: Int { counts.reduce(0, +) }
     /// Rows dropped (every issue but gaps).
     public var rejectedRows: Int { total - count(of: .gap) }
+    /// The first row dropped, if its details were kept: often why a feed yields nothing.
+    public var firstRejectedRow: FeedIssue? { details.first { $0.kind.rejectsRow } }
     /// Issues counted but whose details were not kept.
     public var omittedDetails: Int { total - details.count }
     public var isEmpty: Bool { total == 0 }

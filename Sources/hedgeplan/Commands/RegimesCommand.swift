@@ -78,7 +78,7 @@ struct Regimes: ParsableCommand {
             }
             // Skipped rows and gaps change the returns the model sees: say so.
             let issues = source.issues
-            if issues.rejectedRows > 0, let first = issues.details.first(where: { $0.kind.rejectsRow }) {
+            if let first = issues.firstRejectedRow {
                 Terminal.standardError.write("\(path):\(first.line): warning: \(issues.rejectedRows) bad rows skipped; the first: \(first.kind): \(first.message)\n")
             }
             let gaps = issues.count(of: .gap)

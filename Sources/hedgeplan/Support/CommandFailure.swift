@@ -48,8 +48,7 @@ extension CommandFailure {
         }
         if let error = error as? JournalError { return journal(error) }
         if case .tooShort(let path, _, _, let first) = error as? BootstrapError {
-            let location = first.map { SourceLocation(file: path, line: $0.line, column: $0.column ?? 1) } ?? .wholeFile(path)
-            return CommandFailure(.error(.feed, "\(error)", at: location, notes: notes), exitCode: 1)
+            return CommandFailure(.error(.feed, "\(error)", at: location(of: first, in: path), notes: notes), exitCode: 1)
         }
         return CommandFailure(.error(.feed, "\(error)", at: .wholeFile(spec), notes: notes), exitCode: 1)
     }
@@ -58,14 +57,19 @@ extension CommandFailure {
     /// why (a decimal comma, a time in another form), so the message points at it.
     static func noUsableTicks(_ spec: String, issues: FeedIssueLog, notes: [String]) -> CommandFailure {
         let notes = notes.map { Diagnostic.Note($0) }
-        guard let first = issues.details.first(where: { $0.kind.rejectsRow }) else {
+        guard let first = issues.firstRejectedRow else {
             return CommandFailure(.error(.feed, "the feed has no usable ticks", at: .wholeFile(spec), notes: notes), exitCode: 1)
         }
         let rows = issues.rejectedRows == 1 ? "its only data row was rejected" : "all \(issues.rejectedRows) data rows were rejected; the first"
         return CommandFailure(
-            .error(.feed, "the feed has no usable ticks: \(rows): \(first.kind): \(first.message)",
-                   at: SourceLocation(file: spec, line: first.line, column: first.column ?? 1), notes: notes),
+            .error(.feed, "the feed has no usable ticks: \(rows): \(first.kind): \(first.message)", at: location(of: first, in: spec),
+                   notes: notes),
             exitCode: 1)
+    }
+
+    /// Where a feed's row problem is (its field, when known), or the whole file.
+    private static func location(of issue: FeedIssue?, in path: String) -> SourceLocation {
+        issue.map { SourceLocation(file: path, line: $0.line, column: $0.column ?? 1) } ?? .wholeFile(path)
     }
 
     /// A journal that cannot be used: exit 74 when it cannot be read or written (SQLite
