@@ -30,9 +30,10 @@ extension HedgeBook {
         }
     }
 
-    /// Notes the first tick at which no dated leg is left and no roll will re-open them.
+    /// Notes the first tick at which no dated leg is left and no roll is scheduled to re-open
+    /// them (a plan without `roll:`, or whose roll has no option leg to re-open).
     private mutating func recordStructureEnd(_ tick: Tick) {
-        guard clock.structureEndedAt == nil, context.rollEveryMs == nil, options.count == 0,
+        guard clock.structureEndedAt == nil, clock.nextRollAt == .max, options.count == 0,
               !linear.linear.contains(where: { $0.expiry != nil })
         else { return }
         clock.structureEndedAt = tick.timestamp
