@@ -52,14 +52,16 @@ extension HedgeBook {
     /// declared capital (its liquidity positions'), else its defined max loss scaled from
     /// the plan's spot to the current one (strikes resolved at the feed's price scale with
     /// it), else its gross notional at the current price. Never below 1 QUOTE.
+    ///
+    /// The gross notional is the structure's as compiled, not what is still open: once its
+    /// legs expired, the open ones summed to nothing, and the hedge left over measured
+    /// against 1 QUOTE tripped the breaker at 36,723% (the short straddle on the bundled
+    /// ETH history, 2026-12-01). Options a vega hedge bought are not the structure either.
     func drawdownBase(spot: Double) -> Double {
         let capital = linear.liquidity.reduce(0.0) { $0 + $1.capital }
         if capital > 0 { return capital }
         if let maxLoss = context.plan.inception.maxLoss, maxLoss > 0 { return maxLoss * spot / context.plan.market.spot }
-        var quantity = 0.0
-        for q in options.quantity { quantity += abs(q) }
-        for leg in linear.linear { quantity += abs(leg.quantity) }
-        return max(1, quantity * spot)
+        return max(1, context.structureGrossQuantity * spot)
     }
 
     /// Marks the book: tracking error, equity and its drawdown (and the drawdown breaker),

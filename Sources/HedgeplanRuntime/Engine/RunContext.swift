@@ -36,6 +36,9 @@ struct RunContext: Sendable {
     let rollsOptions: Bool
     /// The roll schedule's period, ms (nil without a roll).
     let rollEveryMs: Int64?
+    /// Σ |quantity| over the structure's option, spot, perp and future legs, BASE: its gross
+    /// size as compiled, whatever has expired or been hedged since.
+    let structureGrossQuantity: Double
     /// Absolute strikes are multiplied by this: 1, or the feed's first price over the
     /// plan's spot when the run rebases them (`RunOptions.rebasesAbsoluteStrikes`).
     let absoluteStrikeScale: Double
@@ -76,6 +79,7 @@ struct RunContext: Sendable {
         childSpacingMs = (plan.execution?.childSpacingSeconds ?? 0) * 1000
         rollsOptions = plan.roll != nil && plan.legs.contains { $0.instrument.isOption }
         rollEveryMs = plan.roll.map { $0.everySeconds * 1000 }
+        structureGrossQuantity = plan.legs.filter { $0.instrument != .lp }.reduce(0) { $0 + abs($1.quantity) }
         let ratio = firstTick.price / plan.market.spot
         let far = ratio > RunOptions.farRatio || ratio < 1 / RunOptions.farRatio
         absoluteStrikeScale = options.rebasesAbsoluteStrikes && far ? ratio : 1
