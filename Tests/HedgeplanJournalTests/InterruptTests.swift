@@ -44,7 +44,7 @@ struct InterruptTests {
         let ticks = try #require(sofar["ticks"] as? Int)
         #expect(ticks > 0 && ticks < (full["ticks"] as? Int ?? 0))
         let notes = sofar["notes"] as? [String] ?? []
-        #expect(notes.contains("interrupted (Ctrl-C) after \(ticks) ticks: the figures are the run so far"), "\(notes)")
+        #expect(notes.contains(HedgeplanChild.interruptedNote(ticks: ticks)), "\(notes)")
 
         // The journal holds the run up to its last tick, unfinished.
         let journal = try RunJournal.inspect(path: path)

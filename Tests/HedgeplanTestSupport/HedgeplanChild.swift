@@ -12,6 +12,13 @@ public struct HedgeplanChild: Sendable {
     /// A fixed clock, so that outputs do not depend on the day the tests run.
     public static let pinnedNow = "2026-11-25T12:00:00Z"
 
+    /// The note a run interrupted by Ctrl-C after `ticks` ticks prints, as a user reads it:
+    /// "after 1 tick", "after 2 ticks". A loaded machine may deliver a single tick before
+    /// the signal arrives.
+    public static func interruptedNote(ticks: Int) -> String {
+        "interrupted (Ctrl-C) after \(ticks) \(ticks == 1 ? "tick" : "ticks"): the figures are the run so far"
+    }
+
     /// Seconds after which a run counts as hung and is killed: a guard, not a speed test,
     /// generous because a debug build may share its cores with other work.
     public static let hangGuard: Double = 600

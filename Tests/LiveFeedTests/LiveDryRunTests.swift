@@ -56,7 +56,7 @@ struct LiveDryRunTests {
         let ticks = try #require(summary["ticks"] as? Int)
         #expect(ticks >= committed.tickIndex + 1)
         let notes = summary["notes"] as? [String] ?? []
-        #expect(notes.contains("interrupted (Ctrl-C) after \(ticks) ticks: the figures are the run so far"), "\(notes)")
+        #expect(notes.contains(HedgeplanChild.interruptedNote(ticks: ticks)), "\(notes)")
         #expect(notes.contains { $0.hasPrefix("live WebSocket feed \(server.url): 1 connection") }, "\(notes)")
         let stored = try RunJournal.inspect(path: journal)
         #expect(stored.header?.finished == false)
