@@ -36,6 +36,19 @@ public struct ReturnSample: Sendable, Equatable {
         return ReturnSample(logReturns: returns, stepMs: max(1, steps[steps.count / 2]))
     }
 
+    /// Below this many returns a bootstrap still runs, with a warning: the minimum the GARCH
+    /// and regime fits take from the same kind of history.
+    public static let advisedMinimum = 100
+
+    /// Why a bootstrap of this sample may mislead, or nil: every path is built from its
+    /// returns alone, so its moves and tails are no wider than theirs (three prices gave a
+    /// 168-step path of two distinct moves, 2026-12-01).
+    public var shortHistoryWarning: String? {
+        let n = logReturns.count
+        guard n < Self.advisedMinimum else { return nil }
+        return "only \(n) log returns in the history: every bootstrap path is built from these \(n) moves, so its moves and tails are no wider than theirs; \(Self.advisedMinimum) or more are advised"
+    }
+
     /// The default mean block length, in steps: the cube root of the sample size (the rate
     /// Politis and White 2004 show is optimal for the stationary bootstrap's variance
     /// estimate), at least 1. About 30 steps for three years of hourly returns.
@@ -123,5 +136,6 @@ public struct BootstrapPath: ComputedTickSource, Sendable {
 
     public var notes: [String] {
         ["stationary bootstrap of \(sample.logReturns.count) historical log returns: spot \(parameters.spot), mean block \(meanBlock) steps, \(count) ticks every \(TimestampFormatter.duration(parameters.step)) from \(TimestampFormatter.iso8601(parameters.start)), seed \(parameters.seed)"]
+            + (sample.shortHistoryWarning.map { [$0] } ?? [])
     }
 }

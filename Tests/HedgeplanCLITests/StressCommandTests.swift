@@ -151,6 +151,14 @@ struct StressCommandTests {
         #expect(rejected.stderr.hasPrefix(
             "\(europe):2:2: error: 0 log returns in the history: at least 2 are needed (3 valid prices in a row); 2 data rows were rejected, the first: malformed row: price `3000,5` is not a number (a decimal comma? write `3000.5`) [feed]"),
             "\(rejected.stderr)")
+        // Three prices, two returns: enough to run, with a warning that every path is built
+        // from those two moves (and the hourly step the history has).
+        let three = dir.appendingPathComponent("three-rows.csv").path
+        try "timestamp,price\n2024-01-01T00:00:00Z,3000\n2024-01-01T01:00:00Z,3030\n2024-01-01T02:00:00Z,3000\n"
+            .write(toFile: three, atomically: true, encoding: .utf8)
+        let thin = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "5", "--horizon", "1d", "--model", "bootstrap:\(three)"])
+        #expect(thin.status == 0, "\(thin.stderr)")
+        #expect(thin.stderr == "\(three): warning: only 2 log returns in the history: every bootstrap path is built from these 2 moves, so its moves and tails are no wider than theirs; 100 or more are advised\n")
         // Absolute strikes 2600..3400 against a spot of 300: refused, as dry-run refuses it.
         let far = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "5", "--spot", "300"])
         #expect(far.status == 1)

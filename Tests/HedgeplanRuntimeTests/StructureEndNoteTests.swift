@@ -11,8 +11,9 @@ struct StructureEndNoteTests {
     static let t0: Int64 = 1_700_000_000_000
     static let hour: Int64 = 3_600_000
 
-    /// 1 ETH held with a 1-day put; `roll` adds a daily roll.
-    static func protectivePut(roll: Bool = false) throws -> HedgingPlan {
+    /// 1 ETH held with a 1-day put; `roll` adds a roll every `roll` days (none when nil),
+    /// `haltsOnStaleFeed` a breaker that halts on a gap in the feed.
+    static func protectivePut(roll: Int? = nil, haltsOnStaleFeed: Bool = false) throws -> HedgingPlan {
         try InterpreterTests.plan("""
             hedgeplan: 1
             name: end-note
@@ -23,13 +24,14 @@ struct StructureEndNoteTests {
             risk:
               defined_risk: true
               max_loss: 1000
-            \(roll ? "roll: { every: 1d }" : "")
+            \(roll.map { "roll: { every: \($0)d }" } ?? "")
+            \(haltsOnStaleFeed ? "safety: { circuit_breakers: [ { when: feed_stale, above: 5m, then: halt } ] }" : "")
             """)
     }
 
-    /// Hourly ticks at 3000 for `hours` hours after the first.
-    static func feed(hours: Int) -> String {
-        "timestamp,price\n" + (0...hours).map { "\(t0 + Int64($0) * hour),3000\n" }.joined()
+    /// Hourly ticks at 3000 for `hours` hours after the first, without the hours `missing`.
+    static func feed(hours: Int, missing: ClosedRange<Int>? = nil) -> String {
+        "timestamp,price\n" + (0...hours).filter { !(missing?.contains($0) ?? false) }.map { "\(t0 + Int64($0) * hour),3000\n" }.joined()
     }
 
     static func note(_ result: RunResult) -> String? {
@@ -47,8 +49,36 @@ struct StructureEndNoteTests {
         let atExpiry = try InterpreterTests.run(try Self.protectivePut(), csv: Self.feed(hours: 24))
         #expect(atExpiry.settlements == 1)
         #expect(Self.note(atExpiry) == nil)
-        let rolled = try InterpreterTests.run(try Self.protectivePut(roll: true), csv: Self.feed(hours: 96))
+        let rolled = try InterpreterTests.run(try Self.protectivePut(roll: 1), csv: Self.feed(hours: 96))
         #expect(rolled.rolls >= 3)
         #expect(Self.note(rolled) == nil)
+    }
+
+    /// A halted book does not roll: the covered-call vault on the bundled ETH history halted
+    /// at its one missing candle and held its ETH alone for the last 759 days.
+    @Test func aHaltThatStopsTheRollsIsNamedWithTheTimeFromWhichTheSpotLegWasHeldAlone() throws {
+        // Rolled at 24 h; the gap (hours 30 and 31 missing) halts at 32 h; the rolled put
+        // settles at 48 h and nothing re-opens it: 72 h, 3 days, to the feed's end at 120 h.
+        let result = try InterpreterTests.run(
+            try Self.protectivePut(roll: 1, haltsOnStaleFeed: true), csv: Self.feed(hours: 120, missing: 30...31))
+        #expect(result.rolls == 1)
+        #expect(result.settlements == 2)
+        #expect(result.breakerEvents.map(\.time) == [Self.t0 + 32 * Self.hour])
+        #expect(Self.note(result) == nil)
+        #expect(Self.haltNote(result) == "the `feed_stale` breaker halted the book at 2023-11-16T06:13:20Z, and a halted book does not roll: from 2023-11-16T22:13:20Z, for the last 3 days of the feed the book held only its spot leg, outside the risk bounds checked for the structure; `then: pause` stops trading for a while and keeps the rolls")
+    }
+
+    @Test func aHaltBetweenAnExpiryAndItsRollCountsFromTheHalt() throws {
+        // The put settles at 24 h, its roll is due at 48 h; the halt at 32 h comes first, so
+        // the spot leg is alone from 32 h to the feed's end at 96 h: 64 h, 3 days rounded.
+        let result = try InterpreterTests.run(
+            try Self.protectivePut(roll: 2, haltsOnStaleFeed: true), csv: Self.feed(hours: 96, missing: 30...31))
+        #expect(result.rolls == 0)
+        #expect(result.settlements == 1)
+        #expect(Self.haltNote(result)?.hasPrefix("the `feed_stale` breaker halted the book at 2023-11-16T06:13:20Z, and a halted book does not roll: from 2023-11-16T06:13:20Z, for the last 3 days of the feed") == true)
+    }
+
+    static func haltNote(_ result: RunResult) -> String? {
+        result.notes.first { $0.contains("breaker halted the book") }
     }
 }

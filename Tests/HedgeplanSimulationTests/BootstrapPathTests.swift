@@ -64,4 +64,16 @@ struct BootstrapPathTests {
         #expect(throws: FeedSpecError.self) { try FeedSpec.parse("bootstrap:x.csv,spot=3000") }
         #expect(throws: FeedSpecError.self) { try FeedSpec.parse("bootstrap:x.csv,spot=3000,days=7,block=0.5") }
     }
+
+    /// A path built from 99 returns carries a warning in its notes (which `dry-run` prints);
+    /// 100 returns, the minimum the GARCH and regime fits take, do not.
+    @Test func aShortHistoryIsNamedInTheNotes() {
+        func notes(_ n: Int) -> [String] {
+            let sample = ReturnSample(logReturns: Array(repeating: 1e-3, count: n), stepMs: 3_600_000)
+            return BootstrapPath(sample: sample, spot: 3000, days: 1, seed: 1, meanBlock: 1).notes
+        }
+        #expect(notes(99).count == 2)
+        #expect(notes(99).last == "only 99 log returns in the history: every bootstrap path is built from these 99 moves, so its moves and tails are no wider than theirs; 100 or more are advised")
+        #expect(notes(100).count == 1)
+    }
 }

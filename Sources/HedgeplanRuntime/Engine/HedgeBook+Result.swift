@@ -44,7 +44,10 @@ extension HedgeBook {
     }
 
     /// When the run went on past the structure's last expiry with undated legs still held:
-    /// the risk bounds the checker proved hold to that expiry, not after it.
+    /// the risk bounds the checker proved hold to that expiry, not after it. A `halt` that
+    /// stopped the rolls says so: a vault replayed on hourly data halted at one missing
+    /// candle and held its ETH alone for two years (the covered-call vault on the bundled
+    /// ETH history, 2026-12-01).
     func structureEndNote() -> String? {
         guard let ended = clock.structureEndedAt, lastTick.timestamp > ended,
               !linear.linear.isEmpty || !linear.liquidity.isEmpty
@@ -56,7 +59,11 @@ extension HedgeBook {
             linear.liquidity.isEmpty ? nil : "lp",
         ].compactMap { $0 }
         let held = "\(kinds.joined(separator: " and ")) leg\(kinds.count == 1 ? "" : "s")"
-        return "the structure's last expiring leg settled at \(RunClock.iso(ended)) and no roll re-opens it: for the last \(span) of the feed the book held only its \(held), outside the risk bounds checked for the structure; add `roll:` to re-open it, or end the run at the expiry with --duration"
+        let alone = "for the last \(span) of the feed the book held only its \(held), outside the risk bounds checked for the structure"
+        if context.rollEveryMs != nil, let halt = breakerEvents.first(where: { $0.action == BreakerRule.Action.halt.rawValue }) {
+            return "the `\(halt.condition)` breaker halted the book at \(RunClock.iso(halt.time)), and a halted book does not roll: from \(RunClock.iso(ended)), \(alone); `then: pause` stops trading for a while and keeps the rolls"
+        }
+        return "the structure's last expiring leg settled at \(RunClock.iso(ended)) and no roll re-opens it: \(alone); add `roll:` to re-open it, or end the run at the expiry with --duration"
     }
 
     /// What the book still holds: option legs, the structure's other legs, the hedge.

@@ -25,7 +25,10 @@ extension HedgeBook {
         breakerEvents.append(event)
         observer?.breakerTripped(event)
         switch trip.action {
-        case .halt: clock.halted = true
+        case .halt:
+            clock.halted = true
+            // Between an expiry and its roll the structure is already gone: now nothing re-opens it.
+            recordStructureEnd(tick)
         case .flatten:
             flatten(at: tick, venues: &venues)
             clock.halted = true

@@ -30,10 +30,11 @@ extension HedgeBook {
         }
     }
 
-    /// Notes the first tick at which no dated leg is left and no roll is scheduled to re-open
-    /// them (a plan without `roll:`, or whose roll has no option leg to re-open).
-    private mutating func recordStructureEnd(_ tick: Tick) {
-        guard clock.structureEndedAt == nil, clock.nextRollAt == .max, options.count == 0,
+    /// Notes the first tick at which no dated leg is left and nothing will re-open them: a
+    /// plan without `roll:` (or whose roll has no option leg to re-open), or a book a breaker
+    /// halted, since a halted book never rolls.
+    mutating func recordStructureEnd(_ tick: Tick) {
+        guard clock.structureEndedAt == nil, clock.nextRollAt == .max || clock.halted, options.count == 0,
               !linear.linear.contains(where: { $0.expiry != nil })
         else { return }
         clock.structureEndedAt = tick.timestamp

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Feeds
 import PlanFormat
+import HedgeplanDiagnostics
 import HedgeplanIR
 import HedgeplanSimulation
 import enum Pricing.BaumWelch
@@ -108,12 +109,12 @@ struct StressSettingsOptions: ParsableArguments {
             if model.hasPrefix("bootstrap:") {
                 let file = String(model.dropFirst(10))
                 guard !file.isEmpty else { throw ValidationError("--model bootstrap: needs a history file, as in bootstrap:Examples/feeds/ethereum.csv") }
-                do {
-                    let sample = try ReturnSample.load(path: file)
-                    return .bootstrap(file: file, sample: sample, meanBlock: sample.defaultMeanBlock)
-                } catch {
-                    throw CommandFailure.feed(file, error)
+                let sample: ReturnSample
+                do { sample = try ReturnSample.load(path: file) } catch { throw CommandFailure.feed(file, error) }
+                if let warning = sample.shortHistoryWarning {
+                    Terminal.standardError.write("\(TerminalEscaping.escaped(file)): warning: \(warning)\n")
                 }
+                return .bootstrap(file: file, sample: sample, meanBlock: sample.defaultMeanBlock)
             }
             if model.hasPrefix("regime:") {
                 let file = String(model.dropFirst(7))
