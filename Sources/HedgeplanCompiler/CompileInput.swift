@@ -28,12 +28,19 @@ public struct PriceHistory: Sendable {
     public var stepSeconds: Int64
     /// Where it came from, for messages.
     public var name: String
+    /// The rows the reader rejected, as `FILE:LINE:COLUMN: N data rows were rejected, the
+    /// first: kind: message`, or nil: when a fit finds too few returns, usually the reason.
+    public var rejectedRows: String?
 
     public init(logReturns: [Double], stepSeconds: Int64, name: String) {
         self.logReturns = logReturns
         self.stepSeconds = stepSeconds
         self.name = name
     }
+
+    /// `; ` and the rejected rows, for a message that reports a fit's failure; empty when
+    /// every row was read.
+    var rejectionSuffix: String { rejectedRows.map { "; \($0)" } ?? "" }
 
     /// From prices at a regular step (QUOTE per BASE, oldest first).
     public init(prices: [Double], stepSeconds: Int64, name: String) {

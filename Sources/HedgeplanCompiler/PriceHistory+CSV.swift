@@ -16,6 +16,11 @@ extension PriceHistory {
         }
         steps.sort()
         let stepMs = steps.isEmpty ? 3_600_000 : steps[steps.count / 2]
-        return PriceHistory(prices: prices, stepSeconds: max(1, stepMs / 1000), name: path)
+        var history = PriceHistory(prices: prices, stepSeconds: max(1, stepMs / 1000), name: path)
+        if let first = feed.issues.firstRejectedRow {
+            let n = feed.issues.rejectedRows
+            history.rejectedRows = "\(path):\(first.line):\(first.column ?? 1): \(n) data row\(n == 1 ? " was" : "s were") rejected, the first: \(first.kind): \(first.message)"
+        }
+        return history
     }
 }

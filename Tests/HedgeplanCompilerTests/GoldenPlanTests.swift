@@ -48,4 +48,19 @@ struct GoldenPlanTests {
         #expect(error.location.line == 47)  // `volatility: garch` in the strategy
         #expect(error.message.contains("--history"))
     }
+
+    /// A history whose rows were all rejected (a `;` export with decimal commas) fails the
+    /// fit at the strategy's line, and the message points at the history's first bad row.
+    @Test func aHistoryWithRejectedRowsNamesTheFirstWhenTheFitFails() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("europe.csv").path
+        try "timestamp;price\n2024-01-01T00:00:00Z;3000,5\n2024-01-01T01:00:00Z;3001,5\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let compiled = Fixtures.compile("eth-lp-hedge-univ3.yaml", history: try PriceHistory.load(csvPath: csv))
+        #expect(compiled.plan == nil)
+        let error = try #require(compiled.diagnostics.first { $0.rule == .compile })
+        #expect(error.location.line == 47)
+        #expect(error.message == "cannot fit GARCH(1,1) to \(csv): GARCH(1,1) needs at least 100 returns to fit, found 0; \(csv):2:2: 2 data rows were rejected, the first: malformed row: price `3000,5` is not a number (a decimal comma? write `3000.5`)")
+    }
 }

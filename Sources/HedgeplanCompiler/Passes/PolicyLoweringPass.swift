@@ -108,7 +108,7 @@ enum PolicyLoweringPass {
                     model: .garch, omega: fit.omega, alpha: fit.alpha, beta: fit.beta, fittedStepSeconds: history.stepSeconds,
                     referenceVolatility: referenceVolatility, minScale: minScale, maxScale: maxScale))
             } catch {
-                return .failure(.error(.compile, "cannot fit GARCH(1,1) to \(history.name): \(error)", at: forecast.location))
+                return .failure(.error(.compile, "cannot fit GARCH(1,1) to \(history.name): \(error)\(history.rejectionSuffix)", at: forecast.location))
             }
         case .regime(let states):
             guard let history else {
@@ -125,7 +125,7 @@ enum PolicyLoweringPass {
                     model: .regime, fittedStepSeconds: history.stepSeconds, regime: model, referenceVolatility: referenceVolatility,
                     minScale: minScale, maxScale: maxScale))
             } catch {
-                return .failure(.error(.compile, "cannot fit a \(states)-state regime model to \(history.name): \(error)", at: forecast.location))
+                return .failure(.error(.compile, "cannot fit a \(states)-state regime model to \(history.name): \(error)\(history.rejectionSuffix)", at: forecast.location))
             }
         }
     }
