@@ -27,6 +27,9 @@ public enum ActivationRefusal: Error, Sendable, Equatable, CustomStringConvertib
     case head(current: String, head: String?)
     /// The proposal's sequence is not the head's plus one.
     case sequence(proposal: Int, expected: Int)
+    /// The log already holds this proposal's activation (`activate` run twice): said as
+    /// such rather than as a head and a sequence that no longer match.
+    case alreadyActivated(sequence: Int, at: String, headSequence: Int)
     /// The proposal changes nothing.
     case noChange
 
@@ -42,7 +45,7 @@ public enum ActivationRefusal: Error, Sendable, Equatable, CustomStringConvertib
         case .timelock: .timelock
         case .grace: .grace
         case .stewardRateLimit: .stewardRateLimit
-        case .head: .head
+        case .head, .alreadyActivated: .head
         case .sequence: .sequence
         case .noChange: .noChange
         }
@@ -78,6 +81,9 @@ public enum ActivationRefusal: Error, Sendable, Equatable, CustomStringConvertib
             return "the proposal's current plan (\(current.prefix(12))…) is not the running plan: \(headText) (a rollback to an older plan, or a proposal made before another activation)"
         case .sequence(let proposal, let expected):
             return "the proposal takes sequence \(proposal), the next in the log is \(expected)"
+        case .alreadyActivated(let sequence, let at, let headSequence):
+            let since = headSequence == sequence ? "its plan is the running plan" : "sequence \(headSequence) has replaced it since"
+            return "this proposal was already activated, as sequence \(sequence) at \(at): \(since)"
         case .noChange:
             return "the proposed plan changes no parameter of the current one"
         }
@@ -94,6 +100,10 @@ public enum ActivationRules {
         if proposal.governance != policy.name { refusals.append(.governance(proposal: proposal.governance, policy: policy.name)) }
         refusals += integrity(proposal, policy: policy)
         if !proposal.risk.matches(recomputedRisk) { refusals.append(.riskFigure(recorded: proposal.risk, recomputed: recomputedRisk)) }
+        // Run twice: one refusal that says so, not a head and a sequence that moved on.
+        if let done = log.entries.first(where: { $0.proposalSha256 == proposal.canonicalHash }), let head = log.head {
+            return refusals + [.alreadyActivated(sequence: done.sequence, at: done.activatedAt, headSequence: head.sequence)]
+        }
         // Rollbacks and stale proposals: the current plan must be the head.
         if let head = log.head {
             if head.planSha256 != proposal.currentSha256 { refusals.append(.head(current: proposal.currentSha256, head: head.planSha256)) }

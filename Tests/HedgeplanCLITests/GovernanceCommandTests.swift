@@ -55,10 +55,11 @@ struct GovernanceCommandTests {
             ["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))); print('valid')", schema, "active.json"],
             in: dir, program: "python3")
         #expect(check.status == 0 && check.stdout == "valid\n", "\(check.stdout)\(check.stderr)")
-        // Activating twice is refused: the proposal's current plan is no longer the head.
+        // Activating twice is refused, saying so.
         let again = try Self.run(["activate", "proposal.json", "--policy", "policy.yaml", "--now", "2026-11-29T12:00:00Z", "-o", "again.json"], in: dir)
         #expect(again.status == 1)
-        #expect(again.stderr.contains("[head]") && again.stderr.contains("[sequence]"), "\(again.stderr)")
+        #expect(again.stderr == "proposal.json: error: cannot activate: this proposal was already activated, as sequence 1 at 2026-11-29T11:00:00Z: its plan is the running plan [head]\n", "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("again.json").path))
         // One byte of the activated plan changed: the band 1.5 becomes 1.6.
         let active = dir.appendingPathComponent("active.json")
         let bytes = try Data(contentsOf: active)

@@ -102,9 +102,19 @@ struct ActivationRuleTests {
             try f.propose("wide.yaml", current: f.plan("current.yaml"), log: first.log, at: "2026-11-29T12:00:00Z")
         }
         // Proposing against the head passes: back to band 1, a full change (-33%).
-        let back = try f.propose("current.yaml", current: f.plan("wide.yaml"), log: first.log, at: "2026-11-29T12:00:00Z")
+        var back = try f.propose("current.yaml", current: f.plan("wide.yaml"), log: first.log, at: "2026-11-29T12:00:00Z")
         #expect(back.sequence == 2)
         #expect(back.changeClass == .full)
+
+        // `activate` run again on a proposal the log holds: one refusal that says so.
+        let twice = try f.refusals(wide, log: first.log, at: "2026-11-29T12:00:00Z")
+        #expect(twice == [.alreadyActivated(sequence: 1, at: "2026-11-29T10:00:00Z", headSequence: 1)])
+        #expect(twice.first?.description == "this proposal was already activated, as sequence 1 at 2026-11-29T10:00:00Z: its plan is the running plan")
+        #expect(twice.rules == ["head"])
+        back = try f.approve(f.approve(back, "alice", at: "2026-11-29T13:00:00Z"), "bob", at: "2026-11-29T13:00:00Z")
+        let second = try f.activate(back, log: first.log, at: "2026-12-01T13:00:00Z")
+        let replaced = try f.refusals(wide, log: second.log, at: "2026-12-01T14:00:00Z")
+        #expect(replaced.first?.description == "this proposal was already activated, as sequence 1 at 2026-11-29T10:00:00Z: sequence 2 has replaced it since")
     }
 
     @Test func aSignatureByAKeyThatIsNotTheSignersIsRefused() throws {
