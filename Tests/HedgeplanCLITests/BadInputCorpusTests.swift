@@ -62,8 +62,7 @@ struct BadInputCorpusTests {
 
     @Test(arguments: generatedCases.map(\.name))
     func generatedInput(_ name: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-corpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("hedgeplan-corpus")
         defer { try? FileManager.default.removeItem(at: folder) }
         let bytes = Self.generatedCases.first { $0.name == name }!.bytes()
         try bytes.write(to: folder.appendingPathComponent(name))

@@ -46,9 +46,7 @@ struct DistributedStressTests {
     }
 
     static func scratch(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-distributed-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.make("hedgeplan-distributed-\(name)")
     }
 
     /// Whether python3 can import `module`; when it cannot, fails under CI and otherwise

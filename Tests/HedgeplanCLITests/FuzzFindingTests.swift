@@ -14,9 +14,7 @@ struct FuzzFindingTests {
 
     /// A private folder, removed by the caller.
     static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-fuzz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try ScratchFolder.make("hedgeplan-fuzz")
     }
 
     /// A character device like /dev/full (1, 7) made in `folder`: writes fail with ENOSPC.

@@ -29,8 +29,7 @@ import HedgeplanTestSupport
     }
 
     @Test func priceImpliedVolRefusesAModelAndLocatesABadPrice() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-iv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("hedgeplan-iv")
         defer { try? FileManager.default.removeItem(at: folder) }
         let quotes = folder.appendingPathComponent("quotes.csv")
         try Data("id,type,spot,strike,r,q,T,price\nA,call,100,100,0.05,0,1,10.450583572185565\nB,put,100,110,0.05,0,0.5,1.0\n".utf8).write(to: quotes)

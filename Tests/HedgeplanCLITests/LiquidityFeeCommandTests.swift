@@ -9,8 +9,7 @@ struct LiquidityFeeCommandTests {
     /// after the first: 20 ETH at 3000, 30 ETH at 3300: 477 / 61 = 7.82 USDC of fees. At
     /// 3300, impermanent loss 2 L sqrt(3300) - 105,000 = -119.12, underlying 5,000.
     @Test func dryRunAccruesFeesFromTheVolumeColumn() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lpfees-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("lpfees")
         defer { try? FileManager.default.removeItem(at: dir) }
         try """
             hedgeplan: 1

@@ -38,8 +38,6 @@ enum MutationFixtures {
 
     /// A fresh scratch folder for one test's mutant files.
     static func scratchFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-mutants-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try ScratchFolder.make("hedgeplan-mutants")
     }
 }

@@ -21,8 +21,7 @@ struct PortfolioCommandTests {
 
     /// A scratch folder with `files`, removed after the test.
     static func folder(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("portfolio-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("portfolio-cli")
         for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         return dir
     }
@@ -105,8 +104,7 @@ struct PortfolioCommandTests {
     /// The report charts the pool against the feed with every liquidation marked, and lists
     /// the cascade: one row per liquidation the JSON counts, each with its round.
     @Test func theReportChartsThePoolAndListsTheCascade() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-portfolio-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("hedgeplan-portfolio-report")
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("crowd.html")
         let arguments = ["dry-run", "Examples/portfolios/crowded-eth-hedgers.yaml", "--feed", "gbm:spot=3000,vol=0.9,days=7,step=1h,seed=5"]

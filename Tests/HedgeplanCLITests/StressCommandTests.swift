@@ -10,9 +10,7 @@ struct StressCommandTests {
     static let small = ["--paths", "30", "--horizon", "1d", "--vol", "120%", "--seed", "9"]
 
     static func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stress-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try ScratchFolder.make("stress-cli")
     }
 
     @Test func threadsNeverChangeTheOutput() throws {

@@ -9,8 +9,7 @@ struct TuneCommandTests {
     static let condor = "Benchmarks/strategies/eth-condor-weekly-bs.yaml"
 
     @Test func theRecommendedPolicyReproducesUnderStress() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tune-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("tune")
         defer { try? FileManager.default.removeItem(at: dir) }
         let tuned = dir.appendingPathComponent("tuned.yaml").path
         let svg = dir.appendingPathComponent("frontier.svg").path
@@ -54,8 +53,7 @@ struct TuneCommandTests {
     }
 
     @Test func aGridItemThatDoesNotCompileIsReportedAtItsLine() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tune-grid-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("tune-grid")
         defer { try? FileManager.default.removeItem(at: dir) }
         let grid = dir.appendingPathComponent("grid.yaml").path
         try "- { trigger: band, band: 0.5 }\n- { trigger: band, band: -3 }\n".write(toFile: grid, atomically: true, encoding: .utf8)
@@ -79,8 +77,7 @@ struct TuneCommandTests {
 extension TuneCommandTests {
     /// A tune sharded like `stress` merges to the unsharded tune's bytes.
     @Test func tuneShardsMergeToTheUnshardedBytes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tune-shards-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("tune-shards")
         defer { try? FileManager.default.removeItem(at: dir) }
         let base = ["tune", Self.condor, "--paths", "21", "--horizon", "1d", "--policies", "band,interval"]
         let whole = try HedgeplanProcess.run(base + ["--format", "json"])

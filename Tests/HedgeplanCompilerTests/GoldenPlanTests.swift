@@ -52,8 +52,7 @@ struct GoldenPlanTests {
     /// A history whose rows were all rejected (a `;` export with decimal commas) fails the
     /// fit at the strategy's line, and the message points at the history's first bad row.
     @Test func aHistoryWithRejectedRowsNamesTheFirstWhenTheFitFails() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("history")
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("europe.csv").path
         try "timestamp;price\n2024-01-01T00:00:00Z;3000,5\n2024-01-01T01:00:00Z;3001,5\n".write(toFile: csv, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import HedgeplanTestSupport
 import PlanFormat
 import HedgeplanChecker
 import HedgeplanIR
@@ -216,8 +217,7 @@ struct IrrelevantChangeTests {
         """
 
     @Test func onlyTheSourceHashDiffers() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-irrelevant-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("hedgeplan-irrelevant")
         defer { try? FileManager.default.removeItem(at: folder) }
         var plans: [HedgingPlan] = []
         for (index, text) in [Self.original, Self.reformatted].enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import HedgeplanTestSupport
 import HedgeplanSyntax
 import Testing
 @testable import HedgeplanIR
@@ -40,8 +41,7 @@ struct BundledStrategyTests {
     /// Validates every strategy, as JSON under YAML 1.2 typing, with an independent JSON
     /// Schema implementation (Python's `jsonschema`), and checks that it rejects a typo.
     @Test func strategiesConformToTheSchemaByAnIndependentValidator() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-schema-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("hedgeplan-schema")
         defer { try? FileManager.default.removeItem(at: folder) }
         var documents: [String] = []
         for url in Paths.allStrategyFiles {

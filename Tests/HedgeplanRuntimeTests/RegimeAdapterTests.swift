@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import HedgeplanTestSupport
 import PlanFormat
 import HedgeplanIR
 import Testing
@@ -34,8 +35,7 @@ struct RegimeAdapterTests {
     }
 
     static func plan(history csv: String) throws -> HedgingPlan {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("regime-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("regime")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("s.yaml").path
         try strategy.write(toFile: path, atomically: true, encoding: .utf8)
@@ -76,8 +76,7 @@ struct RegimeAdapterTests {
     }
 
     @Test func regimeNeedsAHistory() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("regime-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("regime")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("s.yaml").path
         try Self.strategy.write(toFile: path, atomically: true, encoding: .utf8)

@@ -50,8 +50,7 @@ public struct HedgeplanChild: Sendable {
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try ScratchFolder.make("hedgeplan-run")
         for name in ["stdout", "stderr"] { _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent(name).path, contents: nil) }
         let out = try FileHandle(forWritingTo: scratch.appendingPathComponent("stdout"))
         let err = try FileHandle(forWritingTo: scratch.appendingPathComponent("stderr"))
