@@ -9,6 +9,9 @@ public struct RegimeReport: Sendable {
     public let analysis: RegimeAnalysis
     /// The feed's name, for titles.
     public let source: String
+    /// What in the history changes the returns the model sees (rows skipped, gaps): in the
+    /// JSON, so that a script reads them; the text output leaves them to standard error.
+    public var warnings: [String] = []
 
     public init(_ analysis: RegimeAnalysis, source: String) {
         self.analysis = analysis
@@ -16,7 +19,8 @@ public struct RegimeReport: Sendable {
     }
 
     /// The keys of simulation.md (`hedgeplan regimes`): volatilities and drifts annualised
-    /// (fractions, 0.65 = 65%), durations in hours, log-likelihoods in nats.
+    /// (fractions, 0.65 = 65%), durations in hours, log-likelihoods in nats; and beside
+    /// them whether the fit converged, in how many iterations, and the warnings.
     public func json() -> String {
         let a = analysis
         let object: [String: JSONValue] = [
@@ -34,6 +38,9 @@ public struct RegimeReport: Sendable {
             "garch": .object(["loglik": .number(a.garch.logLikelihood), "bic": .number(a.garch.bic)]),
             "constant": .object(["loglik": .number(a.constant.logLikelihood), "bic": .number(a.constant.bic)]),
             "current": .array(a.current.map(JSONValue.number)),
+            "converged": .bool(a.fit.converged),
+            "iterations": .int(a.fit.iterations),
+            "warnings": .array(warnings.map(JSONValue.string)),
         ]
         return JSONValue.object(object).serialized()
     }

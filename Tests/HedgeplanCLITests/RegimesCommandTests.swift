@@ -18,9 +18,7 @@ struct RegimesCommandTests {
     }
 
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hedgeplan-regimes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.make("hedgeplan-regimes")
     }
 
     /// An hourly CSV of `count` prices.
@@ -42,7 +40,16 @@ struct RegimesCommandTests {
             ["regimes", "Examples/feeds/ethereum.csv", "--format", "json", "--plot", plot.path], timeout: 900)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["observations", "step_seconds", "states", "transition", "loglik", "bic", "garch", "constant", "current"])
+        #expect(Set(object.keys) == [
+            "observations", "step_seconds", "states", "transition", "loglik", "bic", "garch", "constant", "current",
+            "converged", "iterations", "warnings",
+        ])
+        // The bundled history's one gap (2023-03-24) is in the JSON, not on standard error.
+        #expect(object["converged"] as? Bool == true)
+        #expect(object["warnings"] as? [String] == [
+            "Examples/feeds/ethereum.csv:7903: 1 gap in the series: 2h since line 7902 (2023-03-24T12:00:00Z to 2023-03-24T14:00:00Z); typical step 1h; row kept; a return across a gap spans more than one step",
+        ])
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
         let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
         #expect(output.observations == 26_278)
         #expect(output.step_seconds == 3600)
@@ -78,6 +85,31 @@ struct RegimesCommandTests {
         for text in ["399 log returns, one every 1.0 h", "calm", "normal", "turbulent", "GARCH(1,1)", "constant volatility", "BIC"] {
             #expect(result.stdout.contains(text), "missing \(text) in \(result.stdout)")
         }
+    }
+
+    /// A skipped row is a warning at its line: on standard error beside the text table, in
+    /// the object's `warnings` with --format json (standard output stays one JSON object).
+    @Test func aSkippedRowIsAWarningInEitherFormat() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let feed = dir.appendingPathComponent("feed.csv")
+        try Self.writeFeed(400, to: feed)
+        var lines = try String(contentsOf: feed, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        lines[11] = "2024-01-01 10:00:00,n/a"  // line 12 of the file
+        try lines.joined(separator: "\n").write(to: feed, atomically: true, encoding: .utf8)
+        let text = try HedgeplanProcess.run(["regimes", feed.path], timeout: 120)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stderr.hasPrefix("\(feed.path):12: warning: 1 bad row skipped; the first: malformed row: "), "\(text.stderr)")
+        let json = try HedgeplanProcess.run(["regimes", feed.path, "--format", "json"], timeout: 120)
+        #expect(json.status == 0 && json.stderr.isEmpty, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let warnings = try #require(object["warnings"] as? [String])
+        // The skipped row leaves a 2 h step, which is a gap too.
+        #expect(warnings == [
+            "\(feed.path):12: 1 bad row skipped; the first: malformed row: price `n/a` is not a number",
+            "\(feed.path):13: 1 gap in the series: 2h since line 11 (2024-01-01T09:00:00Z to 2024-01-01T11:00:00Z); typical step 1h; row kept; a return across a gap spans more than one step",
+        ], "\(warnings)")
+        #expect(object["observations"] as? Int == 398)
     }
 
     @Test func badInputGetsAClearMessageAndTheExitCode() throws {

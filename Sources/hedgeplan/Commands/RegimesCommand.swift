@@ -56,14 +56,22 @@ struct Regimes: ParsableCommand {
         } catch {
             throw CommandFailure.input(.feed, feed, "\(error)")
         }
-        let report = RegimeReport(analysis, source: feed)
+        var report = RegimeReport(analysis, source: feed)
+        if format == .json {
+            report.warnings = history.warnings.map { "\($0.location): \($0.message)" }
+        } else {
+            for warning in history.warnings { Terminal.standardError.write("\(warning.location): warning: \(warning.message)\n") }
+        }
         try plotOutput?.write(report.svg(times: history.times, prices: history.prices))
         Terminal.standardOutput.write(format == .json ? report.json() : report.text())
     }
 
     /// The feed's ticks (times in milliseconds since the epoch for the plot) and its step:
     /// the median spacing of the ticks, as `compile --history` takes it.
-    static func load(_ path: String) throws(CommandFailure) -> (times: [Double], prices: [Double], stepSeconds: Double) {
+    static func load(_ path: String) throws(CommandFailure) -> (
+        times: [Double], prices: [Double], stepSeconds: Double, warnings: [(location: String, message: String)]
+    ) {
+        var warnings: [(location: String, message: String)] = []
         var times: [Double] = []
         var prices: [Double] = []
         var steps: [Int64] = []
@@ -79,18 +87,19 @@ struct Regimes: ParsableCommand {
             // Skipped rows and gaps change the returns the model sees: say so.
             let issues = source.issues
             if let first = issues.firstRejectedRow {
-                Terminal.standardError.write("\(path):\(first.line): warning: \(issues.rejectedRows) bad rows skipped; the first: \(first.kind): \(first.message)\n")
+                let n = issues.rejectedRows
+                warnings.append(("\(path):\(first.line)", "\(n) bad row\(n == 1 ? "" : "s") skipped; the first: \(first.kind): \(first.message)"))
             }
             let gaps = issues.count(of: .gap)
-            if gaps > 0 {
-                let what = gaps == 1 ? "1 gap" : "\(gaps) gaps"
-                Terminal.standardError.write("\(path): warning: \(what) in the series; a return across a gap spans more than one step\n")
+            if gaps > 0, let first = issues.details.first(where: { $0.kind == .gap }) {
+                let what = gaps == 1 ? "1 gap in the series" : "\(gaps) gaps in the series, the first"
+                warnings.append(("\(path):\(first.line)", "\(what): \(first.message); a return across a gap spans more than one step"))
             }
         } catch {
             throw .feed(path, error)
         }
         steps.sort()
         let stepMilliseconds = steps.isEmpty ? 3_600_000 : max(1, steps[steps.count / 2])
-        return (times, prices, Double(stepMilliseconds) / 1000)
+        return (times, prices, Double(stepMilliseconds) / 1000, warnings)
     }
 }
