@@ -147,7 +147,9 @@ public struct OptionTable: Sendable {
                 issues.append(Issue(line: f.line, column: f.column, message: error.description))
                 continue
             }
-            out = row.map { quote($0.text) } + computed.map { "\($0)" }
+            // No negative zero: `-0.0` reads as a sign where there is none (the delta of a
+            // put that cannot finish in the money).
+            out = row.map { quote($0.text) } + computed.map { "\($0 == 0 ? 0 : $0)" }
             lines.append(out.joined(separator: ","))
         }
         if !issues.isEmpty { return .failure(Failure(issues: issues)) }

@@ -17,6 +17,13 @@ import Testing
         #expect(lines.count == 3)
     }
 
+    /// A put with no volatility whose forward (100 e^0.05) is above its strike never pays:
+    /// price, delta, gamma, vega and rho are all zero, written without a sign.
+    @Test func aZeroIsWrittenWithoutASign() throws {
+        let out = try OptionTable.price("type,spot,strike,r,q,vol,T\nput,100,100,0.05,0,0,1\n", model: .blackScholes).get()
+        #expect(out.split(separator: "\n")[1] == "put,100,100,0.05,0,0,1,0.0,0.0,0.0,0.0,0.0,0.0")
+    }
+
     @Test func mertonNeedsItsColumns() throws {
         let result = OptionTable.price(Self.header + "\nA,call,100,80,0.08,0,0.25,0.1,\n", model: .merton)
         guard case .failure(let failure) = result else { Issue.record("expected failure"); return }
