@@ -43,7 +43,8 @@ extension HedgeBook {
     /// On the roll schedule (`roll.every_seconds` after the previous opening), closes the
     /// options still open (the structure's and the vega hedge's, at the model's price) and
     /// re-opens the structure's option legs at the feed's price; not once a breaker halted
-    /// the book. With an expiry equal to the period, the roll falls on the expiry tick, after
+    /// the book, and not while a `pause` lasts (a roll is a trade: it waits for the pause's
+    /// end, and the next one counts from it). With an expiry equal to the period, the roll falls on the expiry tick, after
     /// settlement, so nothing is left to close. A late tick (a gap in the feed) delays the
     /// roll, and the next one counts from it, as the expiries do.
     @inline(__always)
@@ -52,7 +53,7 @@ extension HedgeBook {
     }
 
     private mutating func roll(_ tick: Tick) {
-        guard let every = context.rollEveryMs, !clock.halted else { return }
+        guard let every = context.rollEveryMs, clock.trades(at: tick.timestamp) else { return }
         clock.nextRollAt = tick.timestamp + every
         closeOptions(at: tick, reason: .roll)
         StructureBuilder(context: context).open(
