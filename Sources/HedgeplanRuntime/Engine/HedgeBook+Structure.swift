@@ -44,9 +44,9 @@ extension HedgeBook {
     /// options still open (the structure's and the vega hedge's, at the model's price) and
     /// re-opens the structure's option legs at the feed's price; not once a breaker halted
     /// the book, and not while a `pause` lasts (a roll is a trade: it waits for the pause's
-    /// end, and the next one counts from it). With an expiry equal to the period, the roll falls on the expiry tick, after
-    /// settlement, so nothing is left to close. A late tick (a gap in the feed) delays the
-    /// roll, and the next one counts from it, as the expiries do.
+    /// end, and the next one counts from it). With an expiry equal to the period, the roll
+    /// falls on the expiry tick, after settlement, so nothing is left to close. A late tick
+    /// (a gap in the feed) delays the roll, and the next one counts from it, as the expiries do.
     @inline(__always)
     mutating func rollIfDue(_ tick: Tick) {
         if tick.timestamp >= clock.nextRollAt { roll(tick) }

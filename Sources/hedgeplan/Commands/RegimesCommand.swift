@@ -1,6 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
+import HedgeplanDiagnostics
 import HedgeplanReports
 import Pricing
 
@@ -60,7 +61,9 @@ struct Regimes: ParsableCommand {
         if format == .json {
             report.warnings = history.warnings.map { "\($0.location): \($0.message)" }
         } else {
-            for warning in history.warnings { Terminal.standardError.write("\(warning.location): warning: \(warning.message)\n") }
+            for warning in history.warnings {
+                Terminal.standardError.write(TerminalEscaping.escaped("\(warning.location): warning: \(warning.message)") + "\n")
+            }
         }
         try plotOutput?.write(report.svg(times: history.times, prices: history.prices))
         Terminal.standardOutput.write(format == .json ? report.json() : report.text())
