@@ -46,15 +46,23 @@ public enum Verification {
             add(check.isValid, .signature, "approval by \(check.approval.signer) at \(check.approval.signedAt) verifies",
                 "approval by \(check.approval.signer) does not verify: \(check.explanation)")
         }
-        if let head = log.head {
+        // A proposal the log already holds is audited as activated: its head and sequence
+        // are history, not a rollback, and its window is judged at its activation.
+        let activated = log.entries.first { $0.proposalSha256 == proposal.canonicalHash }
+        if let activated, let head = log.head {
+            let since = head.sequence == activated.sequence ? "its plan is the running plan" : "sequence \(head.sequence) has replaced it since"
+            findings.append(.init(kind: .holds, rule: .head, text: "activated as sequence \(activated.sequence) at \(activated.activatedAt): \(since)"))
+        } else if let head = log.head {
             add(head.planSha256 == proposal.currentSha256, .head, "the current plan is the log's head (sequence \(head.sequence))",
                 ActivationRefusal.head(current: proposal.currentSha256, head: head.planSha256).description)
         } else {
             findings.append(.init(kind: .holds, rule: .head, text: "the log is empty: this would be the first activation"))
         }
-        let expected = (log.head?.sequence ?? 0) + 1
-        add(proposal.sequence == expected, .sequence, "it takes sequence \(proposal.sequence)",
-            ActivationRefusal.sequence(proposal: proposal.sequence, expected: expected).description)
+        if activated == nil {
+            let expected = (log.head?.sequence ?? 0) + 1
+            add(proposal.sequence == expected, .sequence, "it takes sequence \(proposal.sequence)",
+                ActivationRefusal.sequence(proposal: proposal.sequence, expected: expected).description)
+        }
         // Status: approvals and time, as `activate` would judge them now.
         let changeClass = ChangeClassifier.overall(recomputed)
         let needed = policy.approvalsNeeded(for: changeClass)
@@ -67,8 +75,15 @@ public enum Verification {
             let expiry = Instant(secondsSinceEpoch: last.secondsSinceEpoch + policy.graceSeconds)
             findings.append(.init(kind: .holds, rule: .approvals, text: "\(times.count) of \(needed) approvals a \(changeClass.rawValue) change needs"))
             let timing = "may be activated from \(earliest) until \(expiry)"
-            let kind: VerificationReport.Finding.Kind = now < earliest ? .pending : (now > expiry ? .fails : .holds)
-            findings.append(.init(kind: kind, rule: now > expiry ? .grace : .timelock, text: kind == .fails ? "expired: \(timing)" : timing))
+            if let activated {
+                let at = Instant(iso8601: activated.activatedAt)
+                let inside = at.map { $0 >= earliest && $0 <= expiry } ?? false
+                add(inside, .timelock, "activated at \(activated.activatedAt), inside its window (\(timing))",
+                    "activated at \(activated.activatedAt), outside its window (\(timing))")
+            } else {
+                let kind: VerificationReport.Finding.Kind = now < earliest ? .pending : (now > expiry ? .fails : .holds)
+                findings.append(.init(kind: kind, rule: now > expiry ? .grace : .timelock, text: kind == .fails ? "expired: \(timing)" : timing))
+            }
         }
         return VerificationReport(findings: findings)
     }

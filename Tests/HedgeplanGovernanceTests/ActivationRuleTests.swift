@@ -115,6 +115,18 @@ struct ActivationRuleTests {
         let second = try f.activate(back, log: first.log, at: "2026-12-01T13:00:00Z")
         let replaced = try f.refusals(wide, log: second.log, at: "2026-12-01T14:00:00Z")
         #expect(replaced.first?.description == "this proposal was already activated, as sequence 1 at 2026-11-29T10:00:00Z: sequence 2 has replaced it since")
+
+        // `verify` audits it as activated, a year on and past its grace period: not as a
+        // rollback, with its window judged at its activation. (The risk rule is not under
+        // test here: the recorded figure stands in for the recomputed one.)
+        let audit = Verification.verify(wide, policy: f.policy, log: second.log, now: GovernanceFixture.at("2027-12-01T00:00:00Z"), recomputedRisk: wide.risk)
+        #expect(audit.isSound, "\(audit.findings)")
+        #expect(audit.findings.first { $0.rule == .head }?.text == "activated as sequence 1 at 2026-11-29T10:00:00Z: sequence 2 has replaced it since")
+        #expect(!audit.findings.contains { $0.rule == .sequence || $0.rule == .grace })
+        #expect(audit.findings.first { $0.rule == .timelock }?.text == "activated at 2026-11-29T10:00:00Z, inside its window (may be activated from 2026-11-29T10:00:00Z until 2026-12-11T10:00:00Z)")
+        // The same proposal never activated (an empty log), a year on: its grace expired.
+        let expired = Verification.verify(wide, policy: f.policy, log: ActivationLog(governance: f.policy.name), now: GovernanceFixture.at("2027-12-01T00:00:00Z"), recomputedRisk: wide.risk)
+        #expect(expired.findings.filter { $0.kind == .fails }.map(\.rule.rawValue) == ["grace"])
     }
 
     @Test func aSignatureByAKeyThatIsNotTheSignersIsRefused() throws {
