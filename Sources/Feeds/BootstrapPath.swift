@@ -69,7 +69,7 @@ public enum BootstrapError: Error, CustomStringConvertible, Equatable {
         case .tooShort(_, let n, let rejected, let first):
             let count = "\(n) log return\(n == 1 ? "" : "s") in the history: at least 2 are needed (3 valid prices in a row)"
             guard rejected > 0, let first else { return count }
-            return "\(count); \(rejected) data row\(rejected == 1 ? " was" : "s were") rejected, the first: \(first.kind): \(first.message)"
+            return "\(count); \(FeedIssueLog.rejectionSummary(rows: rejected, first: first))"
         }
     }
 }

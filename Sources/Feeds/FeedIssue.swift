@@ -88,6 +88,16 @@ public struct FeedIssueLog: Equatable, Sendable {
     public var rejectedRows: Int { total - count(of: .gap) }
     /// The first row dropped, if its details were kept: often why a feed yields nothing.
     public var firstRejectedRow: FeedIssue? { details.first { $0.kind.rejectsRow } }
+    /// `N data rows were rejected, the first: kind: message`, or nil when none was: the
+    /// clause a message adds when a history gave too little to work with.
+    public var rejectionSummary: String? {
+        firstRejectedRow.map { Self.rejectionSummary(rows: rejectedRows, first: $0) }
+    }
+
+    /// The same clause from its parts (an error that kept the count and the first row).
+    public static func rejectionSummary(rows: Int, first: FeedIssue) -> String {
+        "\(rows) data row\(rows == 1 ? " was" : "s were") rejected, the first: \(first.kind): \(first.message)"
+    }
     /// Issues counted but whose details were not kept.
     public var omittedDetails: Int { total - details.count }
     public var isEmpty: Bool { total == 0 }

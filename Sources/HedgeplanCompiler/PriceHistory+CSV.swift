@@ -17,9 +17,8 @@ extension PriceHistory {
         steps.sort()
         let stepMs = steps.isEmpty ? 3_600_000 : steps[steps.count / 2]
         var history = PriceHistory(prices: prices, stepSeconds: max(1, stepMs / 1000), name: path)
-        if let first = feed.issues.firstRejectedRow {
-            let n = feed.issues.rejectedRows
-            history.rejectedRows = "\(path):\(first.line):\(first.column ?? 1): \(n) data row\(n == 1 ? " was" : "s were") rejected, the first: \(first.kind): \(first.message)"
+        if let first = feed.issues.firstRejectedRow, let summary = feed.issues.rejectionSummary {
+            history.rejectedRows = "\(path):\(first.line):\(first.column ?? 1): \(summary)"
         }
         return history
     }

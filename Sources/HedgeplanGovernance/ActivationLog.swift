@@ -48,6 +48,19 @@ public struct ActivationLog: Codable, Equatable, Sendable {
 
     public var head: Entry? { entries.last }
 
+    /// The entry that activated `proposal`, if the log holds one (`activate` is run once per
+    /// proposal; `verify` audits an activated proposal as such).
+    public func entry(activating proposal: Proposal) -> Entry? {
+        entries.first { $0.proposalSha256 == proposal.canonicalHash }
+    }
+
+    /// `as sequence N at T: ` and whether its plan still runs (the head is sequence
+    /// `headSequence`): how `activate` and `verify` speak of an activated proposal.
+    static func activationHistory(sequence: Int, at: String, headSequence: Int) -> String {
+        let since = headSequence == sequence ? "its plan is the running plan" : "sequence \(headSequence) has replaced it since"
+        return "as sequence \(sequence) at \(at): \(since)"
+    }
+
     /// Why a log file cannot be trusted.
     public struct Damage: Error, Sendable, CustomStringConvertible {
         public var description: String

@@ -82,8 +82,7 @@ public enum ActivationRefusal: Error, Sendable, Equatable, CustomStringConvertib
         case .sequence(let proposal, let expected):
             return "the proposal takes sequence \(proposal), the next in the log is \(expected)"
         case .alreadyActivated(let sequence, let at, let headSequence):
-            let since = headSequence == sequence ? "its plan is the running plan" : "sequence \(headSequence) has replaced it since"
-            return "this proposal was already activated, as sequence \(sequence) at \(at): \(since)"
+            return "this proposal was already activated, \(ActivationLog.activationHistory(sequence: sequence, at: at, headSequence: headSequence))"
         case .noChange:
             return "the proposed plan changes no parameter of the current one"
         }
@@ -101,7 +100,7 @@ public enum ActivationRules {
         refusals += integrity(proposal, policy: policy)
         if !proposal.risk.matches(recomputedRisk) { refusals.append(.riskFigure(recorded: proposal.risk, recomputed: recomputedRisk)) }
         // Run twice: one refusal that says so, not a head and a sequence that moved on.
-        if let done = log.entries.first(where: { $0.proposalSha256 == proposal.canonicalHash }), let head = log.head {
+        if let done = log.entry(activating: proposal), let head = log.head {
             return refusals + [.alreadyActivated(sequence: done.sequence, at: done.activatedAt, headSequence: head.sequence)]
         }
         // Rollbacks and stale proposals: the current plan must be the head.

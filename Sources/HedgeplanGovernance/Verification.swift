@@ -48,10 +48,10 @@ public enum Verification {
         }
         // A proposal the log already holds is audited as activated: its head and sequence
         // are history, not a rollback, and its window is judged at its activation.
-        let activated = log.entries.first { $0.proposalSha256 == proposal.canonicalHash }
+        let activated = log.entry(activating: proposal)
         if let activated, let head = log.head {
-            let since = head.sequence == activated.sequence ? "its plan is the running plan" : "sequence \(head.sequence) has replaced it since"
-            findings.append(.init(kind: .holds, rule: .head, text: "activated as sequence \(activated.sequence) at \(activated.activatedAt): \(since)"))
+            let history = ActivationLog.activationHistory(sequence: activated.sequence, at: activated.activatedAt, headSequence: head.sequence)
+            findings.append(.init(kind: .holds, rule: .head, text: "activated \(history)"))
         } else if let head = log.head {
             add(head.planSha256 == proposal.currentSha256, .head, "the current plan is the log's head (sequence \(head.sequence))",
                 ActivationRefusal.head(current: proposal.currentSha256, head: head.planSha256).description)

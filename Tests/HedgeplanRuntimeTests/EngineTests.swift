@@ -96,23 +96,13 @@ struct EngineTests {
     /// and rolls at 27 h; the next roll counts from it, at 51 h. The put that expired at
     /// 24 h still settles then: settlement is not a trade the book makes.
     @Test func aPauseHoldsARollDueDuringItUntilItEnds() throws {
-        let plan = try InterpreterTests.plan("""
-            hedgeplan: 1
-            name: pause-roll
-            underlying: ETH/USDC
-            market: { spot: 3000, volatility: 60%, rate: 0% }
-            structure:
-              protective-put: { quantity: 1, strike: "-10%", expiry: 1d }
-            roll: { every: 1d }
-            safety: { circuit_breakers: [{ when: feed_stale, above: 5m, then: pause, for: 3h }] }
-            """)
-        let hour: Int64 = 3_600_000
-        let hours = (0...60).filter { !(22...23).contains($0) }
-        let result = try InterpreterTests.run(plan, csv: Self.csv(hours.map { (Self.t0 + Int64($0) * hour, 3000) }))
+        let plan = try HourlyProtectivePut.plan(roll: 1, onStaleFeed: "pause, for: 3h")
+        let (t0, hour) = (HourlyProtectivePut.t0, HourlyProtectivePut.hour)
+        let result = try InterpreterTests.run(plan, csv: HourlyProtectivePut.feed(hours: 60, missing: 22...23))
         #expect(result.breakerEvents.map(\.action) == ["pause"])
-        #expect(result.breakerEvents.first?.time == Self.t0 + 24 * hour)
-        #expect(result.trades.filter { $0.reason == .roll && $0.instrument == "put" }.map(\.time) == [Self.t0 + 27 * hour, Self.t0 + 51 * hour])
-        #expect(result.trades.filter { $0.reason == .settle }.map(\.time) == [Self.t0 + 24 * hour, Self.t0 + 51 * hour])
+        #expect(result.breakerEvents.first?.time == t0 + 24 * hour)
+        #expect(result.trades.filter { $0.reason == .roll && $0.instrument == "put" }.map(\.time) == [t0 + 27 * hour, t0 + 51 * hour])
+        #expect(result.trades.filter { $0.reason == .settle }.map(\.time) == [t0 + 24 * hour, t0 + 51 * hour])
     }
 
     /// `flatten` closes everything: a short 1-day ATM call (σ 60%, r 0) is bought back at the
