@@ -75,6 +75,16 @@ struct StressCommandTests {
         let bad = try HedgeplanProcess.run(["merge", junk])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("\(junk): error: not a partial stress result"))
+        // The files are decoded in parallel; of several bad ones, the first given is reported.
+        let absent = dir.appendingPathComponent("absent.json").path
+        let junkFirst = try HedgeplanProcess.run(["merge", shard(0), junk, absent])
+        #expect(junkFirst.status == 1)
+        #expect(junkFirst.stderr.contains("\(junk): error: not a partial stress result"), "\(junkFirst.stderr)")
+        #expect(!junkFirst.stderr.contains(absent))
+        let absentFirst = try HedgeplanProcess.run(["merge", shard(0), absent, junk])
+        #expect(absentFirst.status == 74)
+        #expect(absentFirst.stderr.contains("\(absent): error: cannot read the partial result: no such file"), "\(absentFirst.stderr)")
+        #expect(!absentFirst.stderr.contains(junk))
     }
 
     @Test func theWorstPathReplaysThroughDryRunToTheCent() throws {
