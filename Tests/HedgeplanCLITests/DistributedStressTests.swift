@@ -85,7 +85,10 @@ struct DistributedStressTests {
             let shard = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             #expect(shard["shard_index"] as? Int == index)
             #expect(shard["shards"] as? Int == 7)
-            #expect((shard["outcomes"] as? [Any])?.count == (index < 4 ? 9 : 8))
+            // The outcomes are stored as columns, one array a field, in path order.
+            let outcomes = try #require(shard["outcomes"] as? [String: Any])
+            #expect(outcomes["path"] as? [Int] == Array(stride(from: index, to: 60, by: 7)))
+            #expect((outcomes["unhedged"] as? [Double])?.count == (index < 4 ? 9 : 8))
         }
     }
 
@@ -270,6 +273,6 @@ struct DistributedStressTests {
         let partial = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(partial["shard_index"] as? Int == 2)
         #expect(partial["shards"] as? Int == 1000)
-        #expect((partial["outcomes"] as? [Any])?.count == 1)
+        #expect((partial["outcomes"] as? [String: Any])?["path"] as? [Int] == [2])
     }
 }

@@ -5,6 +5,9 @@ import Foundation
 /// `tune` prints, refusing shards of another tune, missing or duplicate ones.
 public struct TuneShard: Codable, Sendable, ShardedPartial {
     public static let formatName = "hedgeplan-tune-shard"
+    /// The layout's version: 2 since each candidate's outcomes are stored as columns
+    /// (`PathOutcomeColumns`).
+    public static let formatVersion = 2
 
     /// A candidate as a shard records it: its policy and the header of its own plan.
     public struct Candidate: Codable, Sendable {
@@ -33,10 +36,38 @@ public struct TuneShard: Codable, Sendable, ShardedPartial {
         case specSHA256 = "specSha256"
     }
 
+    /// Reads the outcomes only from a file of this version (see `StressShard`).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        version = try c.decode(Int.self, forKey: .version)
+        header = try c.decode(StressHeader.self, forKey: .header)
+        objective = try c.decode(String.self, forKey: .objective)
+        specSHA256 = try c.decode(String.self, forKey: .specSHA256)
+        candidates = try c.decode([Candidate].self, forKey: .candidates)
+        shards = try c.decode(Int.self, forKey: .shards)
+        shardIndex = try c.decode(Int.self, forKey: .shardIndex)
+        outcomes = version == Self.formatVersion
+            ? try c.decode([PathOutcomeColumns].self, forKey: .outcomes).map { try $0.outcomes(in: c, forKey: .outcomes) } : []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(version, forKey: .version)
+        try c.encode(header, forKey: .header)
+        try c.encode(objective, forKey: .objective)
+        try c.encode(specSHA256, forKey: .specSHA256)
+        try c.encode(candidates, forKey: .candidates)
+        try c.encode(shards, forKey: .shards)
+        try c.encode(shardIndex, forKey: .shardIndex)
+        try c.encode(outcomes.map(PathOutcomeColumns.init), forKey: .outcomes)
+    }
+
     public init(header: StressHeader, objective: TuneObjective, candidates: [Candidate], shards: Int, shardIndex: Int,
                 outcomes: [[PathOutcome]]) {
         format = Self.formatName
-        version = StressHeader.currentVersion
+        version = Self.formatVersion
         self.header = header
         self.objective = objective.text
         specSHA256 = TuneRunner.specSHA256(header: header, policies: candidates.map(\.policy), objective: objective)
@@ -51,7 +82,7 @@ public struct TuneShard: Codable, Sendable, ShardedPartial {
     public static func decode(_ data: Data, file: String) throws(MergeProblem) -> TuneShard {
         do {
             let shard = try PartialResultCoding.decode(TuneShard.self, from: data)
-            guard shard.format == formatName, shard.version == StressHeader.currentVersion else { throw CocoaError(.coderReadCorrupt) }
+            guard shard.format == formatName, shard.version == formatVersion else { throw CocoaError(.coderReadCorrupt) }
             return shard
         } catch {
             throw MergeProblem(file: file, message: "not a partial tune result of this version (write one with `hedgeplan tune ... --shards N --shard-index I -o FILE`)")
