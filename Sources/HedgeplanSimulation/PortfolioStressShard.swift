@@ -98,11 +98,7 @@ public struct PortfolioStressShard: Codable, Sendable, ShardedPartial {
     /// path's outcome in index order.
     public static func merge(_ shards: [(file: String, shard: PortfolioStressShard)]) throws(MergeProblem) -> (PortfolioStressHeader, [PortfolioPathOutcome]) {
         let first = try checkSet(shards)
-        var outcomes = [PortfolioPathOutcome?](repeating: nil, count: first.totalPaths)
-        for (_, shard) in shards {
-            for o in shard.outcomes { outcomes[o.path] = o }
-        }
-        return (first.header, outcomes.map { $0! })
+        return (first.header, interleave(shards, \.outcomes))
     }
 }
 

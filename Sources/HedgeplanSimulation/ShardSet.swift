@@ -16,6 +16,15 @@ protocol ShardedPartial {
 }
 
 extension ShardedPartial {
+    /// Every path's value in path order, once `checkSet` has passed: path k is the
+    /// (k / N)-th value of shard k mod N, so no array of placeholders is filled and then
+    /// copied (a merge of 10 million paths holds two copies of the outcomes, not three).
+    static func interleave<Value>(_ shards: [(file: String, shard: Self)], _ values: (Self) -> [Value]) -> [Value] {
+        let lists = shards.map(\.shard).sorted { $0.shardIndex < $1.shardIndex }.map(values)
+        let count = lists.count
+        return (0..<(shards.first?.shard.totalPaths ?? 0)).map { k in lists[k % count][k / count] }
+    }
+
     /// Checks that `shards` (with their files, in the order given) are all the shards of one
     /// run, each once: the same spec, the same shard count, each index once and in range,
     /// each shard holding its own paths, none missing. Returns the first.

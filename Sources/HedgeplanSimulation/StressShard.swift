@@ -80,11 +80,7 @@ public struct StressShard: Codable, Equatable, Sendable, ShardedPartial {
     /// shards of one run, each once, and returns every path's outcome in index order.
     public static func merge(_ shards: [(file: String, shard: StressShard)]) throws(MergeProblem) -> (StressHeader, [PathOutcome]) {
         let first = try checkSet(shards)
-        var outcomes = [PathOutcome?](repeating: nil, count: first.header.paths)
-        for (_, shard) in shards {
-            for o in shard.outcomes { outcomes[o.path] = o }
-        }
-        return (first.header, outcomes.map { $0! })
+        return (first.header, interleave(shards, \.outcomes))
     }
 }
 

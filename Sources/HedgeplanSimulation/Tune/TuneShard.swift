@@ -92,18 +92,13 @@ public struct TuneShard: Codable, Sendable, ShardedPartial {
     /// Checks that the shards are all the shards of one tune, each once, and returns its result.
     public static func merge(_ shards: [(file: String, shard: TuneShard)]) throws(MergeProblem) -> TuneResult {
         let first = try checkSet(shards)
-        var all = first.candidates.map { _ in [PathOutcome?](repeating: nil, count: first.header.paths) }
-        for (_, shard) in shards {
-            for (c, outcomes) in shard.outcomes.enumerated() {
-                for o in outcomes { all[c][o.path] = o }
-            }
-        }
+        let all = first.candidates.indices.map { c in interleave(shards) { $0.outcomes[c] } }
         let objective: TuneObjective
         do { objective = try TuneObjective(parsing: first.objective) } catch {
             throw MergeProblem(file: shards[0].file, message: "\(error)")
         }
         return TuneRunner.result(header: first.header, objective: objective,
-                                 candidates: zip(first.candidates, all).map { ($0, $1.map { $0! }) })
+                                 candidates: Array(zip(first.candidates, all)))
     }
 }
 

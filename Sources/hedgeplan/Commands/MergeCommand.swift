@@ -48,7 +48,7 @@ struct Merge: ParsableCommand {
         let outputFile = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
-        // One partial result in memory at a time: each file's bytes are dropped once decoded.
+        // The first file tells which kind of partial result to read them all as.
         let kind = Self.format(of: try Self.read(files[0]))
         do {
             if kind == TuneShard.formatName {
@@ -76,8 +76,9 @@ struct Merge: ParsableCommand {
     }
 
     /// Every file's partial result, in the order given. Decoding is most of a merge, so the
-    /// files are read and decoded on every core, each file's bytes dropped once decoded;
-    /// when several files are bad, the first in the order given is the one reported.
+    /// files are read and decoded on every core (`PathWorkers`, one file a task), each
+    /// file's bytes dropped once decoded; when several files are bad, the first in the order
+    /// given is the one reported.
     private func decodeEach<Shard: Sendable>(
         _ decode: @escaping @Sendable (Data, String) throws -> Shard
     ) throws -> [(file: String, shard: Shard)] {
@@ -100,8 +101,8 @@ struct Merge: ParsableCommand {
     }
 
     /// The `format` of a partial result: a tune's, a portfolio's or a stress run's. Only
-    /// that key is decoded (a shard of 10,000 paths is 2.6 MB: read whole by
-    /// `JSONSerialization`, its numbers as `Decimal`s, it took a second).
+    /// that key is decoded (`JSONSerialization` read a whole shard, its numbers as
+    /// `Decimal`s: a second for 10,000 paths).
     static func format(of data: Data) -> String? {
         struct Format: Decodable { var format: String? }
         return try? JSONDecoder().decode(Format.self, from: data).format
