@@ -60,10 +60,12 @@ submit)
         --output="$RESULTS/shard-%a.log" "$0" shard "$@")
     shards_job="${shards_job%%;*}" # "id;cluster" on a federated cluster
     # --array=0 overrides the #SBATCH --array line above: the merge is a single task. It
-    # holds every path's outcome: about 0.43 KB a path plus 30 MB, and 19 us of CPU a path
-    # (measured at 100,000 paths), so 10 million paths need about 4.3 GB and 3 minutes.
+    # holds every path's outcome: about 0.25 KB a path plus 20 MB, and 15 us of CPU a path
+    # (measured at 1,000,000 paths), so 10 million paths need about 2.5 GB and 2.5 minutes
+    # of one core; it decodes the files on the task's cores (--cpus-per-task), each file in
+    # flight needing several times its size.
     merge_job=$(sbatch --parsable --export=ALL --dependency="afterok:$shards_job" \
-        --array=0 --mem=6G --time=01:00:00 --job-name=hedgeplan-merge \
+        --array=0 --mem=4G --cpus-per-task=2 --time=01:00:00 --job-name=hedgeplan-merge \
         --output="$RESULTS/merge.log" "$0" merge)
     echo "submitted shards as job $shards_job and the merge as job ${merge_job%%;*};" \
         "the result will be $RESULTS/stress.json (text in $RESULTS/merge.log)"
