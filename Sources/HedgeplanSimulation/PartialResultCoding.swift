@@ -20,3 +20,16 @@ enum PartialResultCoding {
         return try decoder.decode(type, from: data)
     }
 }
+
+/// What every partial result says of itself first: which kind it is (`StressShard`,
+/// `TuneShard`, `PortfolioStressShard`), in which layout. Only these two keys are decoded.
+public struct FormatStamp: Decodable, Sendable {
+    public var format: String?
+    public var version: Int?
+
+    /// The stamp of a partial result's bytes; nil when they are not a JSON object.
+    public init?(_ data: Data) {
+        guard let stamp = try? JSONDecoder().decode(FormatStamp.self, from: data) else { return nil }
+        self = stamp
+    }
+}

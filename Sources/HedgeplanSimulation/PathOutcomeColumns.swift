@@ -39,16 +39,16 @@ struct PathOutcomeColumns: Codable, Equatable, Sendable {
         hasLiquidity = pnl.map(\.hasLiquidity)
     }
 
-    /// The outcomes again, in the stored order; a decoding error at `key` when the columns
-    /// differ in length (a file edited by hand).
-    func outcomes<Key: CodingKey>(in container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> [PathOutcome] {
+    /// The outcomes again, in the stored order; a decoding error at `codingPath` when the
+    /// columns differ in length (a file edited by hand).
+    func outcomes(codingPath: [any CodingKey]) throws -> [PathOutcome] {
         let n = path.count
         let lengths = [
             unhedged.count, hedges.count, tripped.count, options.count, underlying.count, hedge.count, fees.count,
             slippage.count, gas.count, funding.count, impermanentLoss.count, lpFees.count, hasLiquidity.count,
         ]
         guard lengths.allSatisfy({ $0 == n }) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "outcome columns of different lengths")
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "outcome columns of different lengths"))
         }
         return (0..<n).map { i in
             var pnl = PnLComponents()
@@ -65,4 +65,31 @@ struct PathOutcomeColumns: Codable, Equatable, Sendable {
             return PathOutcome(path: path[i], hedged: BookOutcome(pnl: pnl, hedges: hedges[i], tripped: tripped[i]), unhedged: unhedged[i])
         }
     }
+}
+
+/// A partial result's path outcomes, coded as `PathOutcomeColumns` by the shard's
+/// synthesized `Codable`.
+@propertyWrapper
+public struct StoredAsColumns: Codable, Equatable, Sendable {
+    public var wrappedValue: [PathOutcome]
+
+    public init(wrappedValue: [PathOutcome]) { self.wrappedValue = wrappedValue }
+
+    public init(from decoder: any Decoder) throws {
+        wrappedValue = try PathOutcomeColumns(from: decoder).outcomes(codingPath: decoder.codingPath)
+    }
+
+    public func encode(to encoder: any Encoder) throws { try PathOutcomeColumns(wrappedValue).encode(to: encoder) }
+}
+
+/// `StoredAsColumns` for a tune's outcomes: one set of columns a candidate.
+@propertyWrapper
+public struct StoredAsColumnsByCandidate: Codable, Equatable, Sendable {
+    public var wrappedValue: [[PathOutcome]]
+
+    public init(wrappedValue: [[PathOutcome]]) { self.wrappedValue = wrappedValue }
+
+    public init(from decoder: any Decoder) throws { wrappedValue = try [StoredAsColumns](from: decoder).map(\.wrappedValue) }
+
+    public func encode(to encoder: any Encoder) throws { try wrappedValue.map(StoredAsColumns.init).encode(to: encoder) }
 }

@@ -17,7 +17,7 @@ public struct StressShard: Codable, Equatable, Sendable, ShardedPartial {
     public var shards: Int
     public var shardIndex: Int
     /// The shard's paths, in increasing index.
-    public var outcomes: [PathOutcome]
+    @StoredAsColumns public var outcomes: [PathOutcome]
 
     public init(header: StressHeader, shards: Int, shardIndex: Int, outcomes: [PathOutcome]) {
         format = Self.formatName
@@ -26,30 +26,6 @@ public struct StressShard: Codable, Equatable, Sendable, ShardedPartial {
         self.shards = shards
         self.shardIndex = shardIndex
         self.outcomes = outcomes
-    }
-
-    enum CodingKeys: String, CodingKey { case format, version, header, shards, shardIndex, outcomes }
-
-    /// Reads the outcomes only from a file of this version: another version's are left empty,
-    /// so that `decode` can say which version the file is.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        format = try c.decode(String.self, forKey: .format)
-        version = try c.decode(Int.self, forKey: .version)
-        header = try c.decode(StressHeader.self, forKey: .header)
-        shards = try c.decode(Int.self, forKey: .shards)
-        shardIndex = try c.decode(Int.self, forKey: .shardIndex)
-        outcomes = version == Self.formatVersion ? try c.decode(PathOutcomeColumns.self, forKey: .outcomes).outcomes(in: c, forKey: .outcomes) : []
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(format, forKey: .format)
-        try c.encode(version, forKey: .version)
-        try c.encode(header, forKey: .header)
-        try c.encode(shards, forKey: .shards)
-        try c.encode(shardIndex, forKey: .shardIndex)
-        try c.encode(PathOutcomeColumns(outcomes), forKey: .outcomes)
     }
 
     /// The paths shard `index` of `count` runs, for a run of `paths` paths.
@@ -65,6 +41,10 @@ public struct StressShard: Codable, Equatable, Sendable, ShardedPartial {
         do {
             shard = try PartialResultCoding.decode(StressShard.self, from: data)
         } catch {
+            // Another version's layout does not decode: say which version it is.
+            if let stamp = FormatStamp(data), stamp.format == formatName, let version = stamp.version, version != formatVersion {
+                throw MergeProblem(file: file, message: "version \(version) of the partial result format; this hedgeplan reads version \(formatVersion)")
+            }
             throw MergeProblem(file: file, message: "not a partial stress result (write one with `hedgeplan stress ... --shards N --shard-index I -o FILE`)")
         }
         guard shard.format == formatName else {

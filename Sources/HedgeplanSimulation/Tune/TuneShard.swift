@@ -29,39 +29,11 @@ public struct TuneShard: Codable, Sendable, ShardedPartial {
     public var shards: Int
     public var shardIndex: Int
     /// outcomes[c]: candidate c's outcomes on the shard's paths, in increasing index.
-    public var outcomes: [[PathOutcome]]
+    @StoredAsColumnsByCandidate public var outcomes: [[PathOutcome]]
 
     enum CodingKeys: String, CodingKey {
         case format, version, header, objective, candidates, shards, shardIndex, outcomes
         case specSHA256 = "specSha256"
-    }
-
-    /// Reads the outcomes only from a file of this version (see `StressShard`).
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        format = try c.decode(String.self, forKey: .format)
-        version = try c.decode(Int.self, forKey: .version)
-        header = try c.decode(StressHeader.self, forKey: .header)
-        objective = try c.decode(String.self, forKey: .objective)
-        specSHA256 = try c.decode(String.self, forKey: .specSHA256)
-        candidates = try c.decode([Candidate].self, forKey: .candidates)
-        shards = try c.decode(Int.self, forKey: .shards)
-        shardIndex = try c.decode(Int.self, forKey: .shardIndex)
-        outcomes = version == Self.formatVersion
-            ? try c.decode([PathOutcomeColumns].self, forKey: .outcomes).map { try $0.outcomes(in: c, forKey: .outcomes) } : []
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(format, forKey: .format)
-        try c.encode(version, forKey: .version)
-        try c.encode(header, forKey: .header)
-        try c.encode(objective, forKey: .objective)
-        try c.encode(specSHA256, forKey: .specSHA256)
-        try c.encode(candidates, forKey: .candidates)
-        try c.encode(shards, forKey: .shards)
-        try c.encode(shardIndex, forKey: .shardIndex)
-        try c.encode(outcomes.map(PathOutcomeColumns.init), forKey: .outcomes)
     }
 
     public init(header: StressHeader, objective: TuneObjective, candidates: [Candidate], shards: Int, shardIndex: Int,

@@ -48,8 +48,10 @@ struct Merge: ParsableCommand {
         let outputFile = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the result") }
         let reportOutput = try reportFile.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the report") }
         let plotOutput = try plot.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plot") }
-        // The first file tells which kind of partial result to read them all as.
-        let kind = Self.format(of: try Self.read(files[0]))
+        // The first file tells which kind of partial result to read them all as (its two stamp
+        // keys alone: `JSONSerialization` read a whole shard, its numbers as `Decimal`s, in a
+        // second for 10,000 paths).
+        let kind = FormatStamp(try Self.read(files[0]))?.format
         do {
             if kind == TuneShard.formatName {
                 let shards = try decodeEach { try TuneShard.decode($0, file: $1) }
@@ -98,13 +100,5 @@ struct Merge: ParsableCommand {
         } catch {
             throw CommandFailure.io(file, "cannot read the partial result: permission denied or unreadable")
         }
-    }
-
-    /// The `format` of a partial result: a tune's, a portfolio's or a stress run's. Only
-    /// that key is decoded (`JSONSerialization` read a whole shard, its numbers as
-    /// `Decimal`s: a second for 10,000 paths).
-    static func format(of data: Data) -> String? {
-        struct Format: Decodable { var format: String? }
-        return try? JSONDecoder().decode(Format.self, from: data).format
     }
 }
