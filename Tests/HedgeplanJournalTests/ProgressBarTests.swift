@@ -22,6 +22,16 @@ import Testing
         #expect(text.contains("100%"))
     }
 
+    /// `stress` and `tune` count paths; `merge` counts the partial results it has read.
+    @Test func aPathLineShowsCountRateAndTimeLeftInItsUnit() {
+        #expect(PathProgress.line(done: 2_500, total: 10_000, seconds: 0.5)
+            == "█████░░░░░░░░░░░░░░░  2,500/10,000 paths  5,000 paths/s  ETA 2 s")
+        #expect(PathProgress.line(done: 250, total: 1_000, seconds: 50, unit: "partial results")
+            == "█████░░░░░░░░░░░░░░░  250/1,000 partial results  5.0 partial results/s  ETA 2 min")
+        #expect(PathProgress.line(done: 0, total: 1_000, seconds: 0, unit: "partial results")
+            == "░░░░░░░░░░░░░░░░░░░░  0/1,000 partial results")
+    }
+
     @Test func endClearsTheLineOnlyIfOneWasDrawn() {
         final class Sink: @unchecked Sendable { var text = "" }
         let sink = Sink()

@@ -85,9 +85,12 @@ struct Merge: ParsableCommand {
         _ decode: @escaping @Sendable (Data, String) throws -> Shard
     ) throws -> [(file: String, shard: Shard)] {
         let files = self.files
-        let workers = PathWorkers(threads: ProcessInfo.processInfo.activeProcessorCount, progressEvery: .max)
-        let decoded = try workers.map(Array(files.indices)) { i in
-            Result { () throws -> Shard in try decode(try Self.read(files[i]), files[i]) }
+        // On a terminal, a progress line: a merge of 1,000 shards reads for a minute or more.
+        let decoded = try PathProgress.showing(total: files.count, unit: "partial results") { progress in
+            let workers = PathWorkers(threads: ProcessInfo.processInfo.activeProcessorCount, progressEvery: 1, progress: progress)
+            return try workers.map(Array(files.indices)) { i in
+                Result { () throws -> Shard in try decode(try Self.read(files[i]), files[i]) }
+            }
         }
         return try zip(files, decoded).map { file, result in (file: file, shard: try result.get()) }
     }
