@@ -43,17 +43,20 @@ public struct StressShard: Codable, Equatable, Sendable, ShardedPartial {
         } catch {
             // Another version's layout does not decode: say which version it is.
             if let stamp = FormatStamp(data), stamp.format == formatName, let version = stamp.version, version != formatVersion {
-                throw MergeProblem(file: file, message: "version \(version) of the partial result format; this hedgeplan reads version \(formatVersion)")
+                throw otherVersion(version, file: file)
             }
             throw MergeProblem(file: file, message: "not a partial stress result (write one with `hedgeplan stress ... --shards N --shard-index I -o FILE`)")
         }
         guard shard.format == formatName else {
             throw MergeProblem(file: file, message: "format is \"\(shard.format)\", expected \"\(formatName)\"")
         }
-        guard shard.version == formatVersion else {
-            throw MergeProblem(file: file, message: "version \(shard.version) of the partial result format; this hedgeplan reads version \(formatVersion)")
-        }
+        guard shard.version == formatVersion else { throw otherVersion(shard.version, file: file) }
         return shard
+    }
+
+    /// A partial result written in another layout (by another hedgeplan).
+    private static func otherVersion(_ version: Int, file: String) -> MergeProblem {
+        MergeProblem(file: file, message: "version \(version) of the partial result format; this hedgeplan reads version \(formatVersion)")
     }
 
     /// Checks that `shards` (with the files they came from, in the order given) are all the

@@ -41,7 +41,7 @@ struct Approve: ParsableCommand {
             let output = try OutputFile(checking: self.output ?? proposal, purpose: "the proposal")
             let time = try GovernanceInput.now(now)
             let document = try GovernanceInput.proposal(proposal)
-            let keyText = String(decoding: try GovernanceInput.bytes(key, what: "the key"), as: UTF8.self)
+            let keyText = String(decoding: try InputFile.bytes(key, what: "the key"), as: UTF8.self)
             let signed: Proposal
             do {
                 signed = try ApprovalSigner.approve(document, signer: signer, keyPEM: keyText, now: time)

@@ -176,7 +176,7 @@ struct DryRun: ParsableCommand {
     static func checkActivation(_ plan: HedgingPlan, planPath: String, policyPath: String) throws {
         let policy = try GovernanceInput.policy(policyPath)
         let log = try GovernanceInput.log(policy)
-        let bytes = try GovernanceInput.bytes(planPath, what: "the plan")
+        let bytes = try InputFile.bytes(planPath, what: "the plan")
         do {
             try ActivatedPlanCheck.check(fileBytes: bytes, plan: plan, policy: policy, log: log)
         } catch {

@@ -51,7 +51,7 @@ struct Merge: ParsableCommand {
         // The first file tells which kind of partial result to read them all as (its two stamp
         // keys alone: `JSONSerialization` read a whole shard, its numbers as `Decimal`s, in a
         // second for 10,000 paths).
-        let kind = FormatStamp(try Self.read(files[0]))?.format
+        let kind = FormatStamp(try Self.bytes(files[0]))?.format
         do {
             if kind == TuneShard.formatName {
                 let shards = try decodeEach { try TuneShard.decode($0, file: $1) }
@@ -89,19 +89,14 @@ struct Merge: ParsableCommand {
         let decoded = try PathProgress.showing(total: files.count, unit: "partial results") { progress in
             let workers = PathWorkers(threads: ProcessInfo.processInfo.activeProcessorCount, progressEvery: 1, progress: progress)
             return try workers.map(Array(files.indices)) { i in
-                Result { () throws -> Shard in try decode(try Self.read(files[i]), files[i]) }
+                Result { () throws -> Shard in try decode(try Self.bytes(files[i]), files[i]) }
             }
         }
         return try zip(files, decoded).map { file, result in (file: file, shard: try result.get()) }
     }
 
-    /// A partial result's bytes.
-    private static func read(_ file: String) throws(CommandFailure) -> Data {
-        if let problem = FileKind.problem(at: file) { throw CommandFailure.io(file, "cannot read the partial result: \(problem)") }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CommandFailure.io(file, "cannot read the partial result: permission denied or unreadable")
-        }
+    /// A partial result's bytes (exit 74 when the file cannot be read).
+    private static func bytes(_ file: String) throws(CommandFailure) -> Data {
+        try InputFile.bytes(file, what: "the partial result")
     }
 }

@@ -19,14 +19,8 @@ enum GovernanceInput {
         return policy
     }
 
-    static func bytes(_ path: String, what: String) throws(CommandFailure) -> Data {
-        if let problem = FileKind.problem(at: path) { throw .io(path, "cannot read \(what): \(problem)") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .io(path, "cannot read \(what): permission denied") }
-        return data
-    }
-
     static func proposal(_ path: String) throws(CommandFailure) -> Proposal {
-        let data = try bytes(path, what: "the proposal")
+        let data = try InputFile.bytes(path, what: "the proposal")
         do {
             return try Proposal.decode(data)
         } catch {
@@ -37,7 +31,7 @@ enum GovernanceInput {
     /// The policy's log; a log that does not exist yet is empty.
     static func log(_ policy: GovernancePolicy) throws(CommandFailure) -> ActivationLog {
         let path = policy.logPath
-        let data: Data? = FileManager.default.fileExists(atPath: path) ? try bytes(path, what: "the activation log") : nil
+        let data: Data? = FileManager.default.fileExists(atPath: path) ? try InputFile.bytes(path, what: "the activation log") : nil
         do {
             return try ActivationLog.read(data, governance: policy.name)
         } catch {

@@ -3,8 +3,9 @@ import Foundation
 import HedgeplanFormatting
 
 /// A one-line progress display for `stress`, `tune` and `merge` on standard error: paths
-/// (or partial results) done, how many a second and the time left. Drawn only on a terminal that can redraw a line (the same
-/// rule as `ProgressBar`), at most ten times a second; `end()` clears it.
+/// (or partial results) done, how many a second and the time left. Drawn only on a
+/// terminal that can redraw a line (the same rule as `ProgressBar`), at most ten times a
+/// second; `end()` clears it.
 final class PathProgress: @unchecked Sendable {
     let total: Int
     /// What is counted, plural: "paths", or "partial results" for `merge`.
