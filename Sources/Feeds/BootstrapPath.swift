@@ -8,9 +8,22 @@ public struct ReturnSample: Sendable, Equatable {
     /// The history's typical step, ms.
     public let stepMs: Int64
 
+    /// Rows of the history the reader rejected (bad prices, times out of order...), and the
+    /// first of them: the returns across them are not the history's own.
+    public var skippedRows = 0
+    public var firstSkippedRow: FeedIssue?
+
     public init(logReturns: [Double], stepMs: Int64) {
         self.logReturns = logReturns
         self.stepMs = stepMs
+    }
+
+    /// `N bad rows skipped; the first: ...` at the first one's line, or nil when none was:
+    /// what a command warns before it resamples or fits the history.
+    public var skippedRowsWarning: (line: Int, message: String)? {
+        guard let first = firstSkippedRow else { return nil }
+        let n = skippedRows
+        return (first.line, "\(n) bad row\(n == 1 ? "" : "s") skipped; the first: \(first.kind): \(first.message)")
     }
 
     /// Reads a CSV history (any layout `CSVFeed` reads). Needs at least two returns.
@@ -33,7 +46,10 @@ public struct ReturnSample: Sendable, Equatable {
                 firstRejected: issues.firstRejectedRow)
         }
         steps.sort()
-        return ReturnSample(logReturns: returns, stepMs: max(1, steps[steps.count / 2]))
+        var sample = ReturnSample(logReturns: returns, stepMs: max(1, steps[steps.count / 2]))
+        sample.skippedRows = feed.issues.rejectedRows
+        sample.firstSkippedRow = feed.issues.firstRejectedRow
+        return sample
     }
 
     /// Below this many returns a bootstrap still runs, with a warning: the minimum the GARCH

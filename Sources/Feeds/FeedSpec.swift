@@ -164,9 +164,21 @@ public enum FeedSpec: Equatable, Sendable {
         guard Double(step) <= days * 86_400_000 else {
             throw FeedSpecError(spec: spec, message: "regime: step \(values["step"]!) is longer than days=\(values["days"]!)")
         }
+        try checkTickCount(days: days, step: step, kind: "regime", spec: spec)
         let parameters = PathParameters(spot: spot, volatility: 0, days: days, step: step, seed: try seed(values, kind: "regime", spec: spec),
                                         start: try start(values, kind: "regime", spec: spec))
         return .regime(parameters, RegimeParameters(means: means, variances: variances, transition: rows))
+    }
+
+    /// The most ticks a simulated feed may have: a billion run for about five minutes through
+    /// `dry-run` (BENCHMARKS.md, `## Engine`); `days=36500,step=1ms` would have run for weeks.
+    public static let maximumTicks = 1e9
+
+    private static func checkTickCount(days: Double, step: Int64, kind: String, spec: String) throws(FeedSpecError) {
+        let ticks = days * 86_400_000 / Double(step)
+        guard ticks <= maximumTicks else {
+            throw FeedSpecError(spec: spec, message: "\(kind): days / step is \(Int64(ticks.rounded())) ticks; at most 1000000000")
+        }
     }
 
     private static func keyValues(_ spec: String, body: String, kind: String, keys: [String]) throws(FeedSpecError) -> [String: String] {
@@ -214,6 +226,7 @@ public enum FeedSpec: Equatable, Sendable {
         guard Double(step) <= days * 86_400_000 else {
             throw FeedSpecError(spec: spec, message: "\(kind): step \(values["step"]!) is longer than days=\(values["days"]!)")
         }
+        try checkTickCount(days: days, step: step, kind: "\(kind)", spec: spec)
         let seed = try seed(values, kind: kind, spec: spec)
         let drift = try values["drift"].map { v throws(FeedSpecError) in try number(v, key: "drift", spec: spec, min: -10, max: 10, percent: true) } ?? 0
         let start = try start(values, kind: kind, spec: spec)

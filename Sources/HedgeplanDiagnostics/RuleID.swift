@@ -61,6 +61,9 @@ extension RuleID {
     public static let stress: RuleID = "stress"
     /// Partial stress results that cannot be merged: another run's, missing or duplicate shards.
     public static let merge: RuleID = "merge"
+    /// The command line itself: an unknown flag, a value out of range, flags that cannot go
+    /// together (exit 64). Rendered as a diagnostic only under `--format json|sarif`.
+    public static let usage: RuleID = "usage"
 }
 
 /// Short descriptions for the rules, for SARIF's `tool.driver.rules`.
@@ -88,5 +91,6 @@ public enum RuleCatalog {
         .journal: "The run journal cannot be used (another run's, damaged, unfinished or in use).",
         .stress: "A Monte Carlo run cannot be made (the plan cannot run on the simulated paths, or the history cannot be resampled).",
         .merge: "Partial stress results cannot be merged (another run's, a shard missing or given twice, damaged).",
+        .usage: "The command line cannot be run as given: an unknown flag, a value out of range, or flags that cannot go together (exit 64).",
     ]
 }

@@ -28,7 +28,7 @@ public enum GovernancePolicyReader {
         guard let root = parsed.root, !parsed.diagnostics.hasErrors else {
             return LoadedPolicy(path: path, source: parsed.source, policy: nil, diagnostics: parsed.diagnostics)
         }
-        let reader = PolicyNodeReader(folder: (path as NSString).deletingLastPathComponent, diagnostics: parsed.diagnostics)
+        let reader = PolicyNodeReader(folder: path.contains("/") ? PathText.folder(of: path) : "", diagnostics: parsed.diagnostics)
         let policy = reader.policy(root)
         let diagnostics = reader.diagnostics.sortedByLocation()
         return LoadedPolicy(path: path, source: parsed.source, policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics)
@@ -48,7 +48,8 @@ final class PolicyNodeReader {
 
     /// `file` relative to the policy's folder (absolute paths stay as they are).
     func resolve(_ file: String) -> String {
-        file.hasPrefix("/") || folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
+        if file.hasPrefix("/") || folder.isEmpty { return file }
+        return folder.hasSuffix("/") ? folder + file : folder + "/" + file
     }
 
     func error(_ rule: RuleID, _ message: String, at node: SyntaxNode) {

@@ -86,7 +86,7 @@ public struct Proposal: Codable, Equatable, Sendable {
         do {
             proposal = try CanonicalJSON.decoder().decode(Proposal.self, from: data)
         } catch let error as DecodingError {
-            throw .notAProposal(Self.describe(error))
+            throw .notAProposal(PlanProblem(decoding: error).description)
         } catch {
             throw .notAProposal("\(error)")
         }
@@ -109,17 +109,6 @@ public struct Proposal: Codable, Equatable, Sendable {
         }
     }
 
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [any CodingKey]) -> String {
-            "$" + keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-        }
-        switch error {
-        case .keyNotFound(let key, let c): return "\(path(c.codingPath + [key])) is missing"
-        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(path(c.codingPath)) has the wrong type"
-        case .dataCorrupted(let c): return "\(path(c.codingPath)): \(c.debugDescription)"
-        @unknown default: return "\(error)"
-        }
-    }
 }
 
 /// Plan hashes: SHA-256 of the canonical plan bytes, without any activation record.

@@ -42,7 +42,7 @@ public struct AnalysisReport: Sendable {
         let rises = payoff.slopeAtInfinity > 0 ? "rises \(Money.plain(payoff.slopeAtInfinity)) \(quote) per 1 \(quote) of spot" : "keeps rising with spot, like its square root"
         let falls = payoff.slopeAtInfinity < 0 ? "falls \(Money.plain(-payoff.slopeAtInfinity)) \(quote) per 1 \(quote) of spot" : "keeps falling as spot rises, like its square root"
         out += "Max profit     \(extreme(payoff.maxProfit, unbounded: "unbounded (the P&L \(rises))"))\n"
-        out += "Max loss       \(extreme(payoff.maxLoss, unbounded: "unbounded (the P&L \(falls))"))\n"
+        out += "Max loss       \(extreme(payoff.maxLoss, loses: true, unbounded: "unbounded (the P&L \(falls))"))\n"
         out += "Breakevens     \(payoff.breakevens.isEmpty ? "none" : payoff.breakevens.map(Money.plain).joined(separator: ", "))\n"
         out += "Payoff         \(methodText)\n\n"
 
@@ -82,9 +82,18 @@ public struct AnalysisReport: Sendable {
         }
     }
 
-    private func extreme(_ e: PayoffExtreme?, unbounded: String) -> String {
+    /// A max profit or loss; `loses` for the max loss. A strategy that loses at every spot has
+    /// no profit to show, and says what it loses at best (one that gains everywhere, the mirror).
+    private func extreme(_ e: PayoffExtreme?, loses: Bool = false, unbounded: String) -> String {
         guard let e else { return unbounded }
         let place = e.regions.map(\.description).joined(separator: " and ")
+        let cents = (e.pnl * 100).rounded()
+        if !loses, cents < 0 {
+            return "none: a loss at every spot, \(Money.format(-e.pnl, quote)) at best"
+        }
+        if loses, cents > 0 {
+            return "none: a profit at every spot, \(Money.format(e.pnl, quote)) at worst"
+        }
         return Money.format(e.amount, quote) + (place.isEmpty ? "" : " \(place)")
     }
 
@@ -127,6 +136,9 @@ public struct AnalysisReport: Sendable {
             "model": .string(analysis.model.modelName),
             "max_profit": payoff.maxProfit.map { .number(cents($0.amount)) } ?? .null,
             "max_loss": payoff.maxLoss.map { .number(cents($0.amount)) } ?? .null,
+            // Signed: below 0 when the strategy loses at every spot (max_profit is then 0).
+            "best_pnl": payoff.maxProfit.map { .number(cents($0.pnl)) } ?? .null,
+            "worst_pnl": payoff.maxLoss.map { .number(cents($0.pnl)) } ?? .null,
             "defined_risk": .bool(payoff.maxLoss != nil),
             "breakevens": .array(payoff.breakevens.map { .number(cents($0)) }),
             "net_premium": .number(cents(analysis.netPremium)),

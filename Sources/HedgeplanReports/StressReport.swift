@@ -142,6 +142,9 @@ public struct StressReport: Sendable {
         if let j = h.jumps, j.count == 3 {
             return "Merton paths (vol \(NumberFormat.percent(h.volatility, decimals: 1)), drift \(NumberFormat.percent(h.drift, decimals: 2)), \(NumberFormat.asWritten(j[0])) jumps/year of log-mean \(NumberFormat.asWritten(j[1])) and log-vol \(NumberFormat.asWritten(j[2])))"
         }
+        if h.model.hasPrefix("regime:") {
+            return "regime-switching paths of \(h.model.dropFirst(7)) (\(h.regimes?.means.count ?? 0) volatility regimes fitted to it)"
+        }
         if h.model.hasPrefix("bootstrap:") {
             return "bootstrap paths of \(h.model.dropFirst(10)) (mean block \(NumberFormat.asWritten(h.meanBlock ?? 0)) steps)"
         }

@@ -21,6 +21,11 @@ struct PathOutcomeColumns: Codable, Equatable, Sendable {
     var funding: [Double], impermanentLoss: [Double], lpFees: [Double]
     var hasLiquidity: [Bool]
 
+    /// The largest |P&L amount| a path can book, QUOTE: a run refuses legs of more than 1e12
+    /// QUOTE of notional. A stored amount beyond it is a damaged or edited file, and would
+    /// overflow the cents a report adds up (`CentAllocation`, Int64).
+    static let largestAmount = 1e15
+
     init(_ outcomes: [PathOutcome]) {
         path = outcomes.map(\.path)
         unhedged = outcomes.map(\.unhedged)
@@ -49,6 +54,14 @@ struct PathOutcomeColumns: Codable, Equatable, Sendable {
         ]
         guard lengths.allSatisfy({ $0 == n }) else {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "outcome columns of different lengths"))
+        }
+        let amounts = [unhedged, options, underlying, hedge, fees, slippage, gas, funding, impermanentLoss, lpFees]
+        if let wild = amounts.joined().first(where: { !(abs($0) <= Self.largestAmount) }) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: codingPath, debugDescription: "an amount of \(wild) QUOTE, more than a run can book (1e15)"))
+        }
+        if let negative = hedges.first(where: { $0 < 0 }) {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\(negative) rebalances"))
         }
         return (0..<n).map { i in
             var pnl = PnLComponents()

@@ -90,7 +90,9 @@ public struct PortfolioStressShard: Codable, Sendable, ShardedPartial {
             guard shard.format == formatName, shard.version == StressHeader.currentVersion else { throw CocoaError(.coderReadCorrupt) }
             return shard
         } catch {
-            throw MergeProblem(file: file, message: "not a partial portfolio stress result of this version (write one with `hedgeplan stress PORTFOLIO.yaml ... --shards N --shard-index I -o FILE`)")
+            throw .unreadable(
+                "partial portfolio stress result of this version", file: file, error: error,
+                hint: "write one with `hedgeplan stress PORTFOLIO.yaml ... --shards N --shard-index I -o FILE`")
         }
     }
 

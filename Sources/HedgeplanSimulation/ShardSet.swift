@@ -32,8 +32,11 @@ extension ShardedPartial {
         guard let (firstFile, first) = shards.first else { throw MergeProblem(file: "-", message: "no partial results to merge") }
         var byIndex: [Int: String] = [:]
         for (file, shard) in shards {
-            guard shard.specSHA256 == first.specSHA256, shard.agrees(with: first) else {
+            guard shard.specSHA256 == first.specSHA256 else {
                 throw MergeProblem(file: file, message: "a different \(runNoun) from \(firstFile) (spec_sha256 \(shard.specSHA256.prefix(12))… against \(first.specSHA256.prefix(12))…): other \(runParts)")
+            }
+            guard shard.agrees(with: first) else {
+                throw MergeProblem(file: file, message: "the same spec_sha256 as \(firstFile) but other \(runParts): one of the two was edited after it was written")
             }
             guard shard.shards == first.shards else {
                 throw MergeProblem(file: file, message: "shard \(shard.shardIndex) of \(shard.shards), but \(firstFile) is of \(first.shards)")

@@ -1,4 +1,5 @@
 import Foundation
+import PlanFormat
 
 /// A partial `stress` result: shard I of N ran the paths k with k mod N = I. `merge` puts
 /// the shards of one run back together into exactly what the unsharded run prints.
@@ -45,7 +46,7 @@ public struct StressShard: Codable, Equatable, Sendable, ShardedPartial {
             if let stamp = FormatStamp(data), stamp.format == formatName, let version = stamp.version, version != formatVersion {
                 throw otherVersion(version, file: file)
             }
-            throw MergeProblem(file: file, message: "not a partial stress result (write one with `hedgeplan stress ... --shards N --shard-index I -o FILE`)")
+            throw .unreadable("partial stress result", file: file, error: error, hint: "write one with `hedgeplan stress ... --shards N --shard-index I -o FILE`")
         }
         guard shard.format == formatName else {
             throw MergeProblem(file: file, message: "format is \"\(shard.format)\", expected \"\(formatName)\"")
@@ -87,4 +88,14 @@ public struct MergeProblem: Error, Equatable, Sendable, CustomStringConvertible 
         self.message = message
     }
     public var description: String { "\(file): \(message)" }
+
+    /// A file that does not decode as a `kind` ("partial stress result"): with the field at
+    /// fault and what it should hold when the file is JSON whose structure is damaged, and how
+    /// to write a good one (`hint`).
+    static func unreadable(_ kind: String, file: String, error: any Error, hint: String) -> MergeProblem {
+        if let error = error as? DecodingError, case let problem = PlanProblem(decoding: error), problem.path != "$" {
+            return MergeProblem(file: file, message: "not a \(kind): \(problem) (\(hint))")
+        }
+        return MergeProblem(file: file, message: "not a \(kind) (\(hint))")
+    }
 }

@@ -32,7 +32,7 @@ public enum PlanCoding {
         do {
             plan = try decoder.decode(HedgingPlan.self, from: data)
         } catch let error as DecodingError {
-            throw PlanRejection([problem(error)])
+            throw PlanRejection([PlanProblem(decoding: error)])
         } catch {
             throw PlanRejection([PlanProblem("$", "cannot be read: \(error)")])
         }
@@ -69,24 +69,6 @@ public enum PlanCoding {
         }
         guard version == current else {
             throw PlanRejection([PlanProblem("$.version", "expected the integer \(current), found \(version)")])
-        }
-    }
-
-    /// One located line for a Swift decoding error.
-    static func problem(_ error: DecodingError) -> PlanProblem {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return PlanProblem(PlanPath.render(context.codingPath + [key]), "missing; this key is required")
-        case .typeMismatch(let type, let context):
-            return PlanProblem(PlanPath.render(context.codingPath), "expected \(JSONShape.expected(type))")
-        case .valueNotFound(let type, let context):
-            return PlanProblem(PlanPath.render(context.codingPath), "expected \(JSONShape.expected(type)), found null")
-        case .dataCorrupted(let context):
-            let message = context.debugDescription.hasPrefix("unknown ") ? context.debugDescription
-                : "cannot be read: \(context.debugDescription)"
-            return PlanProblem(PlanPath.render(context.codingPath), message)
-        @unknown default:
-            return PlanProblem("$", "cannot be read: \(error)")
         }
     }
 }

@@ -12,6 +12,26 @@ public struct PlanProblem: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): \(message)" }
+
+    /// One located line for a Swift decoding error, its path in the file's snake_case keys:
+    /// what every reader of Hedgeplan's JSON files (plans, proposals, partial results) says
+    /// instead of a `DecodingError` dump.
+    public init(decoding error: DecodingError) {
+        switch error {
+        case .keyNotFound(let key, let context):
+            self.init(PlanPath.render(context.codingPath + [key]), "missing; this key is required")
+        case .typeMismatch(let type, let context):
+            self.init(PlanPath.render(context.codingPath), "expected \(JSONShape.expected(type))")
+        case .valueNotFound(let type, let context):
+            self.init(PlanPath.render(context.codingPath), "expected \(JSONShape.expected(type)), found null")
+        case .dataCorrupted(let context):
+            let message = context.debugDescription.hasPrefix("unknown ") ? context.debugDescription
+                : "cannot be read: \(context.debugDescription)"
+            self.init(PlanPath.render(context.codingPath), message)
+        @unknown default:
+            self.init("$", "cannot be read: \(error)")
+        }
+    }
 }
 
 /// Why a plan was refused: every problem found, in document order.

@@ -101,6 +101,14 @@ public enum PlanValidation {
                 if let ms = expiry.instantMs {
                     check.instant(ms, path + ".expiry.instant_ms")
                     check.sameInstant(expiry.instant, ms, path + ".expiry.instant")
+                    // Anchored at as_of, the two say one thing: an edit to one alone changed
+                    // which of them the run uses without a word (2026-12-02 sweep).
+                    if let offset = expiry.offsetSeconds, let asOf = plan.clock.asOfMs,
+                        case let (offsetMs, o1) = offset.multipliedReportingOverflow(by: 1000),
+                        case let (expected, o2) = asOf.addingReportingOverflow(offsetMs), !o1, !o2, expected != ms
+                    {
+                        check.fail(path + ".expiry.instant_ms", "\(ms) is not clock.as_of_ms + offset_seconds × 1000 (\(expected)); edit both, or recompile")
+                    }
                 } else if expiry.instant != nil {
                     check.fail(path + ".expiry.instant", "an ISO copy without instant_ms; the instant is instant_ms")
                 }

@@ -29,6 +29,15 @@ public struct EuropeanOption: Sendable, Hashable {
         try PricingInputError.finite(volatility, "vol")
         try PricingInputError.nonNegative(timeToExpiry, "T")
         try PricingInputError.finite(timeToExpiry, "T", bound: 100)
+        // With no time value left (T = 0 or vol = 0), an option whose forward is exactly its
+        // strike sits on the kink of its payoff: gamma and theta are infinite there.
+        if volatility * timeToExpiry.squareRoot() == 0,
+            ElementaryFunctions.log(spot / strike) + (rate - carry) * timeToExpiry == 0
+        {
+            throw PricingInputError(
+                field: timeToExpiry == 0 ? "T" : "vol", value: 0,
+                requirement: "leaves an option whose forward is its strike on the kink of its payoff, where gamma and theta are infinite")
+        }
         self.kind = kind
         self.spot = spot
         self.strike = strike

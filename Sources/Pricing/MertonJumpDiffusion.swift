@@ -36,12 +36,33 @@ public enum MertonJumpDiffusion {
     /// A hard cap on terms, never reached for validated inputs (lambda T <= 500 needs fewer than 800).
     public static let maximumTerms = 2_000
 
-    /// Values a validated option under jump diffusion. Throws if lambda T > 500, where
-    /// e^(-lambda T) would underflow.
+    /// Values a validated option under jump diffusion. Throws where the series cannot be
+    /// summed in doubles: lambda T or lambda (1+k) T above 500 (the first Poisson weight
+    /// e^(-lambda T) underflows to 0), or a last term's forward F_n beyond e^700 (large
+    /// jumps: F_n grows by e^(meanLog + jumpVol^2/2) a term, and its weight, which shrinks
+    /// faster, cannot save an infinity). Such inputs gave NaN or prices that broke put-call
+    /// parity.
     public static func valuation(_ o: EuropeanOption, jumps: JumpParameters) throws(PricingInputError) -> OptionValuation {
         let lt = jumps.intensity * o.timeToExpiry
         guard lt <= 500 else {
             throw PricingInputError(field: "jump_intensity * T", value: lt, requirement: "must be <= 500")
+        }
+        let g = jumps.meanLog + 0.5 * jumps.volatility * jumps.volatility
+        let adjusted = lt * ElementaryFunctions.exp(g)
+        guard adjusted <= 500 else {
+            throw PricingInputError(
+                field: "jump_intensity * e^(jump_mean_log + jump_vol^2/2) * T", value: adjusted,
+                requirement: "must be <= 500 (the jump-adjusted Poisson weights underflow)")
+        }
+        // The series runs to where both Poisson tails are below 1e-14: well inside
+        // mean + 10 sd + 40 terms for either count.
+        let terms = max(lt, adjusted) + 10 * max(lt, adjusted).squareRoot() + 40
+        let lastForward = ElementaryFunctions.log(o.spot)
+            + (o.rate - o.carry - jumps.intensity * (ElementaryFunctions.exp(g) - 1)) * o.timeToExpiry + terms * max(g, 0)
+        guard lastForward <= 700 else {
+            throw PricingInputError(
+                field: "ln F of the series' last term", value: lastForward,
+                requirement: "must be <= 700: jumps of e^(jump_mean_log + jump_vol^2/2) = \(ElementaryFunctions.exp(g)) times the price are too large to sum in doubles")
         }
         return valuation(sign: o.kind.sign, spot: o.spot, strike: o.strike, rate: o.rate, carry: o.carry,
                          volatility: o.volatility, timeToExpiry: o.timeToExpiry,

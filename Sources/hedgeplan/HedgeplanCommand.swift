@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HedgeplanDiagnostics
 
 /// The `hedgeplan` command: a thin shell over the library, one file per subcommand.
 @main
@@ -25,12 +26,14 @@ struct HedgeplanCommand: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
+            if exitCode(for: error) == .validationFailure { reportUsageInRequestedFormat(message(for: error)) }
             exit(withError: error)
         }
         do {
             var running = command
             try running.run()
         } catch let error as ValidationError {
+            reportUsageInRequestedFormat(error.message)
             // Checks that need the inputs (a plan's expiry, a history's step) run after
             // parsing; name the subcommand's usage, as a parse error does, not the root's.
             let name = type(of: command).configuration.commandName ?? configuration.commandName ?? "hedgeplan"
@@ -45,5 +48,21 @@ struct HedgeplanCommand: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// A usage error under `--format json` or `sarif` is one diagnostic in that format on
+    /// standard output, exit 64, as every other failure of a command is: a program reading
+    /// the JSON never gets text instead. Returns for text, where the argument parser's own
+    /// message and usage line follow.
+    static func reportUsageInRequestedFormat(_ message: String) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var requested: String?
+        for (i, argument) in arguments.enumerated() {
+            if argument == "--format", i + 1 < arguments.count { requested = arguments[i + 1] }
+            if argument.hasPrefix("--format=") { requested = String(argument.dropFirst("--format=".count)) }
+        }
+        guard let format = requested.flatMap(DiagnosticFormat.init(rawValue:)), format != .text else { return }
+        DiagnosticOutputOptions(format: format).emit([.error(.usage, message, at: .wholeFile("command line"))], texts: [:])
+        Foundation.exit(ExitCode.validationFailure.rawValue)
     }
 }

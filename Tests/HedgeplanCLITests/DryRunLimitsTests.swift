@@ -63,10 +63,14 @@ struct DryRunLimitsTests {
         (["--duration", "-1h"], "Missing value for '--duration <DURATION>'"),
     ])
     func badLimitsAreUsageErrors(_ arguments: [String], _ message: String) throws {
+        // Under `--format json` (as `run` asks) a usage error is one JSON diagnostic.
         let (result, _) = try Self.run(arguments)
         #expect(result.status == 64)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["rule"] as? String == "usage")
+        #expect((diagnostics.first?["message"] as? String)?.contains(message) == true, "\(result.stdout)")
     }
 
     @Test func helpDescribesTheLimitsAndCtrlC() throws {

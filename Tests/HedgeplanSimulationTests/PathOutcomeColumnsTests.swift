@@ -64,7 +64,7 @@ struct PathOutcomeColumnsTests {
         var columns = try #require(object["outcomes"] as? [String: Any])
         columns["hedges"] = [47]
         object["outcomes"] = columns
-        #expect(throws: MergeProblem(file: "cut.json", message: "not a partial stress result (write one with `hedgeplan stress ... --shards N --shard-index I -o FILE`)")) {
+        #expect(throws: MergeProblem(file: "cut.json", message: "not a partial stress result: $.outcomes: cannot be read: outcome columns of different lengths (write one with `hedgeplan stress ... --shards N --shard-index I -o FILE`)")) {
             try StressShard.decode(try JSONSerialization.data(withJSONObject: object), file: "cut.json")
         }
     }

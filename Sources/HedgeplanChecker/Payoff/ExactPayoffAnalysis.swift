@@ -27,9 +27,9 @@ public enum ExactPayoffAnalysis {
         let highest = vs.max()!
         let lowest = vs.min()!
         let maxProfit = slopeInf > 0 ? nil
-            : PayoffExtreme(amount: max(0, highest), regions: highest > 0 ? regions(atValue: highest, extendsToInfinity: slopeInf == 0) : [])
+            : PayoffExtreme(amount: max(0, highest), regions: highest > 0 ? regions(atValue: highest, extendsToInfinity: slopeInf == 0) : [], pnl: highest)
         let maxLoss = slopeInf < 0 ? nil
-            : PayoffExtreme(amount: max(0, -lowest), regions: lowest < 0 ? regions(atValue: lowest, extendsToInfinity: slopeInf == 0) : [])
+            : PayoffExtreme(amount: max(0, -lowest), regions: lowest < 0 ? regions(atValue: lowest, extendsToInfinity: slopeInf == 0) : [], pnl: lowest)
 
         var breakevens: [Double] = []
         func add(_ x: Double) {

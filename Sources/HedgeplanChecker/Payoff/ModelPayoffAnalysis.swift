@@ -47,9 +47,9 @@ public enum ModelPayoffAnalysis {
         let iMax = values.indices.max { values[$0] < values[$1] }!
         let iMin = values.indices.min { values[$0] < values[$1] }!
         let maxProfit = slopeInf > 0 ? nil
-            : PayoffExtreme(amount: max(0, values[iMax]), regions: values[iMax] > 0 ? [SpotRegion(lower: spots[iMax], upper: spots[iMax])] : [])
+            : PayoffExtreme(amount: max(0, values[iMax]), regions: values[iMax] > 0 ? [SpotRegion(lower: spots[iMax], upper: spots[iMax])] : [], pnl: values[iMax])
         let maxLoss = slopeInf < 0 ? nil
-            : PayoffExtreme(amount: max(0, -values[iMin]), regions: values[iMin] < 0 ? [SpotRegion(lower: spots[iMin], upper: spots[iMin])] : [])
+            : PayoffExtreme(amount: max(0, -values[iMin]), regions: values[iMin] < 0 ? [SpotRegion(lower: spots[iMin], upper: spots[iMin])] : [], pnl: values[iMin])
         var breakevens: [Double] = []
         for i in 1..<values.count where (values[i - 1] < 0) != (values[i] < 0) {
             let t = values[i - 1] / (values[i - 1] - values[i])

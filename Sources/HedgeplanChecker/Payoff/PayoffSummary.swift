@@ -26,6 +26,16 @@ public struct PayoffExtreme: Sendable, Equatable {
     /// QUOTE, a positive amount (0 when the strategy never loses, or never gains).
     public var amount: Double
     public var regions: [SpotRegion]
+    /// The highest P&L for a max profit, the lowest for a max loss, QUOTE, signed: it tells
+    /// "breaks even at best" (0) from "loses at every spot" (the highest P&L below 0), which
+    /// `amount` alone cannot.
+    public var pnl: Double
+
+    public init(amount: Double, regions: [SpotRegion], pnl: Double) {
+        self.amount = amount
+        self.regions = regions
+        self.pnl = pnl
+    }
 }
 
 /// Max profit, max loss and breakevens of a strategy's P&L at its (first) expiry.

@@ -40,12 +40,12 @@ public enum RootLinearPayoffAnalysis {
 
         let lowest = vs.min()!
         let maxLoss = last.slope < 0 ? nil
-            : PayoffExtreme(amount: max(0, -lowest), regions: lowest < 0 ? regions(at: lowest, extraPoints: []) : [])
+            : PayoffExtreme(amount: max(0, -lowest), regions: lowest < 0 ? regions(at: lowest, extraPoints: []) : [], pnl: lowest)
         let highest = max(vs.max()!, peaks.map(\.pnl).max() ?? -.infinity)
         let profitUnbounded = last.slope > 0 || (last.slope == 0 && last.root > 0)
         let peakSpots = peaks.filter { abs($0.pnl - highest) <= tolerance }.map(\.spot)
         let maxProfit = profitUnbounded ? nil
-            : PayoffExtreme(amount: max(0, highest), regions: highest > 0 ? regions(at: highest, extraPoints: peakSpots) : [])
+            : PayoffExtreme(amount: max(0, highest), regions: highest > 0 ? regions(at: highest, extraPoints: peakSpots) : [], pnl: highest)
 
         var zeros: [Double] = []
         for i in vs.indices where i > 0 && abs(vs[i]) <= tolerance { zeros.append(xs[i]) }

@@ -49,6 +49,14 @@ public struct LegResolver: Sendable {
                     .unresolvableStrike, "no strike has a Black-Scholes delta of \(NumberFormat.asWritten(o.strike.value.deltaValue ?? 0)) for a \(kind)",
                     at: o.strike.location))
             }
+            // A written strike is held to the feeds' price range; one solved from a delta (a
+            // delta of 0.01 at 1000% volatility over 5 years is a strike of 5e134) is too.
+            guard LanguageDefinition.priceRange.contains(strike) else {
+                return .failure(.error(
+                    .unresolvableStrike,
+                    "this strike resolves to \(NumberFormat.asWritten(strike)), outside the prices a plan can trade (1e-12 to 1e12)",
+                    at: o.strike.location))
+            }
             let premium = leg.premium?.value ?? model.value(kind, strike: strike, years: t).price
             return .success(make(.option(kind: kind, strike: strike, years: t), premium: premium, model: leg.premium == nil))
         case .spot, .perp:

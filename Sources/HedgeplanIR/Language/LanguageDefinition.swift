@@ -5,7 +5,9 @@
 public enum LanguageDefinition {
     /// QUOTE per BASE: the plausible range the feeds accept. A subnormal spot such as
     /// 1e-320 passed a `> 0` check and turned resolved strikes into NaN (mutation test).
-    static let price = Bounds(min: 1e-12, max: 1e12)
+    static let price = Bounds(min: priceRange.lowerBound, max: priceRange.upperBound)
+    /// The same range, for prices the checker derives (strikes solved from a delta).
+    public static let priceRange: ClosedRange<Double> = 1e-12...1e12
     static let quantity = Bounds.positive(max: 1e9)
     static let money = Bounds.nonNegative(max: 1e15)
     static let maxExpiry = TimeSpan(seconds: 5 * TimeSpan.secondsPerYear)

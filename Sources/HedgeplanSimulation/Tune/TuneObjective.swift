@@ -11,6 +11,9 @@ public struct TuneObjective: Equatable, Sendable {
 
     public static func == (a: TuneObjective, b: TuneObjective) -> Bool { a.text == b.text }
 
+    /// The largest weight a term may carry.
+    public static let largestWeight = 1e9
+
     public init(parsing text: String) throws(TuneObjectiveError) {
         self.text = text.trimmingCharacters(in: " ")
         var terms: [(String, Double)] = []
@@ -31,6 +34,11 @@ public struct TuneObjective: Equatable, Sendable {
                 }
             }
             guard let name else { throw TuneObjectiveError(text: text, message: "term `\(term)` names no figure (\(Self.names.joined(separator: ", ")))") }
+            // Figures reach 1e15 QUOTE; a weight past 1e9 would carry a sum of terms past
+            // Double's range, every candidate's objective `inf` and the pick arbitrary.
+            guard weight <= Self.largestWeight else {
+                throw TuneObjectiveError(text: text, message: "the weight of `\(name)` is \(weight); at most 1e9")
+            }
             terms.append((name, weight))
         }
         self.terms = terms

@@ -57,7 +57,7 @@ public struct TuneShard: Codable, Sendable, ShardedPartial {
             guard shard.format == formatName, shard.version == formatVersion else { throw CocoaError(.coderReadCorrupt) }
             return shard
         } catch {
-            throw MergeProblem(file: file, message: "not a partial tune result of this version (write one with `hedgeplan tune ... --shards N --shard-index I -o FILE`)")
+            throw .unreadable("partial tune result of this version", file: file, error: error, hint: "write one with `hedgeplan tune ... --shards N --shard-index I -o FILE`")
         }
     }
 
@@ -78,8 +78,12 @@ extension TuneShard {
     var totalPaths: Int { header.paths }
     static let runNoun = "tune"
     static let runParts = "plan, settings, candidates or objective"
-    /// The tune's hash covers the base run, the candidates and the objective.
-    func agrees(with other: TuneShard) -> Bool { true }
+    /// The tune's hash covers the base run, the candidates and the objective; a file edited
+    /// by hand may have kept the hash and changed them.
+    func agrees(with other: TuneShard) -> Bool {
+        header == other.header && objective == other.objective
+            && candidates.map(\.policy) == other.candidates.map(\.policy) && candidates.map(\.header) == other.candidates.map(\.header)
+    }
     func pathProblem(expected: [Int]) -> String? {
         outcomes.count == candidates.count && outcomes.allSatisfy({ $0.map(\.path) == expected })
             ? nil : "does not hold every candidate's paths"

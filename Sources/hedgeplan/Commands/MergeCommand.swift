@@ -69,6 +69,9 @@ struct Merge: ParsableCommand {
                 let merged = try PortfolioStressShard.merge(try decodeEach { try PortfolioStressShard.decode($0, file: $1) })
                 return try StressOutput.emit(PortfolioStressReport(PortfolioStressSummary(header: merged.0, outcomes: merged.1)), format: format, output: outputFile)
             }
+            if plotOutput != nil {
+                throw ValidationError("--plot draws a tune's frontier; \(files[0]) is not a partial tune result")
+            }
             let merged = try StressShard.merge(try decodeEach { try StressShard.decode($0, file: $1) })
             let report = StressReport(StressSummary(header: merged.0, outcomes: merged.1))
             try StressOutput.emit(report, format: format, output: outputFile, html: reportOutput)

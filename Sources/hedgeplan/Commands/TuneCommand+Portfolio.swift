@@ -59,7 +59,7 @@ extension Tune {
             }
             return hedging[0]
         }
-        let matches = names.indices.filter { names[$0] == member || (names[$0] as NSString).lastPathComponent == member }
+        let matches = names.indices.filter { names[$0] == member || PathText.name(of: names[$0]) == member }
         guard matches.count == 1 else {
             throw ValidationError(matches.isEmpty
                 ? "--member \(member): no member of \(input) is called that; its members are \(listed)"

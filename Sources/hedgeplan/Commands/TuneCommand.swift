@@ -96,7 +96,14 @@ struct Tune: ParsableCommand {
             throw ValidationError("--plot, --report and --write-strategy are for a whole tune: give them to `hedgeplan merge` of the shards")
         }
         do { _ = try TuneObjective(parsing: objective) } catch { throw ValidationError("\(error)") }
-        for family in policies.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        let families = policies.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if grid != nil, policies != Self.defaultPolicies {
+            throw ValidationError("--policies and --grid both name the candidates: give one of them")
+        }
+        guard families.contains(where: { !$0.isEmpty }) else {
+            throw ValidationError("--policies names no family; expected a comma-separated list of band, interval, hybrid, whalley-wilmott, ewma, garch or regime")
+        }
+        for family in families where !family.isEmpty {
             if (family == "garch" || family == "regime"), history == nil, policies != Self.defaultPolicies {
                 throw ValidationError("--policies \(family) fits its model to a price history: give --history FEED.csv")
             }

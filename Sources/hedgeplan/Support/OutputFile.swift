@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import HedgeplanDiagnostics
 
 #if canImport(Glibc)
 import Glibc
@@ -56,8 +57,8 @@ struct OutputFile {
     /// Writes `bytes` to a temporary file beside the target, then renames it over the
     /// target. Throws a `CommandFailure` (exit 74); nothing is left behind on failure.
     func write(_ bytes: [UInt8]) throws(CommandFailure) {
-        let folder = Self.folder(of: target)
-        let name = (target as NSString).lastPathComponent
+        let folder = PathText.folder(of: target)
+        let name = PathText.name(of: target)
         var template = Array("\(folder)/.\(name).hedgeplan-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
@@ -107,7 +108,7 @@ struct OutputFile {
     /// The folder that will hold the file must exist, be a folder and be writable (a new
     /// file is created in it, and a replaced one is renamed in it).
     private static func checkFolder(of file: String, path: String, purpose: String) throws(CommandFailure) {
-        let folder = folder(of: file)
+        let folder = PathText.folder(of: file)
         var info = stat()
         guard stat(folder, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR, let blocking = firstNonFolder(on: folder) {
@@ -133,11 +134,6 @@ struct OutputFile {
             if info.st_mode & S_IFMT != S_IFDIR { return prefix }
         }
         return nil
-    }
-
-    static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
     }
 
     /// `strerror` in lower case, as the rest of a message reads.

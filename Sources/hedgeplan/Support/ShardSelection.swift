@@ -17,7 +17,11 @@ enum ShardSelection {
             guard let id = Int(slurm), let low = Int(minimum) else {
                 throw ValidationError("SLURM_ARRAY_TASK_ID `\(slurm)` and SLURM_ARRAY_TASK_MIN `\(minimum)` must be integers")
             }
-            index = id - low
+            let (difference, overflow) = id.subtractingReportingOverflow(low)
+            guard !overflow else {
+                throw ValidationError("SLURM_ARRAY_TASK_ID \(id) minus SLURM_ARRAY_TASK_MIN \(low) is out of range")
+            }
+            index = difference
         } else {
             throw ValidationError("--shards \(shards) needs the shard's index: --shard-index I, or JOB_COMPLETION_INDEX (Kubernetes Indexed Job), or SLURM_ARRAY_TASK_ID (Slurm job array)")
         }

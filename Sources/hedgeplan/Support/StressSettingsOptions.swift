@@ -48,7 +48,9 @@ struct StressSettingsOptions: ParsableArguments {
 
     func validate() throws {
         guard seed <= Self.largestSeed else { throw ValidationError("--seed must be at most 2^53 - 1 = \(Self.largestSeed), so that JSON readers read it exactly") }
-        if let spot, !(spot.isFinite && spot > 0 && spot < 1e12) { throw ValidationError("--spot must be a positive price, not \(spot)") }
+        if let spot, !Tick.plausiblePrices.contains(spot) {
+            throw ValidationError("--spot must be a price from 1e-12 to 1e12 (QUOTE per BASE, as every feed's), not \(spot)")
+        }
         if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be from 1 to 1024, not \(threads)") }
         if let shards, !(1...1_000_000).contains(shards) { throw ValidationError("--shards must be from 1 to 1,000,000, not \(shards)") }
         if shardIndex != nil, shards == nil { throw ValidationError("--shard-index needs --shards") }
@@ -111,6 +113,7 @@ struct StressSettingsOptions: ParsableArguments {
                 guard !file.isEmpty else { throw ValidationError("--model bootstrap: needs a history file, as in bootstrap:Examples/feeds/ethereum.csv") }
                 let sample: ReturnSample
                 do { sample = try ReturnSample.load(path: file) } catch { throw CommandFailure.feed(file, error) }
+                Self.warnSkippedRows(sample, file: file)
                 if let warning = sample.shortHistoryWarning {
                     Terminal.standardError.write("\(TerminalEscaping.escaped(file)): warning: \(warning)\n")
                 }
@@ -132,12 +135,20 @@ struct StressSettingsOptions: ParsableArguments {
     static func fitRegimes(_ file: String) throws -> (RegimeParameters, Int64) {
         let sample: ReturnSample
         do { sample = try ReturnSample.load(path: file) } catch { throw CommandFailure.feed(file, error) }
+        warnSkippedRows(sample, file: file)
         do {
             let model = try BaumWelch.fit(sample.logReturns, states: 2).model
             return (RegimeParameters(means: model.means, variances: model.variances, transition: model.transition), sample.stepMs)
         } catch {
             throw CommandFailure.input(.feed, file, "cannot fit a 2-state regime model: \(error)")
         }
+    }
+
+    /// Says on standard error which rows of a history were skipped: the paths resample or fit
+    /// the rest, and a user who never hears of them trusts returns that are not the file's.
+    static func warnSkippedRows(_ sample: ReturnSample, file: String) {
+        guard let (line, message) = sample.skippedRowsWarning else { return }
+        Terminal.standardError.write("\(TerminalEscaping.escaped(file)):\(line): warning: \(message)\n")
     }
 
     /// Merton jumps from the plan; a Black-Scholes plan has none to simulate.
