@@ -5,15 +5,20 @@
 public enum CentAllocation {
     /// Cents for each amount (QUOTE), adding up exactly to the cents of their sum. Each
     /// result is the amount rounded to the nearest cent, or one cent off it, moved where the
-    /// rounding error was largest. Non-finite amounts count as 0.
-    public static func cents(_ amounts: [Double]) -> (parts: [Int64], total: Int64) {
+    /// rounding error was largest. Non-finite amounts count as 0. Cents are whole numbers in
+    /// a Double: past 2^53 cents (about 9e13 QUOTE) a double holds no cents, so amounts that
+    /// large are rounded one by one and not allocated (a stress path of a naked short call
+    /// under a 1000% drift reaches 1e25; as `Int64` cents such amounts trapped).
+    public static func cents(_ amounts: [Double]) -> (parts: [Double], total: Double) {
         let finite = amounts.map { $0.isFinite ? $0 : 0 }
-        let total = Int64((finite.reduce(0, +) * 100).rounded())
-        var parts = finite.map { Int64(($0 * 100).rounded()) }
-        var gap = total - parts.reduce(0, +)
+        let total = (finite.reduce(0, +) * 100).rounded()
+        var parts = finite.map { ($0 * 100).rounded() }
+        let exact = 9_007_199_254_740_992.0 / 4  // 2^51: sums of a few parts stay below 2^53
+        guard total.isFinite, abs(total) < exact, parts.allSatisfy({ abs($0) < exact }) else { return (parts, total) }
+        var gap = Int64(total - parts.reduce(0, +))
         // How much each part would gain by moving one cent in the gap's direction.
         let order = finite.indices.sorted { a, b in
-            let ea = finite[a] * 100 - Double(parts[a]), eb = finite[b] * 100 - Double(parts[b])
+            let ea = finite[a] * 100 - parts[a], eb = finite[b] * 100 - parts[b]
             return gap > 0 ? ea > eb : ea < eb
         }
         var i = 0
@@ -22,6 +27,7 @@ public enum CentAllocation {
             gap += gap > 0 ? -1 : 1
             i += 1
         }
-        return (parts, total)
+        // -0.0 cents shows as 0.
+        return (parts.map { $0 + 0 }, total + 0)
     }
 }

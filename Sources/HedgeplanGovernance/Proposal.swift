@@ -90,6 +90,12 @@ public struct Proposal: Codable, Equatable, Sendable {
         } catch {
             throw .notAProposal("\(error)")
         }
+        // A key the format does not define is refused, as in a plan: approvers sign what
+        // `verify` shows, and a key it ignored would ride along unseen.
+        let outside = object.filter { $0.key != "current" && $0.key != "proposed" }
+        if let unknown = UnknownKeys.find(in: outside, decoded: proposal).first {
+            throw .notAProposal(unknown.description)
+        }
         // Both plans are read as strictly as a plan file (unknown keys, ranges, vocabularies):
         // they are run on the policy's paths and one of them may be activated.
         proposal.current = try strictPlan(object["current"], key: "current")

@@ -14,10 +14,10 @@ struct DisplayedPnL {
         let named = pnl.named
         let (parts, total) = CentAllocation.cents(named.map(\.amount))
         names = named.map(\.name)
-        amounts = parts.map { Double($0) / 100 }
-        self.total = Double(total) / 100
+        amounts = parts.map { $0 / 100 }
+        self.total = total / 100
         let costNames: Set = ["fees", "slippage", "gas", "funding"]
-        costs = Double(zip(names, parts).filter { costNames.contains($0.0) }.map(\.1).reduce(0, +)) / 100
+        costs = zip(names, parts).filter { costNames.contains($0.0) }.map(\.1).reduce(0, +) / 100
     }
 
     func amount(_ name: String) -> Double { amounts[names.firstIndex(of: name)!] }

@@ -67,9 +67,9 @@ struct ShownCycle {
         let (parts, total) = CentAllocation.cents([
             cycle.premium, cycle.vegaHedges, cycle.payout, cycle.markedAtEnd, cycle.hedge, cycle.tradingCosts,
         ])
-        let amounts = parts.map { Double($0) / 100 }
+        let amounts = parts.map { $0 / 100 }
         (premium, vegaHedges, payout, markedAtEnd, hedge, tradingCosts) = (amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5])
-        options = Double(parts[0] + parts[1] + parts[2] + parts[3]) / 100
-        net = Double(total) / 100
+        options = (parts[0] + parts[1] + parts[2] + parts[3]) / 100
+        net = total / 100
     }
 }

@@ -97,7 +97,9 @@ public struct StressReport: Sendable {
             out += "  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)
             for (v, e) in values {
                 let cell = Money.grouped(v, decimals: 2) + (e.map { " ± " + Money.grouped($0, decimals: 2) } ?? "")
-                out += cell.leftPadded(24)
+                // A space even when the cell is wider than its column: figures past 100,000
+                // with their errors ran into each other ("6,245.10-247,070.24").
+                out += " " + cell.leftPadded(23)
             }
             out += "\n"
         }

@@ -21,10 +21,11 @@ struct PathOutcomeColumns: Codable, Equatable, Sendable {
     var funding: [Double], impermanentLoss: [Double], lpFees: [Double]
     var hasLiquidity: [Bool]
 
-    /// The largest |P&L amount| a path can book, QUOTE: a run refuses legs of more than 1e12
-    /// QUOTE of notional. A stored amount beyond it is a damaged or edited file, and would
-    /// overflow the cents a report adds up (`CentAllocation`, Int64).
-    static let largestAmount = 1e15
+    /// The largest |P&L amount| a partial result may hold, QUOTE. Runs reach 1e25 (a naked
+    /// short call on a path with a 1000% drift), and `merge` must take whatever a run wrote;
+    /// past 1e150 the square of an amount overflows the standard deviation to infinity, so
+    /// such a file (1e308 by hand once crashed `merge`) is refused as damaged.
+    static let largestAmount = 1e150
 
     init(_ outcomes: [PathOutcome]) {
         path = outcomes.map(\.path)
@@ -58,7 +59,7 @@ struct PathOutcomeColumns: Codable, Equatable, Sendable {
         let amounts = [unhedged, options, underlying, hedge, fees, slippage, gas, funding, impermanentLoss, lpFees]
         if let wild = amounts.joined().first(where: { !(abs($0) <= Self.largestAmount) }) {
             throw DecodingError.dataCorrupted(.init(
-                codingPath: codingPath, debugDescription: "an amount of \(wild) QUOTE, more than a run can book (1e15)"))
+                codingPath: codingPath, debugDescription: "an amount of \(wild) QUOTE, beyond 1e150, where the statistics overflow"))
         }
         if let negative = hedges.first(where: { $0 < 0 }) {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\(negative) rebalances"))

@@ -75,9 +75,10 @@ public enum PlanCoding {
 
 /// Keys in the file that the plan format does not define: a typo (`half_widht`) must not
 /// be dropped silently. The decoded plan's stored properties (optional ones included, via
-/// reflection) are the keys each object may hold.
-enum UnknownKeys {
-    static func find(in object: Any, decoded: Any, path: String = "$") -> [PlanProblem] {
+/// reflection) are the keys each object may hold. Public for the other signed and checked
+/// documents built on plans (governance proposals).
+public enum UnknownKeys {
+    public static func find(in object: Any, decoded: Any, path: String = "$") -> [PlanProblem] {
         let value = unwrap(decoded)
         if let dictionary = object as? [String: Any] {
             let mirror = Mirror(reflecting: value)

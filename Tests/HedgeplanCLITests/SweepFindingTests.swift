@@ -41,6 +41,15 @@ struct SweepFindingTests {
             ["propose", "proposed.yaml", "--current", "current.yaml", "--policy", "p", "-o", "q", "--now", "2026-11-27T09:00:00Z"], in: dir)
         #expect(proposed.status == 0, "\(proposed.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("q").path))
+
+        // A key the proposal format does not define passed `verify` and `activate`; plans
+        // refused theirs. Approvers sign what `verify` shows: it is refused too now.
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("q"))) as? [String: Any])
+        object["notes_to_self"] = "unsigned"
+        try JSONSerialization.data(withJSONObject: object).write(to: dir.appendingPathComponent("q"))
+        let verified = try HedgeplanProcess.run(["verify", "q", "--policy", "p", "--now", "2026-11-27T12:00:00Z"], in: dir)
+        #expect(verified.status == 1)
+        #expect(verified.stderr.contains("not a Hedgeplan proposal: $.notes_to_self: unknown key"), "\(verified.stderr)")
     }
 
     /// `--policies ""` reached a frontier of no candidate (an index out of range in the text,
@@ -68,7 +77,8 @@ struct SweepFindingTests {
         }
     }
 
-    /// A shard holding an amount of 1e308 trapped converting cents to Int64; one holding a
+    /// A shard holding an amount of 1e308 trapped converting cents to Int64 (amounts are
+    /// now cents in a Double, and past 1e150 refused as damaged); one holding a
     /// negative rebalance count merged. An edited tune objective (hash kept) merged with the
     /// first file's objective winning; emptied candidates trapped.
     @Test func mergeRefusesDamagedShardsNamingTheField() throws {
@@ -92,7 +102,7 @@ struct SweepFindingTests {
         let s0 = try shard("stress", 0), s1 = try shard("stress", 1)
         let cases: [(String, (inout [String: Any]) -> Void, String)] = [
             ("huge.json", { var o = $0["outcomes"] as! [String: Any]; var f = o["fees"] as! [Double]; f[0] = -1e300; o["fees"] = f; $0["outcomes"] = o },
-             "not a partial stress result: $.outcomes: cannot be read: an amount of -1e+300 QUOTE, more than a run can book (1e15)"),
+             "not a partial stress result: $.outcomes: cannot be read: an amount of -1e+300 QUOTE, beyond 1e150, where the statistics overflow"),
             ("negative.json", { var o = $0["outcomes"] as! [String: Any]; var h = o["hedges"] as! [Int]; h[0] = -3; o["hedges"] = h; $0["outcomes"] = o },
              "not a partial stress result: $.outcomes: cannot be read: -3 rebalances"),
             ("text.json", { var o = $0["outcomes"] as! [String: Any]; var h = o["hedges"] as! [Any]; h[0] = "x"; o["hedges"] = h; $0["outcomes"] = o },
@@ -140,6 +150,26 @@ struct SweepFindingTests {
         let plain = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "0"])
         #expect(plain.status == 64)
         #expect(plain.stderr.hasPrefix("Error: --paths must be from 1"))
+    }
+
+    /// A naked short call under a 1000% drift loses 1e25 USDC a path: as `Int64` cents the
+    /// component table trapped (the same conversion as a damaged shard's 1e308).
+    @Test func componentsPastInt64CentsAreShownNotTrapped() throws {
+        let dir = try ScratchFolder.make("sweep-cents")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try Self.write("""
+            hedgeplan: 1
+            name: naked-call
+            underlying: ETH/USDC
+            market: { as_of: 2026-11-27T08:00:00Z, spot: 3000, volatility: 60%, rate: 4% }
+            legs:
+              - { id: call, side: short, type: call, strike: 3300, expiry: 5y, quantity: 1 }
+
+            """, to: "naked.yaml", in: dir)
+        let r = try HedgeplanProcess.run(["stress", file, "--paths", "3", "--drift", "10", "--horizon", "5y", "--threads", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("  option      -"), "\(r.stdout)")
+        #expect(!r.stdout.lowercased().contains("nan") && !r.stdout.contains("inf"))
     }
 
     // MARK: Wrong or unexplained figures

@@ -93,7 +93,9 @@ struct Tune: ParsableCommand {
     func validate() throws {
         guard (1...10_000_000).contains(paths) else { throw ValidationError("--paths must be from 1 to 10,000,000, not \(paths)") }
         if simulation.shards != nil, plot != nil || reportFile != nil || writeStrategy != nil {
-            throw ValidationError("--plot, --report and --write-strategy are for a whole tune: give them to `hedgeplan merge` of the shards")
+            throw ValidationError(writeStrategy != nil
+                ? "--write-strategy needs a whole tune, run unsharded: a sharded tune's merge prints the recommended policy, to copy into the strategy's hedge.delta"
+                : "--plot and --report are for a whole tune: give them to `hedgeplan merge` of the shards")
         }
         do { _ = try TuneObjective(parsing: objective) } catch { throw ValidationError("\(error)") }
         let families = policies.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
