@@ -15,6 +15,20 @@ struct SweepFindingTests {
         return path
     }
 
+    /// A strategy on ETH/USDC valued at 2026-11-27T08:00Z with the given market and legs
+    /// (flow mappings, one a line).
+    static func strategy(_ name: String, spot: Int = 3000, volatility: String = "60%", legs: [String]) -> String {
+        """
+        hedgeplan: 1
+        name: \(name)
+        underlying: ETH/USDC
+        market: { as_of: 2026-11-27T08:00:00Z, spot: \(spot), volatility: \(volatility), rate: 4% }
+        legs:
+        \(legs.map { "  - " + $0 }.joined(separator: "\n"))
+
+        """
+    }
+
     // MARK: Crashes
 
     /// Foundation's `NSString.deletingLastPathComponent` trapped on a one-character output
@@ -157,15 +171,9 @@ struct SweepFindingTests {
     @Test func componentsPastInt64CentsAreShownNotTrapped() throws {
         let dir = try ScratchFolder.make("sweep-cents")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try Self.write("""
-            hedgeplan: 1
-            name: naked-call
-            underlying: ETH/USDC
-            market: { as_of: 2026-11-27T08:00:00Z, spot: 3000, volatility: 60%, rate: 4% }
-            legs:
-              - { id: call, side: short, type: call, strike: 3300, expiry: 5y, quantity: 1 }
-
-            """, to: "naked.yaml", in: dir)
+        let file = try Self.write(
+            Self.strategy("naked-call", legs: ["{ id: call, side: short, type: call, strike: 3300, expiry: 5y, quantity: 1 }"]),
+            to: "naked.yaml", in: dir)
         let r = try HedgeplanProcess.run(["stress", file, "--paths", "3", "--drift", "10", "--horizon", "5y", "--threads", "1"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("  option      -"), "\(r.stdout)")
@@ -182,16 +190,10 @@ struct SweepFindingTests {
         let dir = try ScratchFolder.make("sweep-analyze")
         defer { try? FileManager.default.removeItem(at: dir) }
         func strategy(spot: Int, strike: Int) -> String {
-            """
-            hedgeplan: 1
-            name: one-sided
-            underlying: ETH/USDC
-            market: { as_of: 2026-11-27T08:00:00Z, spot: \(spot), volatility: 60%, rate: 4% }
-            legs:
-              - { id: call, side: short, type: call, strike: \(strike), expiry: 7d, quantity: 1, premium: 20 }
-              - { id: eth, side: long, type: spot, quantity: 1 }
-
-            """
+            Self.strategy("one-sided", spot: spot, legs: [
+                "{ id: call, side: short, type: call, strike: \(strike), expiry: 7d, quantity: 1, premium: 20 }",
+                "{ id: eth, side: long, type: spot, quantity: 1 }",
+            ])
         }
         let table: [(spot: Int, strike: Int, line: String, figures: [String: Double])] = [
             (3000, 2000, "Max profit     none: a loss at every spot, 980.00 USDC at best",
@@ -215,16 +217,12 @@ struct SweepFindingTests {
     @Test func aStrikeSolvedFromADeltaIsHeldToThePriceRange() throws {
         let dir = try ScratchFolder.make("sweep-delta")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try Self.write("""
-            hedgeplan: 1
-            name: far-strike
-            underlying: ETH/USDC
-            market: { as_of: 2026-11-27T08:00:00Z, spot: 3000, volatility: 1000%, rate: 4% }
-            legs:
-              - { id: call, side: short, type: call, strike: { delta: 0.01 }, expiry: 5y, quantity: 1, premium: 20 }
-              - { id: eth, side: long, type: spot, quantity: 1 }
-
-            """, to: "far.yaml", in: dir)
+        let file = try Self.write(
+            Self.strategy("far-strike", volatility: "1000%", legs: [
+                "{ id: call, side: short, type: call, strike: { delta: 0.01 }, expiry: 5y, quantity: 1, premium: 20 }",
+                "{ id: eth, side: long, type: spot, quantity: 1 }",
+            ]),
+            to: "far.yaml", in: dir)
         let r = try HedgeplanProcess.run(["validate", file])
         #expect(r.status == 1)
         #expect(r.stderr.contains("far.yaml:6:50: error: this strike resolves to 5.3585"), "\(r.stderr)")
