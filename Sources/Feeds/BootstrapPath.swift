@@ -21,9 +21,7 @@ public struct ReturnSample: Sendable, Equatable {
     /// `N bad rows skipped; the first: ...` at the first one's line, or nil when none was:
     /// what a command warns before it resamples or fits the history.
     public var skippedRowsWarning: (line: Int, message: String)? {
-        guard let first = firstSkippedRow else { return nil }
-        let n = skippedRows
-        return (first.line, "\(n) bad row\(n == 1 ? "" : "s") skipped; the first: \(first.kind): \(first.message)")
+        FeedIssueLog.skippedRowsWarning(rows: skippedRows, first: firstSkippedRow)
     }
 
     /// Reads a CSV history (any layout `CSVFeed` reads). Needs at least two returns.

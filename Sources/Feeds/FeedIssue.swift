@@ -98,6 +98,18 @@ public struct FeedIssueLog: Equatable, Sendable {
     public static func rejectionSummary(rows: Int, first: FeedIssue) -> String {
         "\(rows) data row\(rows == 1 ? " was" : "s were") rejected, the first: \(first.kind): \(first.message)"
     }
+    /// `N bad rows skipped; the first: ...` at the first one's line, or nil when no row was:
+    /// what a command warns before it fits or resamples a history without those rows.
+    public var skippedRowsWarning: (line: Int, message: String)? {
+        Self.skippedRowsWarning(rows: rejectedRows, first: firstRejectedRow)
+    }
+
+    /// The same warning from its parts (a sample that kept the count and the first row).
+    public static func skippedRowsWarning(rows: Int, first: FeedIssue?) -> (line: Int, message: String)? {
+        guard let first else { return nil }
+        return (first.line, "\(rows) bad row\(rows == 1 ? "" : "s") skipped; the first: \(first.kind): \(first.message)")
+    }
+
     /// Issues counted but whose details were not kept.
     public var omittedDetails: Int { total - details.count }
     public var isEmpty: Bool { total == 0 }

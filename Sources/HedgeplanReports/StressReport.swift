@@ -67,7 +67,7 @@ public struct StressReport: Sendable {
             valueAtRisk[level(t.level)] = cents(t.valueAtRisk)
             shortfall[level(t.level)] = cents(t.expectedShortfall)
             valueAtRiskError[level(t.level)] = cents(t.valueAtRiskStderr)
-            shortfallError[level(t.level)] = cents(t.expectedShortfallStderr)
+            shortfallError[level(t.level)] = t.definedShortfallStderr.map(cents) ?? .null
         }
         return .object([
             "mean": mean.map { .number($0) } ?? cents(d.mean), "std": cents(d.std), "stderr": cents(d.stderr),
@@ -96,7 +96,7 @@ public struct StressReport: Sendable {
         func row(_ name: String, _ values: [(Double, Double?)]) {
             out += "  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)
             for (v, e) in values {
-                let cell = Money.grouped(v, decimals: 2) + (e.map { " ± " + Money.grouped($0, decimals: 2) } ?? "")
+                let cell = Money.grouped(v, decimals: 2) + (e.map { " ± " + ($0.isNaN ? "n/a" : Money.grouped($0, decimals: 2)) } ?? "")
                 // A space even when the cell is wider than its column: figures past 100,000
                 // with their errors ran into each other ("6,245.10-247,070.24").
                 out += " " + cell.leftPadded(23)
@@ -109,7 +109,8 @@ public struct StressReport: Sendable {
         for (ta, tb) in zip(a.tails, b.tails) {
             let pct = NumberFormat.percent(ta.level, decimals: 0)
             row("VaR \(pct)", [(ta.valueAtRisk, ta.valueAtRiskStderr), (tb.valueAtRisk, tb.valueAtRiskStderr)])
-            row("ES \(pct)", [(ta.expectedShortfall, ta.expectedShortfallStderr), (tb.expectedShortfall, tb.expectedShortfallStderr)])
+            // NaN: undefined (one path in the tail), shown as n/a.
+            row("ES \(pct)", [(ta.expectedShortfall, ta.definedShortfallStderr ?? .nan), (tb.expectedShortfall, tb.definedShortfallStderr ?? .nan)])
         }
         for (i, level) in Distribution.quantileLevels.enumerated() {
             row("quantile \(NumberFormat.percent(level, decimals: 0))", [(a.quantiles[i], nil), (b.quantiles[i], nil)])

@@ -39,7 +39,7 @@ public struct StressReportHTML: Sendable {
         var out = "<section>\n<h2>Risk after hedging</h2>\n<table>\n<thead><tr><th></th><th class=\"num\">hedged</th><th class=\"num\">unhedged</th></tr></thead>\n<tbody>\n"
         func row(_ name: String, _ x: Double, _ xe: Double?, _ y: Double, _ ye: Double?) {
             func cell(_ v: Double, _ err: Double?) -> String {
-                "<td class=\"num\">\(HTMLText.money(v))\(err.map { " <small>± \(HTMLText.money($0))</small>" } ?? "")</td>"
+                "<td class=\"num\">\(HTMLText.money(v))\(err.map { " <small>± \($0.isNaN ? "n/a" : HTMLText.money($0))</small>" } ?? "")</td>"
             }
             out += "<tr><th>\(e(name))</th>\(cell(x, xe))\(cell(y, ye))</tr>\n"
         }
@@ -48,7 +48,7 @@ public struct StressReportHTML: Sendable {
         for (ta, tb) in zip(a.tails, b.tails) {
             let pct = NumberFormat.percent(ta.level, decimals: 0)
             row("VaR \(pct)", ta.valueAtRisk, ta.valueAtRiskStderr, tb.valueAtRisk, tb.valueAtRiskStderr)
-            row("ES \(pct)", ta.expectedShortfall, ta.expectedShortfallStderr, tb.expectedShortfall, tb.expectedShortfallStderr)
+            row("ES \(pct)", ta.expectedShortfall, ta.definedShortfallStderr ?? .nan, tb.expectedShortfall, tb.definedShortfallStderr ?? .nan)
         }
         for (i, level) in Distribution.quantileLevels.enumerated() {
             row("quantile \(NumberFormat.percent(level, decimals: 0))", a.quantiles[i], nil, b.quantiles[i], nil)

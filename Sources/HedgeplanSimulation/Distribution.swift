@@ -20,6 +20,13 @@ public struct Distribution: Equatable, Sendable {
         public var valueAtRiskStderr: Double
         public var expectedShortfall: Double
         public var expectedShortfallStderr: Double
+        /// Paths at or beyond VaR, whose mean loss ES is. With fewer than two the standard
+        /// error of ES is undefined (`expectedShortfallStderr` is then 0, and reports say
+        /// n/a rather than a certainty of ± 0.00).
+        public var paths: Int
+
+        /// The standard error of ES where it is defined.
+        public var definedShortfallStderr: Double? { paths >= 2 ? expectedShortfallStderr : nil }
     }
 
     public var count: Int
@@ -40,7 +47,7 @@ public struct Distribution: Equatable, Sendable {
         guard !values.isEmpty else {
             (mean, std, stderr, min, max) = (0, 0, 0, 0, 0)
             quantiles = Self.quantileLevels.map { _ in 0 }
-            tails = Self.tailLevels.map { Tail(level: $0, valueAtRisk: 0, valueAtRiskStderr: 0, expectedShortfall: 0, expectedShortfallStderr: 0) }
+            tails = Self.tailLevels.map { Tail(level: $0, valueAtRisk: 0, valueAtRiskStderr: 0, expectedShortfall: 0, expectedShortfallStderr: 0, paths: 0) }
             return
         }
         let n = Double(values.count)
@@ -87,6 +94,6 @@ public struct Distribution: Equatable, Sendable {
         let low = quantile(sorted, sorted.count > 1 ? rank(n * p - spread) : 0)
         let high = quantile(sorted, sorted.count > 1 ? rank(n * p + spread) : 0)
         return Tail(level: level, valueAtRisk: -cut, valueAtRiskStderr: (high - low) / 2, expectedShortfall: es,
-                    expectedShortfallStderr: esStderr)
+                    expectedShortfallStderr: esStderr, paths: losses.count)
     }
 }

@@ -180,6 +180,40 @@ struct SweepFindingTests {
         #expect(!r.stdout.lowercased().contains("nan") && !r.stdout.contains("inf"))
     }
 
+    /// A portfolio named as another's member was read as a strategy: "missing key `name`",
+    /// "unknown key `portfolio`".
+    @Test func aPortfolioIsNotAMember() throws {
+        let dir = try ScratchFolder.make("sweep-member")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let examples = Self.root.appendingPathComponent("Examples/portfolios").path
+        let file = try Self.write("""
+            hedgeplan: 1
+            portfolio: nested
+            members:
+              - { strategy: \(examples)/crowded-eth-hedgers.yaml }
+
+            """, to: "nested.yaml", in: dir)
+        let r = try HedgeplanProcess.run(["validate", file])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("nested.yaml:4:17: error: member `\(examples)/crowded-eth-hedgers.yaml` is itself a portfolio"), "\(r.stderr)")
+        #expect(!r.stderr.contains("unknown key `portfolio`"))
+    }
+
+    /// ES 99% of 60 paths is the loss of one path (type-7 VaR at rank 0.59: only the worst
+    /// is at or beyond it): its standard error is undefined, and
+    /// was printed as "± 0.00", a certainty there is not.
+    @Test func anExpectedShortfallOfOnePathHasNoStandardError() throws {
+        let text = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "60", "--horizon", "1d", "--threads", "1"])
+        #expect(text.status == 0, "\(text.stderr)")
+        let es99 = try #require(text.stdout.split(separator: "\n").first { $0.hasPrefix("  ES 99%") })
+        #expect(es99.contains("± n/a"), "\(es99)")
+        let json = try HedgeplanProcess.run(["stress", Self.condor, "--paths", "60", "--horizon", "1d", "--threads", "1", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let errors = try #require((object["pnl"] as? [String: Any])?["es_stderr"] as? [String: Any])
+        #expect(errors["0.99"] is NSNull)
+        #expect(errors["0.95"] is NSNumber, "three paths of 60 are at or beyond VaR 95% (rank 2.95): \(errors)")
+    }
+
     // MARK: Wrong or unexplained figures
 
     /// A short 2000 call (20 received) on one long ETH bought at 3000 loses at every spot:

@@ -122,6 +122,15 @@ public enum PortfolioCompiler {
     ) -> LoadedMember? {
         switch member.source.value {
         case .strategy:
+            // A portfolio named as a member read as a strategy gave "missing key `name`",
+            // "unknown key `portfolio`": say what it is instead.
+            if PortfolioLoader.isPortfolio(path: resolved) {
+                diagnostics.append(.error(
+                    .inconsistent,
+                    "member `\(member.source.value.path)` is itself a portfolio; a member is a strategy or a plan: list that portfolio's members here instead",
+                    at: member.source.location))
+                return nil
+            }
             let compiled = PlanCompiler.compile(path: resolved, now: now, history: history)
             result.strategyPaths.append(resolved)
             result.sources[resolved] = compiled.checked.loaded.source?.text

@@ -89,10 +89,7 @@ struct Regimes: ParsableCommand {
             }
             // Skipped rows and gaps change the returns the model sees: say so.
             let issues = source.issues
-            if let first = issues.firstRejectedRow {
-                let n = issues.rejectedRows
-                warnings.append(("\(path):\(first.line)", "\(n) bad row\(n == 1 ? "" : "s") skipped; the first: \(first.kind): \(first.message)"))
-            }
+            if let (line, message) = issues.skippedRowsWarning { warnings.append(("\(path):\(line)", message)) }
             let gaps = issues.count(of: .gap)
             if gaps > 0, let first = issues.details.first(where: { $0.kind == .gap }) {
                 let what = gaps == 1 ? "1 gap in the series" : "\(gaps) gaps in the series, the first"
