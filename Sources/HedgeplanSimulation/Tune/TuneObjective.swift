@@ -34,8 +34,9 @@ public struct TuneObjective: Equatable, Sendable {
                 }
             }
             guard let name else { throw TuneObjectiveError(text: text, message: "term `\(term)` names no figure (\(Self.names.joined(separator: ", ")))") }
-            // Figures reach 1e15 QUOTE; a weight past 1e9 would carry a sum of terms past
-            // Double's range, every candidate's objective `inf` and the pick arbitrary.
+            // A weight of 1e308 took every candidate's objective to `inf` and made the pick
+            // arbitrary. Up to 1e9, a sum of terms stays finite for any figure a partial
+            // result may hold (`PathOutcomeColumns.largestAmount`, 1e150).
             guard weight <= Self.largestWeight else {
                 throw TuneObjectiveError(text: text, message: "the weight of `\(name)` is \(weight); at most 1e9")
             }
