@@ -135,6 +135,50 @@ struct EngineTests {
         #expect(afterTrip.allSatisfy { abs($0 - (premium - buyback)) < 1e-6 }, "P&L constant after flatten: \(afterTrip)")
     }
 
+    /// The drawdown breaker acts on the equity before the tick trades. A short 2-day ATM
+    /// call (σ 60%, r 0), delta-hedged on a perp (0.05% fee) every hour; ETH jumps 20% in the
+    /// first hour. Before trading, the book has lost C₁ − P₀ − Δ₀·600 + the first fee, more
+    /// than 5% of its capital base (a naked call: its notional, 1 × 3600), so it is flattened
+    /// at once: the hedge sells back the Δ₀ it bought, and the hour's rebalance (Δ₁ − Δ₀ more,
+    /// bought only to be sold back, with two fees) never happens.
+    @Test func aDrawdownFlattensBeforeTheTicksHedgeTrades() throws {
+        let plan = try InterpreterTests.plan("""
+            hedgeplan: 1
+            name: drawdown-first
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60%, rate: 0% }
+            legs:
+              - { id: c, side: short, type: call, strike: 3000, expiry: 2d, quantity: 1 }
+            hedge: { instrument: perp, delta: { trigger: interval, interval: 1h } }
+            execution: { venues: [{ name: perp, kind: perp, fee: 0.05% }] }
+            safety: { circuit_breakers: [{ when: drawdown, above: 5%, then: flatten }] }
+            """)
+        let hour: Int64 = 3_600_000
+        let rows: [(Int64, Double)] = [(Self.t0, 3000), (Self.t0 + hour, 3600), (Self.t0 + 2 * hour, 3700)]
+        let recorder = RecordingObserver()
+        var feed = try CSVFeed(text: Self.csv(rows), name: "t.csv")
+        var interpreter = Interpreter(plan: plan, observer: recorder)
+        interpreter.checksInvariant = true
+        let result = try interpreter.run(&feed)
+        let years0 = 2.0 / 365, years1 = years0 - 1.0 / (365 * 24)
+        let premium = HandBlackScholes.call(spot: 3000, strike: 3000, volatility: 0.6, years: years0)
+        let delta0 = HandBlackScholes.callDelta(spot: 3000, strike: 3000, volatility: 0.6, years: years0)
+        let buyback = HandBlackScholes.call(spot: 3600, strike: 3000, volatility: 0.6, years: years1)
+        let firstFee = 0.0005 * delta0 * 3000
+        let lossBeforeTrading = buyback - premium - delta0 * 600 + firstFee
+        #expect(recorder.rebalances.map(\.time) == [Self.t0], "no rebalance at the tick that flattens")
+        #expect(abs(recorder.rebalances[0].requested - delta0) < 1e-9)
+        #expect(recorder.breakers.map(\.action) == ["flatten"])
+        #expect(abs(recorder.breakers[0].measured - lossBeforeTrading / 3600) < 1e-9)
+        let hedges = result.trades.filter { $0.instrument == "perp" }
+        #expect(hedges.map(\.reason) == [.rebalance, .breaker])
+        #expect(abs(hedges[1].quantity - delta0) < 1e-9)
+        let fees = 0.0005 * delta0 * (3000 + 3600)
+        #expect(abs(result.pnl.fees + fees) < 1e-9)
+        #expect(abs(result.pnl.total - (premium - buyback + delta0 * 600 - fees)) < 1e-6)
+        #expect(interpreter.worstInvariantError < 1e-9)
+    }
+
     /// `halt` stops hedging but keeps the positions: the same short call keeps losing.
     @Test func haltKeepsPositionsOpen() throws {
         let plan = try InterpreterTests.plan("""
@@ -182,6 +226,44 @@ struct EngineTests {
         #expect(result.hedges == 1 && result.fills == 3)
         #expect(abs(result.finalHedgePosition + 5) < 1e-12)
         #expect(abs(result.pnl.fees + 7.5) < 1e-9)
+    }
+
+    /// The same slicing on an hourly feed: the children due before the next tick go at the
+    /// decision's tick, as a desk would send them within a minute. Long 5 ETH against a short
+    /// 5 calls struck at 1000 (deep in the money: delta 1, so the book is flat) that expire
+    /// after an hour; at the settlement the book is long 5 ETH, and the 5 ETH perp hedge goes
+    /// out as 2, 2 and 1 ETH in that hour, at 3000. ETH then falls to 2800: the underlying
+    /// loses 5 × 200 = 1000, the hedge gains as much, and the run costs its fees, 0.05% of
+    /// 5 × 3000 = 7.50 USDC. Sent one child an hour (before), the hedge was 2, 4 and 5 ETH
+    /// short through the fall, gained 2 × 200 + 2 × 100 = 600 against 1000, and lost 407.30.
+    @Test func slicedChildOrdersOnACoarseFeedGoInOneTick() throws {
+        let plan = try InterpreterTests.plan("""
+            hedgeplan: 1
+            name: sliced-hourly
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60%, rate: 0% }
+            legs:
+              - { side: long, type: spot, quantity: 5 }
+              - { id: c, side: short, type: call, strike: 1000, expiry: 1h, quantity: 5 }
+            hedge: { instrument: perp, delta: { trigger: band, band: 0.1 } }
+            execution:
+              venues: [{ name: perp, kind: perp, fee: 0.05% }]
+              slicing: { max_child: 2, every: 30s }
+            """)
+        let hour: Int64 = 3_600_000
+        let rows = [(Self.t0, 3000.0), (Self.t0 + hour, 3000), (Self.t0 + 2 * hour, 2900), (Self.t0 + 3 * hour, 2800)]
+        let recorder = RecordingObserver()
+        var feed = try CSVFeed(text: Self.csv(rows), name: "t.csv")
+        var interpreter = Interpreter(plan: plan, observer: recorder)
+        let result = try interpreter.run(&feed)
+        #expect(recorder.rebalances.map(\.requested) == [-2, -2, -1])
+        #expect(recorder.rebalances.map(\.time) == [Self.t0 + hour, Self.t0 + hour, Self.t0 + hour])
+        #expect(result.hedges == 1 && result.fills == 3)
+        #expect(abs(result.pnl.underlying + 1000) < 1e-9)
+        #expect(abs(result.pnl.hedge - 1000) < 1e-9)
+        #expect(abs(result.pnl.total + 7.5) < 1e-9)
+        #expect(result.notes.contains(
+            "child orders are spaced 30 s apart, less than the feed's step (3600 s): those due before the next tick went at the same tick, at its price"))
     }
 
     /// `routing: split` across two constant-product pools with equal fees and the same price
@@ -337,6 +419,12 @@ enum HandBlackScholes {
         let sd = volatility * years.squareRoot()
         let d1 = (log(spot / strike) + rate * years) / sd + sd / 2
         return spot * normal(d1) - strike * exp(-rate * years) * normal(d1 - sd)
+    }
+
+    /// N(d1), BASE per BASE: a call's delta with no carry.
+    static func callDelta(spot: Double, strike: Double, volatility: Double, years: Double) -> Double {
+        let sd = volatility * years.squareRoot()
+        return normal(log(spot / strike) / sd + sd / 2)
     }
 
     /// QUOTE per volatility point: S φ(d1) √T / 100.

@@ -18,6 +18,11 @@ extension HedgeBook {
                 notes.append("the price_move window (\(window) s) is shorter than the feed's step (\(clock.shortestStepMs / 1000) s): a move across one step counts against it")
             }
         }
+        if context.maxChild != nil, counters.hedges > 0, clock.shortestStepMs != .max,
+            context.childSpacingMs < clock.shortestStepMs
+        {
+            notes.append("child orders are spaced \(context.childSpacingMs / 1000) s apart, less than the feed's step (\(clock.shortestStepMs / 1000) s): those due before the next tick went at the same tick, at its price")
+        }
         if let note = structureEndNote() { notes.append(note) }
         if let note = liquidityFeeNote() { notes.append(note) }
         if counters.unfilled > 0 { notes.append("some hedge size could not be filled within max_slippage") }

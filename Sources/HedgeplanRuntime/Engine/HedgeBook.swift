@@ -131,12 +131,16 @@ public struct HedgeBook: Sendable {
         let marksTick = pricesEveryTick || observer != nil || checksInvariant
         var marks = marksTick ? value(tick) : greeks(tick)
         let netDeltaBefore = marks.structureDelta + ledger.hedgePosition
+        let trippedBeforeTrading = marksTick && tripsOnDrawdownBeforeTrading(tick, marks: marks, venues: &venues, observer: observer)
+        if trippedBeforeTrading { marks = value(tick) }
         let positionsBefore = positionsVersion
         rebalanceDelta(tick, marks: marks, venues: &venues, observer: observer)
         if positionsVersion != positionsBefore { marks = marksTick ? value(tick) : greeks(tick) }
         if context.hedgesVega, hedgeVega(tick, marks: marks) { marks = marksTick ? value(tick) : greeks(tick) }
         if marksTick {
-            let equity = mark(tick, marks: marks, netDeltaBefore: netDeltaBefore, venues: &venues, observer: observer)
+            let equity = mark(
+                tick, marks: marks, netDeltaBefore: netDeltaBefore, checksDrawdown: !trippedBeforeTrading, venues: &venues,
+                observer: observer)
             observer?.tickProcessed(index: clock.index, tick: tick, equity: equity)
         }
         clock.previousTime = now
@@ -220,4 +224,7 @@ struct RiskTracker: Sendable {
         maxDrawdown = max(maxDrawdown, peakEquity - equity)
         return peakEquity - equity
     }
+
+    /// The drawdown `observe` would return for `equity`, QUOTE, without recording it.
+    func drawdown(at equity: Double) -> Double { max(peakEquity, equity) - equity }
 }
