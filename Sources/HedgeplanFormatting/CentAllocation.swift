@@ -12,9 +12,17 @@ public enum CentAllocation {
     public static func cents(_ amounts: [Double]) -> (parts: [Double], total: Double) {
         let finite = amounts.map { $0.isFinite ? $0 : 0 }
         let total = (finite.reduce(0, +) * 100).rounded()
+        return (cents(finite, addingUpTo: total), total + 0)
+    }
+
+    /// Cents for each amount (QUOTE) adding up exactly to `total` cents, a total already
+    /// shown elsewhere (a subtotal that is itself a part of a larger sum): the same largest
+    /// remainder rule, the gap being between `total` and the amounts' own roundings.
+    public static func cents(_ amounts: [Double], addingUpTo total: Double) -> [Double] {
+        let finite = amounts.map { $0.isFinite ? $0 : 0 }
         var parts = finite.map { ($0 * 100).rounded() }
         let exact = 9_007_199_254_740_992.0 / 4  // 2^51: sums of a few parts stay below 2^53
-        guard total.isFinite, abs(total) < exact, parts.allSatisfy({ abs($0) < exact }) else { return (parts, total) }
+        guard total.isFinite, abs(total) < exact, parts.allSatisfy({ abs($0) < exact }) else { return parts }
         var gap = Int64(total - parts.reduce(0, +))
         // How much each part would gain by moving one cent in the gap's direction.
         let order = finite.indices.sorted { a, b in
@@ -28,6 +36,6 @@ public enum CentAllocation {
             i += 1
         }
         // -0.0 cents shows as 0.
-        return (parts.map { $0 + 0 }, total + 0)
+        return parts.map { $0 + 0 }
     }
 }

@@ -47,7 +47,7 @@ extension RunReportHTML {
             sum.tradingCosts += c.tradingCosts
         }
         out += "</tbody>\n<tfoot><tr class=\"total\"><th scope=\"row\" colspan=\"3\">All cycles</th>"
-        out += cells(ShownCycle(total))
+        out += cells(ShownCycle(total: total, shownAs: DisplayedPnL(result.pnl)))
         out += "</tr></tfoot>\n</table></div>\n"
         out += "<p class=\"hint\">Options = premium + payout\(showsVega ? " + vega hedges" : "")\(showsMark ? " + the open options' model value at the last tick" : "")"
         out += ": the run's option P&amp;L. Hedge: the hedge at the feed's price from one opening to the next. "
@@ -57,19 +57,35 @@ extension RunReportHTML {
 }
 
 /// A cycle's amounts as the table shows them, in whole cents that add up as shown
-/// (`CentAllocation`): premium + vega hedges + payout + mark = options, and options + hedge
-/// + trading costs = net.
+/// (`CentAllocation`): options + hedge + trading costs = net, and premium + vega hedges +
+/// payout + mark = options. The two levels are allocated in turn, options first as a whole.
 struct ShownCycle {
     let premium, vegaHedges, payout, markedAtEnd, hedge, tradingCosts: Double
     let options, net: Double
 
     init(_ cycle: OptionCycle) {
-        let (parts, total) = CentAllocation.cents([
-            cycle.premium, cycle.vegaHedges, cycle.payout, cycle.markedAtEnd, cycle.hedge, cycle.tradingCosts,
-        ])
-        let amounts = parts.map { $0 / 100 }
-        (premium, vegaHedges, payout, markedAtEnd, hedge, tradingCosts) = (amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5])
-        options = (parts[0] + parts[1] + parts[2] + parts[3]) / 100
-        net = total / 100
+        let (top, total) = CentAllocation.cents([Self.options(of: cycle), cycle.hedge, cycle.tradingCosts])
+        self.init(cycle, optionsCents: top[0], hedgeCents: top[1], costCents: top[2], netCents: total)
+    }
+
+    /// The "All cycles" row: options, hedge and trading costs (fees, slippage and gas) as the
+    /// run's own P&L table shows them, so that the page agrees with itself to the cent.
+    /// Allocated on their own, the same amounts showed options 1,421.56 here and 1,421.57
+    /// there (the run's table shares its cents with funding, which this one leaves out).
+    init(total cycle: OptionCycle, shownAs run: DisplayedPnL) {
+        let cents = { (names: [String]) in names.compactMap(run.amountIfShown).reduce(0) { $0 + ($1 * 100).rounded() } }
+        let (options, hedge, costs) = (cents(["option"]), cents(["hedge"]), cents(["fees", "slippage", "gas"]))
+        self.init(cycle, optionsCents: options, hedgeCents: hedge, costCents: costs, netCents: options + hedge + costs)
+    }
+
+    private init(_ cycle: OptionCycle, optionsCents: Double, hedgeCents: Double, costCents: Double, netCents: Double) {
+        let optionParts = [cycle.premium, cycle.vegaHedges, cycle.payout, cycle.markedAtEnd]
+        let shown = CentAllocation.cents(optionParts, addingUpTo: optionsCents).map { $0 / 100 }
+        (premium, vegaHedges, payout, markedAtEnd) = (shown[0], shown[1], shown[2], shown[3])
+        (options, hedge, tradingCosts, net) = (optionsCents / 100, hedgeCents / 100, costCents / 100, netCents / 100)
+    }
+
+    private static func options(of cycle: OptionCycle) -> Double {
+        cycle.premium + cycle.vegaHedges + cycle.payout + cycle.markedAtEnd
     }
 }

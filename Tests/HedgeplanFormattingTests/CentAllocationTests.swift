@@ -34,4 +34,21 @@ struct CentAllocationTests {
         if abs(total) < 1e15 { #expect(parts.reduce(0, +) == total) }
         #expect(parts.allSatisfy { $0 == $0.rounded() && ($0 != 0 || $0.sign == .plus) })
     }
+
+    /// Parts of a subtotal shown elsewhere (the options cell of a report's cycle table, fixed
+    /// by the row's own allocation) add up to that subtotal, not to their own rounded sum.
+    @Test(arguments: [
+        // 0.4 cent each, 2 cents to share: the two first of equal remainders get one each.
+        Row(amounts: [0.004, 0.004, 0.004], parts: [1, 1, 0], total: 2),
+        // 10.006 + 5.006 = 15.012, shown as 15.00: each was raised 0.4 cent by its rounding
+        // (1001 + 501 = 1502), so both give one back.
+        Row(amounts: [10.006, 5.006], parts: [1000, 500], total: 1500),
+        // Already the subtotal's: unchanged.
+        Row(amounts: [2309.774, -533.944, -354.266], parts: [230977, -53394, -35427], total: 142156),
+    ])
+    func partsAddUpToAGivenSubtotal(_ row: Row) {
+        let parts = CentAllocation.cents(row.amounts, addingUpTo: row.total)
+        #expect(parts == row.parts)
+        #expect(parts.reduce(0, +) == row.total)
+    }
 }
