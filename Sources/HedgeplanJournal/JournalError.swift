@@ -54,7 +54,7 @@ public enum JournalError: Error, CustomStringConvertible, Equatable, Sendable {
         case .exists(let path, .finished):
             return "journal \(path) holds the finished run of this plan and feed: use --resume to print its result, or remove it"
         case .identityMismatch(let path, let field, let journaled, let given):
-            return "journal \(path) is for another run: its \(field) is \(journaled), this run's is \(given); use the same plan and --feed, or another journal"
+            return "journal \(path) is for another run: its \(field) is \(journaled), this run's is \(given); use the same plan, --feed and limits, or another journal"
         case .diverged(let path, let tick, let detail):
             return "the replay diverges from journal \(path) at tick \(tick): \(detail); the plan, the feed's data or hedgeplan changed since it was written: remove the journal and run again"
         case .feedEndedEarly(let path, let ticks, let committed):

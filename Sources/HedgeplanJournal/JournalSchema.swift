@@ -3,7 +3,7 @@ import GRDB
 /// The journal's tables. One file holds one run:
 ///
 /// - `run`: a single row: the plan's SHA-256 (of `PlanCoding.encode(plan)`), the feed spec
-///   as given, when it was created, `running` or `finished`, and when finished the result
+///   and the run's limits as given (`RunIdentity`), when it was created, `running` or `finished`, and when finished the result
 ///   as the JSON and text that `dry-run` prints.
 /// - `progress`: a single row: the last tick whose decisions are all committed, its time
 ///   and the equity after it. It is written in the same transaction as the events up to
@@ -23,8 +23,9 @@ public enum JournalSchema {
     /// `PRAGMA application_id`: "HPJ1".
     public static let applicationID: Int32 = 0x4850_4A31
     /// `PRAGMA user_version`: the schema version this build writes and reads.
-    /// Version 2 added the `sha256` columns; version 1 journals are refused.
-    public static let version = 2
+    /// Version 2 added the `sha256` columns, version 3 the run's `limits`; older journals
+    /// are refused.
+    public static let version = 3
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -32,6 +33,7 @@ public enum JournalSchema {
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 plan_sha256 TEXT NOT NULL,
                 feed TEXT NOT NULL,
+                limits TEXT NOT NULL,
                 created_at TEXT NOT NULL,
                 status TEXT NOT NULL CHECK (status IN ('running', 'finished')),
                 finished_at TEXT,

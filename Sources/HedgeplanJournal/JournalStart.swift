@@ -12,7 +12,7 @@ public enum JournalStart {
     ///   can be retried until it finishes).
     /// - Without `resume`, an existing journal is an error, whatever run it holds: it is
     ///   never overwritten.
-    /// - With `resume`, the journal's plan hash and feed must equal `identity`'s. A finished
+    /// - With `resume`, the journal's plan hash, feed and limits must equal `identity`'s. A finished
     ///   journal gives its stored result; an unfinished one a recorder that replays, verifies
     ///   up to the last checkpoint and then appends.
     public static func open(path: String, identity: RunIdentity, resume: Bool, batchTicks: Int = 50_000) throws -> JournalStart {
@@ -32,6 +32,11 @@ public enum JournalStart {
         }
         if header.identity.feed != identity.feed {
             throw JournalError.identityMismatch(path: path, field: "feed", journaled: header.identity.feed, given: identity.feed)
+        }
+        if header.identity.limits != identity.limits {
+            let shown = { (limits: String) in limits.isEmpty ? "none (to the feed's end)" : limits }
+            throw JournalError.identityMismatch(
+                path: path, field: "limits (--max-ticks, --duration)", journaled: shown(header.identity.limits), given: shown(identity.limits))
         }
         if header.finished, let result = header.result { return .finished(result) }
         return .run(JournalRecorder(journal: journal, batchTicks: batchTicks, resumingFrom: try journal.progress()))

@@ -69,6 +69,7 @@ struct RecordChecksum {
         var c = RecordChecksum()
         c.add(identity.planSHA256)
         c.add(identity.feed)
+        c.add(identity.limits)
         c.add(result.json)
         c.add(result.text)
         return c.finalize()

@@ -134,12 +134,12 @@ public final class RunJournal {
     }
 
     static func header(_ db: Database, path: String) throws -> JournalHeader? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT plan_sha256, feed, created_at, status, finished_at, result_json, result_text, result_sha256 FROM run WHERE id = 1")
+        guard let row = try Row.fetchOne(db, sql: "SELECT plan_sha256, feed, created_at, status, finished_at, result_json, result_text, result_sha256, limits FROM run WHERE id = 1")
         else { return nil }
         let finished = (try row.decode(atIndex: 3) as String) == "finished"
         let json: String? = try row.decode(atIndex: 5)
         let text: String? = try row.decode(atIndex: 6)
-        let identity = RunIdentity(planSHA256: try row.decode(atIndex: 0), feed: try row.decode(atIndex: 1))
+        let identity = RunIdentity(planSHA256: try row.decode(atIndex: 0), feed: try row.decode(atIndex: 1), limits: try row.decode(atIndex: 8))
         var result: StoredResult?
         if finished {
             guard let json, let text else { throw JournalError.damaged(path: path, what: "the finished run's stored result (missing)") }
@@ -240,8 +240,8 @@ public final class RunJournal {
     func start(_ identity: RunIdentity) throws {
         try writing { db in
             try db.execute(
-                sql: "INSERT INTO run (id, plan_sha256, feed, created_at, status) VALUES (1, ?, ?, ?, 'running')",
-                arguments: [identity.planSHA256, identity.feed, Self.now()])
+                sql: "INSERT INTO run (id, plan_sha256, feed, limits, created_at, status) VALUES (1, ?, ?, ?, ?, 'running')",
+                arguments: [identity.planSHA256, identity.feed, identity.limits, Self.now()])
         }
     }
 

@@ -99,7 +99,7 @@ struct DryRun: ParsableCommand {
         let interruption = Interruption()
         defer { interruption.uninstall() }
         let source = try openFeed(spec)
-        var journaled = try journal.open(plan: plan, feed: feed)
+        var journaled = try journal.open(plan: plan, feed: feed, limits: limits)
         if case .finished(let stored)? = journaled {
             guard reportFile != nil else {
                 Terminal.standardOutput.write(format == .json ? stored.json : TerminalEscaping.escapedKeepingLines(stored.text))

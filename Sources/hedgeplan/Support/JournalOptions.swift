@@ -48,7 +48,7 @@ struct JournalOptions: ParsableArguments {
     /// one that cannot be read or written exits 74. A journal file this call created is
     /// removed again when opening fails, so no stray file is left. A live `ws://` feed can
     /// be journaled but not resumed: it cannot be replayed.
-    func open(plan: HedgingPlan, feed: String) throws(CommandFailure) -> JournalStart? {
+    func open(plan: HedgingPlan, feed: String, limits: RunLimits) throws(CommandFailure) -> JournalStart? {
         guard let path else { return nil }
         if resume, case .webSocket? = try? FeedSpec.parse(feed) {
             // Resume replays the feed from its first tick: a live feed cannot be replayed.
@@ -56,7 +56,7 @@ struct JournalOptions: ParsableArguments {
         }
         let existed = FileManager.default.fileExists(atPath: path)
         do {
-            let start = try JournalStart.open(path: path, identity: RunIdentity(plan: plan, feed: feed), resume: resume, batchTicks: batchTicks)
+            let start = try JournalStart.open(path: path, identity: RunIdentity(plan: plan, feed: feed, limits: limits.identityText), resume: resume, batchTicks: batchTicks)
             // A live feed's ticks come in real time: commit at least once a second.
             if case .run(let recorder) = start, case .webSocket? = try? FeedSpec.parse(feed) { recorder.maxCommitInterval = .seconds(1) }
             return start

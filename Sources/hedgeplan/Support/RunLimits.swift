@@ -23,6 +23,12 @@ struct RunLimits: ParsableArguments {
         duration.flatMap(TimeSpan.init(parsing:)).map { Int64(($0.seconds * 1000).rounded()) }
     }
 
+    /// The limits as a journal's identity keeps them (`RunIdentity.limits`): the duration in
+    /// milliseconds, so that `1h` and `60m` are the same run; `""` with neither.
+    var identityText: String {
+        [maxTicks.map { "--max-ticks \($0)" }, durationMs.map { "--duration \($0) ms" }].compactMap { $0 }.joined(separator: " ")
+    }
+
     func validate() throws {
         if let maxTicks, maxTicks < 1 { throw ValidationError("--max-ticks must be at least 1 (got \(maxTicks))") }
         if let duration {
