@@ -28,7 +28,7 @@ public struct TuneReport: Sendable {
                 "mean": StressReport.cents(c.figures.mean), "objective": StressReport.cents(c.objective), "pareto": .bool(c.pareto),
                 "stderr": .object([
                     "cost": StressReport.cents(c.figures.costStderr), "std": StressReport.cents(c.figures.stdStderr),
-                    "es99": StressReport.cents(c.figures.es99Stderr),
+                    "es99": c.figures.es99Stderr.map(StressReport.cents) ?? .null,
                 ]),
             ]
             if let share = c.figures.liquidatedShare { fields["liquidated_share"] = .number(StressReport.round(share, 4)) }
@@ -62,10 +62,11 @@ public struct TuneReport: Sendable {
         }
         out += "objective     \(result.objective.text) (minimised; \(h.quote) per path\(result.member == nil ? "" : " and copy"))\n\n"
         let width = max(20, result.candidates.map(\.policy.flowText.count).max() ?? 0) + 2
-        // Each figure with its standard error; the columns as wide as their widest cell.
+        // Each figure with its standard error (n/a where none is defined: ES of one tail
+        // path); the columns as wide as their widest cell.
         let cells = result.candidates.map { c in
             [(c.figures.cost, c.figures.costStderr), (c.figures.std, c.figures.stdStderr), (c.figures.es99, c.figures.es99Stderr)]
-                .map { Money.grouped($0.0, decimals: 2) + " ±" + Money.grouped($0.1, decimals: 1) }
+                .map { Money.grouped($0.0, decimals: 2) + " ±" + ($0.1.map { Money.grouped($0, decimals: 1) } ?? "n/a") }
         }
         let columns = (0..<3).map { k in max(17, (cells.map { $0[k].count }.max() ?? 0) + 2) }
         out += "  #  " + "policy".padding(toLength: width, withPad: " ", startingAt: 0)
@@ -121,7 +122,9 @@ extension TuneReport {
         out += "<section>\n<h2>Candidates</h2>\n<table>\n<thead><tr><th>#</th><th>hedge.delta</th><th class=\"num\">cost</th><th class=\"num\">std</th><th class=\"num\">ES 99%</th><th class=\"num\">rebalances</th><th class=\"num\">objective</th><th>Pareto</th></tr></thead>\n<tbody>\n"
         for (i, c) in result.candidates.enumerated() {
             let f = c.figures
-            let cell = { (v: Double, err: Double) in "<td class=\"num\">\(HTMLText.money(v)) <small>± \(HTMLText.money(err))</small></td>" }
+            let cell = { (v: Double, err: Double?) in
+                "<td class=\"num\">\(HTMLText.money(v)) <small>± \(err.map(HTMLText.money) ?? "n/a")</small></td>"
+            }
             out += "<tr><td>\(i == result.recommended ? "<strong>\(i) ★</strong>" : "\(i)")</td><td><code>\(e(c.policy.flowText))</code></td>"
             out += cell(f.cost, f.costStderr) + cell(f.std, f.stdStderr) + cell(f.es99, f.es99Stderr)
             out += "<td class=\"num\">\(HTMLText.number(f.hedges))</td><td class=\"num\">\(HTMLText.money(c.objective))</td><td>\(c.pareto ? "yes" : "")</td></tr>\n"

@@ -48,6 +48,11 @@ public struct SourceText: Sendable {
 
     /// Checks that bytes are UTF-8 text within the size limit; reports the first bad byte
     /// with its line and column.
+    ///
+    /// A leading UTF-8 byte order mark (what some Windows editors write) is dropped from the
+    /// text, as YAML allows: libyaml, told the encoding, would otherwise count it as a
+    /// column of line 1 and refuse line 2's keys as mis-indented. Columns are then an
+    /// editor's. The plan's source hash is of the file's bytes, mark included.
     public static func decode(_ bytes: [UInt8], path: String, limits: ParseLimits = .standard) -> Result<SourceText, Diagnostic> {
         if bytes.count > limits.maxBytes {
             return .failure(.error(
@@ -55,18 +60,24 @@ public struct SourceText: Sendable {
                 "file is larger than the \(limits.maxBytes / 1024) KiB limit for strategy files",
                 at: SourceLocation(file: path, line: 1, column: 1)))
         }
-        if let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) {
+        let mark = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+        let body = bytes[mark...]
+        if let text = String(validating: body, as: UTF8.self), !body.contains(0) {
             return .success(SourceText(path: path, text: text))
         }
-        return .failure(firstBadByte(bytes, path: path))
+        return .failure(firstBadByte(body, path: path))
     }
 
-    private static func firstBadByte(_ bytes: [UInt8], path: String) -> Diagnostic {
+    /// EF BB BF: U+FEFF in UTF-8.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// `bytes` is the file after any byte order mark: offsets are the file's.
+    private static func firstBadByte(_ bytes: ArraySlice<UInt8>, path: String) -> Diagnostic {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var line = 1
         var column = 1
-        var offset = 0
+        var offset = bytes.startIndex
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):

@@ -214,6 +214,88 @@ struct SweepFindingTests {
         #expect(errors["0.95"] is NSNumber, "three paths of 60 are at or beyond VaR 95% (rank 2.95): \(errors)")
     }
 
+    /// `tune` printed the same certainty for each candidate's ES 99% as `stress` did: with 60
+    /// paths only the worst is in the 99% tail.
+    @Test func aTuneExpectedShortfallOfOnePathHasNoStandardError() throws {
+        let arguments = ["tune", Self.condor, "--paths", "60", "--horizon", "1d", "--threads", "1", "--policies", "band,interval"]
+        let text = try HedgeplanProcess.run(arguments)
+        #expect(text.status == 0, "\(text.stderr)")
+        let rows = text.stdout.split(separator: "\n").filter { $0.contains("{ target:") && !$0.hasPrefix("recommended") }
+        #expect(rows.count == 9, "five bands and four intervals: \(text.stdout)")
+        for row in rows { #expect(row.contains("±n/a"), "\(row)") }
+        let json = try HedgeplanProcess.run(arguments + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let candidates = try #require(object["candidates"] as? [[String: Any]])
+        #expect(candidates.count == 9)
+        for c in candidates {
+            let errors = try #require(c["stderr"] as? [String: Any])
+            #expect(errors["es99"] is NSNull, "\(errors)")
+            #expect(errors["std"] is NSNumber, "\(errors)")
+        }
+    }
+
+    /// `-o -` wrote a file named `-`. Where `-o` replaces standard output (`compile`,
+    /// `propose`, as `price` already did) it now means standard output; where standard output
+    /// carries the command's own output besides the file (`stress`, `--report`), it is refused
+    /// (exit 64) before any work, and no file named `-` appears.
+    @Test func aDashOutputIsStandardOutputOrRefused() throws {
+        let dir = try ScratchFolder.make("sweep-dash")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let strategy = Self.root.appendingPathComponent(Self.condor).path
+        let compiled = try HedgeplanProcess.run(["compile", strategy, "-o", "-"], in: dir)
+        #expect(compiled.status == 0, "\(compiled.stderr)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(compiled.stdout.utf8)) as? [String: Any])
+        #expect(plan["legs"] is [Any])
+        for arguments in [
+            ["stress", strategy, "--paths", "4", "-o", "-"],
+            ["dry-run", strategy, "--feed", "gbm:spot=3000,vol=0.6,days=1,step=1h,seed=1", "--report", "-"],
+            ["dry-run", strategy, "--feed", "gbm:spot=3000,vol=0.6,days=1,step=1h,seed=1", "--journal", "-"],
+        ] {
+            let r = try HedgeplanProcess.run(arguments, in: dir)
+            #expect(r.status == 64, "\(arguments): \(r.stderr)")
+            #expect(r.stderr.contains("to `-`: this option takes a file"), "\(r.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    /// A strategy saved with a UTF-8 byte order mark was refused at line 2 ("did not find
+    /// expected <document start>"); it now validates like the same file without the mark.
+    @Test func aStrategyWithAByteOrderMarkValidates() throws {
+        let dir = try ScratchFolder.make("sweep-bom")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: Self.root.appendingPathComponent(Self.condor), encoding: .utf8)
+        let marked = dir.appendingPathComponent("marked.yaml")
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)).write(to: marked)
+        let r = try HedgeplanProcess.run(["validate", marked.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("error"), "\(r.stderr)")
+    }
+
+    /// `--resume` of a finished journal printed its stored result whatever `--max-ticks` or
+    /// `--duration` said: a one-day result for a resume that asked for two. The limits are now
+    /// part of the run's identity: another limit is refused naming both, the same limit
+    /// (`1d` and `24h` alike) prints the stored result.
+    @Test func resumeHoldsTheRunsLimits() throws {
+        let dir = try ScratchFolder.make("sweep-resume-limits")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let journal = dir.appendingPathComponent("run.sqlite").path
+        let base = ["dry-run", Self.condor, "--feed", "Examples/feeds/ethereum.csv", "--journal", journal, "--format", "json"]
+        let first = try HedgeplanProcess.run(base + ["--duration", "1d"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let again = try HedgeplanProcess.run(base + ["--resume", "--duration", "24h"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == first.stdout)
+        for (extra, given) in [
+            ([String](), "none (to the feed's end)"), (["--duration", "2d"], "--duration 172800000 ms"),
+            (["--duration", "1d", "--max-ticks", "5"], "--max-ticks 5 --duration 86400000 ms"),
+        ] {
+            let other = try HedgeplanProcess.run(base + ["--resume"] + extra)
+            // Under --format json the refusal is a diagnostic on standard output.
+            #expect(other.status == 1, "\(extra): \(other.stderr)")
+            #expect(other.stdout.contains("its limits (--max-ticks, --duration) is --duration 86400000 ms, this run's is \(given)"), "\(other.stdout)")
+        }
+    }
+
     // MARK: Wrong or unexplained figures
 
     /// A short 2000 call (20 received) on one long ETH bought at 3000 loses at every spot:

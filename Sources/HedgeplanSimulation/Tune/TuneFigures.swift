@@ -12,8 +12,10 @@ public struct TuneFigures: Equatable, Sendable {
     public var mean: Double
     /// Standard errors: of the mean cost (std of per-path costs / sqrt n); of the std
     /// (sqrt((m4 − σ⁴) / (4 σ² n)), the delta method, no normality assumed); of ES 99%
-    /// (`Distribution`'s tail standard error).
-    public var costStderr = 0.0, stdStderr = 0.0, es99Stderr = 0.0
+    /// (`Distribution`'s tail standard error; nil with fewer than two paths in the tail, where
+    /// it is not defined: 100 paths or fewer).
+    public var costStderr = 0.0, stdStderr = 0.0
+    public var es99Stderr: Double?
     /// `tune PORTFOLIO`: the mean share of the member line's copies liquidated per path, in
     /// [0, 1]; nil for a single plan.
     public var liquidatedShare: Double?
@@ -25,7 +27,7 @@ public struct TuneFigures: Equatable, Sendable {
         std = summary.hedged.std
         let tail = summary.hedged.tails.first { $0.level == 0.99 }
         es99 = tail?.expectedShortfall ?? 0
-        es99Stderr = tail?.expectedShortfallStderr ?? 0
+        es99Stderr = tail?.definedShortfallStderr
         hedges = summary.hedgesMean
         mean = summary.hedged.mean
         addStandardErrors(totals: outcomes.map(\.hedged.pnl.total), costs: outcomes.map { -$0.hedged.pnl.costs })
@@ -39,7 +41,7 @@ public struct TuneFigures: Equatable, Sendable {
         std = pnl.std
         let tail = pnl.tails.first { $0.level == 0.99 }
         es99 = tail?.expectedShortfall ?? 0
-        es99Stderr = tail?.expectedShortfallStderr ?? 0
+        es99Stderr = tail?.definedShortfallStderr
         hedges = Distribution(rebalances).mean
         mean = pnl.mean
         addStandardErrors(totals: totals, costs: costs)

@@ -26,7 +26,7 @@ struct Compile: ParsableCommand {
     @Argument(help: "A strategy file (YAML).")
     var file: String
 
-    @Option(name: .shortAndLong, help: "Write the plan here instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write the plan here instead of standard output (- for standard output).")
     var output: String?
 
     @Option(help: "A CSV price history to fit volatility models on.")
@@ -38,7 +38,9 @@ struct Compile: ParsableCommand {
 
     private func compile() throws {
         // Checked before any work: a plan that cannot be written is refused up front.
-        let destination = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the plan") }
+        let destination = try (output == OutputFile.standardOutput ? nil : output).map { path throws(CommandFailure) in
+            try OutputFile(checking: path, purpose: "the plan")
+        }
         let priceHistory = try history.map(PriceHistoryLoader.load)
         let compiled = PlanCompiler.compile(path: file, now: try ValuationClock.now(), history: priceHistory)
         if !compiled.diagnostics.isEmpty {

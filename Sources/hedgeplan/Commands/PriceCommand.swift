@@ -60,7 +60,7 @@ struct Price: ParsableCommand {
     private func price() throws {
         // Checked before any work: a result that cannot be written is refused up front.
         var destination: OutputFile?
-        if let output, output != "-" { destination = try OutputFile(checking: output, purpose: "the priced CSV") }
+        if let output, output != OutputFile.standardOutput { destination = try OutputFile(checking: output, purpose: "the priced CSV") }
         let data: Data
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()

@@ -32,7 +32,7 @@ struct Propose: ParsableCommand {
     @Option(help: "The governance policy (YAML).")
     var policy: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the proposal here (default: standard output).", valueName: "PROPOSAL.json"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the proposal here (default, or -: standard output).", valueName: "PROPOSAL.json"))
     var output: String?
 
     @Option(help: ArgumentHelp("The proposal's time, ISO 8601 (default: HEDGEPLAN_NOW, else the clock).", valueName: "T"))
@@ -40,7 +40,9 @@ struct Propose: ParsableCommand {
 
     func run() throws {
         try DiagnosticOutputOptions(format: .text).reportingFailures {
-            let output = try output.map { path throws(CommandFailure) in try OutputFile(checking: path, purpose: "the proposal") }
+            let output = try (output == OutputFile.standardOutput ? nil : output).map { path throws(CommandFailure) in
+                try OutputFile(checking: path, purpose: "the proposal")
+            }
             let time = try GovernanceInput.now(now)
             let policy = try GovernanceInput.policy(self.policy)
             let log = try GovernanceInput.log(policy)

@@ -26,11 +26,23 @@ struct OutputFile {
     /// What the file is, for messages ("the plan", "the report").
     let purpose: String
 
-    /// Checks that `path` can be written; throws a `CommandFailure` (exit 74) saying why not.
+    /// What `-o -` means where `-o` replaces standard output (`compile`, `propose`, `price`):
+    /// standard output. The commands that take it map it to no file before asking for one.
+    static let standardOutput = "-"
+
+    /// Checks that `path` can be written; throws a `CommandFailure` (exit 74) saying why not,
+    /// or exit 64 for `-`: this option names a file (standard output carries the command's
+    /// own output), and writing a file called `-` is not what anyone typing it meant.
     init(checking path: String, purpose: String) throws(CommandFailure) {
         self.path = path
         self.purpose = purpose
         guard !path.isEmpty else { throw .io(path, "cannot write \(purpose): the path is empty") }
+        guard path != Self.standardOutput else {
+            throw CommandFailure(
+                .error(.usage, "cannot write \(purpose) to `-`: this option takes a file, and standard output carries the command's own output; give ./- for a file named -",
+                    at: .wholeFile("command line")),
+                exitCode: 64)
+        }
         var info = stat()
         if stat(path, &info) == 0 {
             if let kind = FileKind.nonRegular(info.st_mode) {
