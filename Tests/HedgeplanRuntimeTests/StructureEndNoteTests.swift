@@ -52,6 +52,29 @@ struct StructureEndNoteTests {
         #expect(Self.haltNote(result)?.hasPrefix("the `feed_stale` breaker halted the book at 2023-11-16T06:13:20Z, and a halted book does not roll: from 2023-11-16T06:13:20Z, for the last 3 days of the feed") == true)
     }
 
+    /// A structure with no dated leg does not end: a halt leaves it whole. The univ3
+    /// liquidity position on the bundled ETH history, halted at its one missing candle, was
+    /// said to have had its "last expiring leg settled" at the halt (found by hand,
+    /// 2026-12-02). A spot leg hedged on a perp, halted at a gap, gets no such note.
+    @Test func aStructureWithNoDatedLegHasNoEndToNote() throws {
+        let plan = try InterpreterTests.plan("""
+            hedgeplan: 1
+            name: hourly-spot
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60%, rate: 0% }
+            legs:
+              - { side: long, type: spot, quantity: 5 }
+            hedge: { instrument: perp, delta: { trigger: band, band: 0.1 } }
+            execution: { venues: [{ name: perp, kind: perp, fee: 0.05% }] }
+            safety: { circuit_breakers: [{ when: feed_stale, above: 60s, then: halt }] }
+            """)
+        let result = try InterpreterTests.run(plan, csv: HourlyProtectivePut.feed(hours: 96, missing: 30...31))
+        #expect(result.breakerEvents.map(\.action) == ["halt"])
+        #expect(Self.note(result) == nil, "\(result.notes)")
+        #expect(Self.haltNote(result) == nil, "\(result.notes)")
+        #expect(result.notes.contains("the feed_stale threshold (60 s) is shorter than the feed's step (3600 s): only the feed's gaps count against it"))
+    }
+
     static func haltNote(_ result: RunResult) -> String? {
         result.notes.first { $0.contains("breaker halted the book") }
     }

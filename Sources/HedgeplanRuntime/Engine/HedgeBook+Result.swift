@@ -18,6 +18,13 @@ extension HedgeBook {
                 notes.append("the price_move window (\(window) s) is shorter than the feed's step (\(clock.shortestStepMs / 1000) s): a move across one step counts against it")
             }
         }
+        // Every step of such a feed is longer than the rule: only its gaps count, or the rule
+        // would trip on the first bar (`BreakerMonitor.observe`).
+        if let rule = context.plan.safety.first(where: { $0.condition == .feedStale }), clock.shortestStepMs != .max,
+            rule.threshold * 1000 < Double(clock.shortestStepMs)
+        {
+            notes.append("the feed_stale threshold (\(Int64(rule.threshold.rounded())) s) is shorter than the feed's step (\(clock.shortestStepMs / 1000) s): only the feed's gaps count against it")
+        }
         if context.maxChild != nil, counters.hedges > 0, clock.shortestStepMs != .max,
             context.childSpacingMs < clock.shortestStepMs
         {

@@ -35,7 +35,11 @@ extension HedgeBook {
     /// halted, since a halted book never rolls.
     mutating func recordStructureEnd(_ tick: Tick) {
         guard clock.structureEndedAt == nil, clock.nextRollAt == .max || clock.halted, options.count == 0,
-              !linear.linear.contains(where: { $0.expiry != nil })
+              !linear.linear.contains(where: { $0.expiry != nil }),
+              // A structure with no dated leg (a liquidity position, a spot or perp book) does
+              // not end: a halt leaves it whole. Its note said "the structure's last expiring
+              // leg settled" at the halt (the univ3 LP on the bundled ETH history).
+              context.plan.legs.contains(where: { $0.expiry != nil })
         else { return }
         clock.structureEndedAt = tick.timestamp
     }
