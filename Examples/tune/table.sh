@@ -36,5 +36,5 @@ for key, title in names.items():
         e = c["stderr"]
         star = " **(recommended)**" if i == d["recommended"] else ""
         print(f"| {title} | {label(c['policy'])}{star} | {c['cost']:,.2f} ± {e['cost']:.2f} | {c['std']:,.2f} ± {e['std']:.2f} | "
-              f"{c['es99']:,.2f} ± {e['es99']:.2f} | {c['hedges']:.1f} | {'yes' if c['pareto'] else ''} |")
+              f"{c['es99']:,.2f} ± {'n/a' if e['es99'] is None else format(e['es99'], '.2f')} | {c['hedges']:.1f} | {'yes' if c['pareto'] else ''} |")
 PY
