@@ -64,7 +64,7 @@ struct ShownCycle {
     let options, net: Double
 
     init(_ cycle: OptionCycle) {
-        let (top, total) = CentAllocation.cents([Self.options(of: cycle), cycle.hedge, cycle.tradingCosts])
+        let (top, total) = CentAllocation.cents([Self.optionParts(of: cycle).reduce(0, +), cycle.hedge, cycle.tradingCosts])
         self.init(cycle, optionsCents: top[0], hedgeCents: top[1], costCents: top[2], netCents: total)
     }
 
@@ -79,13 +79,13 @@ struct ShownCycle {
     }
 
     private init(_ cycle: OptionCycle, optionsCents: Double, hedgeCents: Double, costCents: Double, netCents: Double) {
-        let optionParts = [cycle.premium, cycle.vegaHedges, cycle.payout, cycle.markedAtEnd]
-        let shown = CentAllocation.cents(optionParts, addingUpTo: optionsCents).map { $0 / 100 }
+        let shown = CentAllocation.cents(Self.optionParts(of: cycle), addingUpTo: optionsCents).map { $0 / 100 }
         (premium, vegaHedges, payout, markedAtEnd) = (shown[0], shown[1], shown[2], shown[3])
         (options, hedge, tradingCosts, net) = (optionsCents / 100, hedgeCents / 100, costCents / 100, netCents / 100)
     }
 
-    private static func options(of cycle: OptionCycle) -> Double {
-        cycle.premium + cycle.vegaHedges + cycle.payout + cycle.markedAtEnd
+    /// What the options cell adds up: premium, vega hedges, payout, mark, in the table's order.
+    private static func optionParts(of cycle: OptionCycle) -> [Double] {
+        [cycle.premium, cycle.vegaHedges, cycle.payout, cycle.markedAtEnd]
     }
 }

@@ -21,6 +21,7 @@ extension HedgeBook {
         guard clock.trades(at: tick.timestamp), context.hedgesDelta else { return }
         if rebalance.goal == nil {
             decideRebalance(tick, netDelta: marks.structureDelta + ledger.hedgePosition, gamma: marks.options.gamma + marks.linear.gamma)
+            guard rebalance.goal != nil else { return }  // most ticks: nothing to send
         }
         let nextTick = clock.previousTime.map { tick.timestamp + (tick.timestamp - $0) } ?? tick.timestamp
         var sent = 0

@@ -13,23 +13,7 @@ extension HedgeBook {
         if context.shiftMs != 0, let asOf = context.plan.clock.asOf ?? context.plan.clock.asOfMs.map(RunClock.iso) {
             notes.append("the plan's calendar (as_of \(asOf)) is shifted to start at the feed's first tick, \(RunClock.iso(context.anchorMs)); every expiry moves with it")
         }
-        for rule in context.plan.safety where rule.condition == .priceMove {
-            if let window = rule.windowSeconds, clock.shortestStepMs != .max, window * 1000 < clock.shortestStepMs {
-                notes.append("the price_move window (\(window) s) is shorter than the feed's step (\(clock.shortestStepMs / 1000) s): a move across one step counts against it")
-            }
-        }
-        // Every step of such a feed is longer than the rule: only its gaps count, or the rule
-        // would trip on the first bar (`BreakerMonitor.observe`).
-        if let rule = context.plan.safety.first(where: { $0.condition == .feedStale }), clock.shortestStepMs != .max,
-            rule.threshold * 1000 < Double(clock.shortestStepMs)
-        {
-            notes.append("the feed_stale threshold (\(Int64(rule.threshold.rounded())) s) is shorter than the feed's step (\(clock.shortestStepMs / 1000) s): only the feed's gaps count against it")
-        }
-        if context.maxChild != nil, counters.hedges > 0, clock.shortestStepMs != .max,
-            context.childSpacingMs < clock.shortestStepMs
-        {
-            notes.append("child orders are spaced \(context.childSpacingMs / 1000) s apart, less than the feed's step (\(clock.shortestStepMs / 1000) s): those due before the next tick went at the same tick, at its price")
-        }
+        notes += shorterThanStepNotes()
         if let note = structureEndNote() { notes.append(note) }
         if let note = liquidityFeeNote() { notes.append(note) }
         if counters.unfilled > 0 { notes.append("some hedge size could not be filled within max_slippage") }
@@ -53,6 +37,30 @@ extension HedgeBook {
         let final = marks.equity(ledger, spot: tick.price)
         result.equity = EquityFigures(final: final, peak: max(risk.peakEquity, final), maxDrawdown: risk.maxDrawdown)
         return result
+    }
+
+    /// The plan's durations shorter than the feed's shortest step, and what the run made of
+    /// each: a `price_move` window (a move across one step counts against it), a
+    /// `feed_stale` threshold (only the feed's gaps count, or the rule would trip on every
+    /// bar: `BreakerMonitor.observe`), child-order spacing (those due before the next tick go
+    /// at it). None before the feed's second tick.
+    func shorterThanStepNotes() -> [String] {
+        guard clock.shortestStepMs != .max else { return [] }
+        let stepMs = clock.shortestStepMs
+        let step = "the feed's step (\(stepMs / 1000) s)"
+        var notes: [String] = []
+        for rule in context.plan.safety where rule.condition == .priceMove {
+            if let window = rule.windowSeconds, window * 1000 < stepMs {
+                notes.append("the price_move window (\(window) s) is shorter than \(step): a move across one step counts against it")
+            }
+        }
+        if let rule = context.plan.safety.first(where: { $0.condition == .feedStale }), rule.threshold * 1000 < Double(stepMs) {
+            notes.append("the feed_stale threshold (\(Int64(rule.threshold.rounded())) s) is shorter than \(step): only the feed's gaps count against it")
+        }
+        if context.maxChild != nil, counters.hedges > 0, context.childSpacingMs < stepMs {
+            notes.append("child orders are spaced \(context.childSpacingMs / 1000) s apart, less than \(step): those due before the next tick went at the same tick, at its price")
+        }
+        return notes
     }
 
     /// When the run went on past the structure's last expiry with undated legs still held:

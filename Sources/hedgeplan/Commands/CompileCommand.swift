@@ -38,9 +38,7 @@ struct Compile: ParsableCommand {
 
     private func compile() throws {
         // Checked before any work: a plan that cannot be written is refused up front.
-        let destination = try (output == OutputFile.standardOutput ? nil : output).map { path throws(CommandFailure) in
-            try OutputFile(checking: path, purpose: "the plan")
-        }
+        let destination = try OutputFile.replacingStandardOutput(output, purpose: "the plan")
         let priceHistory = try history.map(PriceHistoryLoader.load)
         let compiled = PlanCompiler.compile(path: file, now: try ValuationClock.now(), history: priceHistory)
         if !compiled.diagnostics.isEmpty {

@@ -59,8 +59,7 @@ struct Price: ParsableCommand {
 
     private func price() throws {
         // Checked before any work: a result that cannot be written is refused up front.
-        var destination: OutputFile?
-        if let output, output != OutputFile.standardOutput { destination = try OutputFile(checking: output, purpose: "the priced CSV") }
+        let destination = try OutputFile.replacingStandardOutput(output, purpose: "the priced CSV")
         let data: Data
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()

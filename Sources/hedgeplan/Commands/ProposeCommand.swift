@@ -40,9 +40,7 @@ struct Propose: ParsableCommand {
 
     func run() throws {
         try DiagnosticOutputOptions(format: .text).reportingFailures {
-            let output = try (output == OutputFile.standardOutput ? nil : output).map { path throws(CommandFailure) in
-                try OutputFile(checking: path, purpose: "the proposal")
-            }
+            let output = try OutputFile.replacingStandardOutput(output, purpose: "the proposal")
             let time = try GovernanceInput.now(now)
             let policy = try GovernanceInput.policy(self.policy)
             let log = try GovernanceInput.log(policy)

@@ -27,8 +27,15 @@ struct OutputFile {
     let purpose: String
 
     /// What `-o -` means where `-o` replaces standard output (`compile`, `propose`, `price`):
-    /// standard output. The commands that take it map it to no file before asking for one.
+    /// standard output (`replacingStandardOutput`).
     static let standardOutput = "-"
+
+    /// The file for an option that replaces standard output: nil when none was given or it
+    /// is `-`, else the checked file.
+    static func replacingStandardOutput(_ path: String?, purpose: String) throws(CommandFailure) -> OutputFile? {
+        guard let path, path != standardOutput else { return nil }
+        return try OutputFile(checking: path, purpose: purpose)
+    }
 
     /// Checks that `path` can be written; throws a `CommandFailure` (exit 74) saying why not,
     /// or exit 64 for `-`: this option names a file (standard output carries the command's
