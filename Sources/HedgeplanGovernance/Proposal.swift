@@ -67,7 +67,7 @@ public struct Proposal: Codable, Equatable, Sendable {
         return CanonicalHash.sha256Hex(bare.encoded())
     }
 
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case notJSON
         case notAProposal(String)
         public var description: String {
@@ -83,10 +83,11 @@ public struct Proposal: Codable, Equatable, Sendable {
         guard object["format"] as? String == formatName else { throw .notAProposal("`format` is not \"\(formatName)\"") }
         guard object["version"] as? Int == currentVersion else { throw .notAProposal("`version` is not \(currentVersion)") }
         var proposal: Proposal
+        let decoder = CanonicalJSON.decoder()
         do {
-            proposal = try CanonicalJSON.decoder().decode(Proposal.self, from: data)
+            proposal = try decoder.decode(Proposal.self, from: data)
         } catch let error as DecodingError {
-            throw .notAProposal(PlanProblem(decoding: error).description)
+            throw .notAProposal(PlanProblem.located(error, decoding: Proposal.self, from: data, with: decoder)[0].description)
         } catch {
             throw .notAProposal("\(error)")
         }

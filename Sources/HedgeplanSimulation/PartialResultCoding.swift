@@ -1,4 +1,5 @@
 import Foundation
+import PlanFormat
 
 /// How partial results (`StressShard`, `TuneShard`) are written and read: compact JSON,
 /// sorted snake_case keys, numbers in Swift's shortest round-trip form, which reads back to
@@ -14,10 +15,15 @@ enum PartialResultCoding {
         return data
     }
 
+    /// Throws the first located `PlanProblem` when the bytes are JSON of another shape.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(type, from: data)
+        do {
+            return try decoder.decode(type, from: data)
+        } catch let error as DecodingError {
+            throw PlanProblem.located(error, decoding: type, from: data, with: decoder)[0]
+        }
     }
 }
 

@@ -93,7 +93,7 @@ public struct MergeProblem: Error, Equatable, Sendable, CustomStringConvertible 
     /// fault and what it should hold when the file is JSON whose structure is damaged, and how
     /// to write a good one (`hint`).
     static func unreadable(_ kind: String, file: String, error: any Error, hint: String) -> MergeProblem {
-        if let error = error as? DecodingError, case let problem = PlanProblem(decoding: error), problem.path != "$" {
+        if let problem = error as? PlanProblem, problem.path != "$" {
             return MergeProblem(file: file, message: "not a \(kind): \(problem) (\(hint))")
         }
         return MergeProblem(file: file, message: "not a \(kind) (\(hint))")

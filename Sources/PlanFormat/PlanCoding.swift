@@ -32,7 +32,7 @@ public enum PlanCoding {
         do {
             plan = try decoder.decode(HedgingPlan.self, from: data)
         } catch let error as DecodingError {
-            throw PlanRejection([PlanProblem(decoding: error)])
+            throw PlanRejection(PlanProblem.located(error, decoding: HedgingPlan.self, from: data, with: decoder))
         } catch {
             throw PlanRejection([PlanProblem("$", "cannot be read: \(error)")])
         }

@@ -121,6 +121,9 @@ struct SweepFindingTests {
              "not a partial stress result: $.outcomes: cannot be read: -3 rebalances"),
             ("text.json", { var o = $0["outcomes"] as! [String: Any]; var h = o["hedges"] as! [Any]; h[0] = "x"; o["hedges"] = h; $0["outcomes"] = o },
              "not a partial stress result: $.outcomes.hedges[0]: expected an integer"),
+            // Found 2026-12-02: Foundation refused this as "not valid JSON" with no path.
+            ("fraction.json", { var o = $0["outcomes"] as! [String: Any]; var h = o["hedges"] as! [Any]; h[1] = 2.5; o["hedges"] = h; $0["outcomes"] = o },
+             "not a partial stress result: $.outcomes.hedges[1]: expected an integer (a whole number within ±9.2e18), found 2.5"),
         ]
         for (name, edit, message) in cases {
             let bad = try edited(s1, name, edit)

@@ -98,6 +98,12 @@ struct ProposalReadingTests {
         } catch {
             #expect(error.description.contains("$.proposed.hedge.delta.trigger.half_width"), "\(error.description)")
         }
+        // A fractional sequence: Foundation's decoder says only "not valid JSON"; the field is named.
+        let fractional = text.replacingOccurrences(of: "\"sequence\" : 1,", with: "\"sequence\" : 1.5,")
+        #expect(fractional != text)
+        #expect(throws: Proposal.Failure.notAProposal("$.sequence: expected an integer (a whole number within ±9.2e18), found 1.5")) {
+            try Proposal.decode(Data(fractional.utf8))
+        }
         #expect(throws: Proposal.Failure.self) { try Proposal.decode(Data("[]".utf8)) }
         #expect(throws: Proposal.Failure.self) { try Proposal.decode(Data("{\"format\": \"hedgeplan.proposal\", \"version\": 1}".utf8)) }
     }

@@ -60,6 +60,19 @@ struct PlanRejectionTests {
              ]),
         Edit(name: "roll offset that overflows milliseconds", apply: { set(&$0, ["roll", "every_seconds"], 100_000_000_000_000_000) },
              expected: ["$.roll.every_seconds: 100000000000000000 s is out of range: must be above 0 and at most 3153600000 s (100 years)"]),
+        // Found by the sweep of 2026-12-02: Foundation's decoder refuses a number that does
+        // not fit an integer field as "not valid JSON", with no path; the reader finds it.
+        Edit(name: "fractional seconds", apply: { set(&$0, ["roll", "every_seconds"], 2_592_000.5) },
+             expected: ["$.roll.every_seconds: expected an integer (a whole number within ±9.2e18), found 2592000.5"]),
+        Edit(name: "two integers out of Int64's range",
+             apply: {
+                 set(&$0, ["roll", "every_seconds"], 1e19)
+                 set(&$0, ["clock", "as_of_ms"], -1e30)
+             },
+             expected: [
+                 "$.clock.as_of_ms: expected an integer (a whole number within ±9.2e18), found -1e+30",
+                 "$.roll.every_seconds: expected an integer (a whole number within ±9.2e18), found 1e+19",
+             ]),
         Edit(name: "unknown breaker action", apply: { set(&$0, ["safety", 0, "action"], "explode") },
              expected: [#"$.safety[0].action: unknown breaker action "explode"; expected halt, flatten or pause"#]),
         Edit(name: "pause without a duration", apply: { remove(&$0, ["safety", 1], "pause_seconds") },
