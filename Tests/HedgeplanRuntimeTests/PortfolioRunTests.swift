@@ -269,6 +269,101 @@ struct PortfolioRunTests {
         #expect(abs(result.crowd.maxPoolDeviationBps - (1 - 2054.3376 / 2950) * 10_000) < 0.1)
     }
 
+    /// The same drop with two copies of A before B. Both copies of A are below maintenance at
+    /// the tick's mark of 2950 (equity 1,100 < 1,180), so the second copy's close is not the
+    /// first's doing: both are round 1, though the first's sale moved the mark to 2,441.73
+    /// before the second was checked. The second sells 10 ETH from x = 110.84390 to
+    /// 120.84390 (average 2,239.67, mark after 2,054.34). B was above maintenance at 2950
+    /// (equity 2,000 > 1,180) and below at 2,441.73: the first copy's close pushed it under,
+    /// so B is round 2, and the cascade's depth is 2 (a count of closes would say 3). B sells
+    /// from x = 120.84390 to 130.84390: average 1,897.33, mark after 1,752.32.
+    @Test func copiesAlreadyUnderMaintenanceAreOneRound() throws {
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: cascade
+            members:
+              - { strategy: a.yaml, copies: 2, collateral: 1600 }
+              - { strategy: b.yaml, collateral: 2500 }
+            venues:
+              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
+              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
+            """, members: ["a.yaml": Self.shortSpotMember("a"), "b.yaml": Self.shortSpotMember("b")])
+        let csv = "timestamp,price\n1764000000000,3000\n1764000060000,2950\n1764000120000,2950\n"
+        let (result, run) = try Self.run(setup, csv: csv)
+        #expect(run.conservationFailures.isEmpty)
+        let events = result.liquidationEvents
+        try #require(events.count == 3)
+        #expect(events.map(\.member) == ["a.yaml", "a.yaml", "b.yaml"])
+        #expect(events.map(\.copy) == [0, 1, 0])
+        #expect(events.map(\.depth) == [1, 1, 2])
+        #expect(abs(events[0].mark - 2950) < 1e-6 && abs(events[0].equity - 1100) < 1e-6)
+        #expect(abs(events[1].mark - 2441.73) < 0.01 && abs(events[1].equity - -3982.70) < 0.01)
+        #expect(abs(events[1].averagePrice - 2239.67) < 0.01 && abs(events[1].markAfter - 2054.34) < 0.01)
+        #expect(abs(events[2].mark - 2054.34) < 0.01 && abs(events[2].equity - -6956.62) < 0.01)
+        #expect(abs(events[2].averagePrice - 1897.33) < 0.01 && abs(events[2].markAfter - 1752.32) < 0.01)
+        #expect(result.crowd.liquidations == 3)
+        #expect(result.crowd.maxCascadeDepth == 2)
+    }
+
+    /// Short 10 calls (strike 3000, 30 days, 60%, no rate) with a long spot leg of their
+    /// delta at 3000 (10 N(d1) = 5.3427 ETH), hedged with spot on a fee-free pool of 20 ETH
+    /// and 60,000 USDC: nothing to trade at the first tick. One copy has a 0.2 ETH band, two
+    /// copies a 0.8 band. The feed moves to 3050: every copy is 10 (N(d1) at 3050 − N(d1) at
+    /// 3000) = 0.38 ETH short of delta, so only the 0.2 band trades, buying 0.38 ETH from
+    /// the pool, whose mid goes to 3050 (20 / (20 − 0.38))² = 3,169.2. At that mid the others
+    /// are 1.23 ETH short: both rebalance, induced. The second 0.8 copy would have rebalanced
+    /// after the first copy's trade alone, before the other 0.8 copy's: it is round 1, like
+    /// it, not round 2 (each induced rebalance is one round deeper than the trade that pushed
+    /// it over its band, not than every trade before it).
+    @Test func anInducedRebalanceIsOneRoundDeeperThanTheTradeThatPushedIt() throws {
+        func member(_ name: String, band: Double) -> String {
+            """
+            hedgeplan: 1
+            name: \(name)
+            underlying: ETH/USDC
+            market: { spot: 3000, volatility: 60%, rate: 0% }
+            legs:
+              - { id: c, side: short, type: call, strike: 3000, expiry: 30d, quantity: 10 }
+              - { id: s, side: long, type: spot, quantity: 5.3427 }
+            hedge:
+              instrument: spot
+              delta: { trigger: band, band: \(band) }
+            execution:
+              venues:
+                - { name: univ2, kind: constant-product, reserves: { base: 20, quote: 60000 }, fee: 0% }
+            """
+        }
+        let setup = try Self.setup("""
+            hedgeplan: 1
+            portfolio: induced
+            members:
+              - { strategy: narrow.yaml }
+              - { strategy: wide.yaml, copies: 2 }
+            venues:
+              - { name: univ2, kind: constant-product, reserves: { base: 20, quote: 60000 }, fee: 0% }
+            """, members: ["narrow.yaml": member("narrow", band: 0.2), "wide.yaml": member("wide", band: 0.8)])
+        let csv = "timestamp,price\n1764000000000,3000\n1764000060000,3050\n1764000120000,3050\n"
+        let (result, run) = try Self.run(setup, csv: csv)
+        #expect(run.conservationFailures.isEmpty)
+
+        let years = 30.0 / 365, later = years - 60.0 / (365 * 86_400)
+        let opening = 10 * HandBlackScholes.callDelta(spot: 3000, strike: 3000, volatility: 0.6, years: years)
+        let shortfall = { (spot: Double) in
+            10 * HandBlackScholes.callDelta(spot: spot, strike: 3000, volatility: 0.6, years: later) - opening
+        }
+        #expect(abs(opening - 5.3427) < 1e-4)
+        let first = shortfall(3050)
+        #expect(first > 0.2 && first < 0.8, "\(first)")
+        #expect(abs(result.members[0].volume - first) < 1e-3, "\(result.members[0].volume) against \(first)")
+        let base = 20 * (3000 / 3050.0).squareRoot()  // the pool arbitraged to 3050, k kept
+        let pushed = 3050 * pow(base / (base - result.members[0].volume), 2)
+        #expect(shortfall(pushed) > 0.8, "\(pushed)")
+
+        #expect(result.members.map(\.hedges) == [1, 2])
+        #expect(result.crowd.inducedRebalances == 2)
+        #expect(result.crowd.maxCascadeDepth == 1)
+    }
+
     /// A basis trade: long 10 ETH of spot and short 10 ETH of perp as its structure (no
     /// hedge trade: its delta is zero), on the margined perp marked to the fee-free pool of
     /// 100 ETH and 300,000 USDC (k = 3e7), 1,600 USDC of collateral, maintenance 4%.

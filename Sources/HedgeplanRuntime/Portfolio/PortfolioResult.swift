@@ -46,9 +46,12 @@ public struct CrowdFigures: Codable, Sendable, Equatable {
     /// Rebalances a member made in a tick because another member's trade moved the pool:
     /// the same book at the tick's price before that trade would not have rebalanced.
     public var inducedRebalances = 0
-    /// The most rounds of induced rebalances and liquidations within one tick: a
-    /// liquidation or induced rebalance is one round deeper than the deepest trade that
-    /// moved its pool before it in the tick (trades nobody induced are round 0).
+    /// The most rounds of induced rebalances and liquidations within one tick: an induced
+    /// rebalance, or a liquidation of a copy that was above maintenance at the tick's
+    /// unmoved mark, is one round deeper than the deepest trade that moved its pool before
+    /// it in the tick; trades nobody induced are round 0, and a liquidation due at the
+    /// unmoved mark is round 1 (one tick's first liquidations are a cascade of one, however
+    /// many copies they close).
     public var maxCascadeDepth = 0
     public var liquidations = 0
     /// BASE traded by every copy's hedges and liquidations.

@@ -48,12 +48,17 @@ struct PortfolioState {
     var unclosable = 0
     var track: PoolTrack?
 
-    /// The tick being run, its index, each pool's mid after arbitrage, and the deepest
-    /// cascade round that moved each pool in it.
+    /// The tick being run, its index and each pool's mid after arbitrage.
     var tick: Tick
     var tickIndex = 0
     var startMid: [String: Double] = [:]
-    var movedDepth: [String: Int] = [:]
+    /// Every move of each pool in the tick, in order: its cascade round and the mid before it.
+    var moves: [String: [PoolMove]] = [:]
+
+    struct PoolMove {
+        var depth: Int
+        var midBefore: Double
+    }
 
     init(setup: PortfolioSetup, first: Tick, order: MemberOrder, options: RunOptions, keepsDetail: Bool) throws {
         self.setup = setup
@@ -109,18 +114,23 @@ struct PortfolioState {
         } catch { throw Interpreter.RunError.venue("\(error)") }
         startMid = [:]
         for pool in store.poolMids { startMid[pool.name] = pool.mid }
-        movedDepth = [:]
+        moves = [:]
         observeDeviation()
     }
 
     /// The price a book with this reference sees now.
     func view(_ reference: Reference) -> Double {
-        guard case .pool(let name) = reference, let start = startMid[name], let now = store.poolMid(name)
-        else { return tick.price }
+        guard case .pool(let name) = reference, let now = store.poolMid(name) else { return tick.price }
+        return view(name, mid: now)
+    }
+
+    /// The price a book referring to pool `name` sees when the pool's mid is `mid`.
+    func view(_ name: String, mid: Double) -> Double {
+        guard let start = startMid[name] else { return tick.price }
         // At share 1 the pool starts the tick at the feed's price (to its raw units'
         // rounding): the book sees the feed's, moved as the pool has moved since.
         let startView = setup.arbitrage >= 1 ? tick.price : start
-        return now == start ? startView : startView * (now / start)
+        return mid == start ? startView : startView * (mid / start)
     }
 
     mutating func observeDeviation() {
@@ -143,7 +153,8 @@ struct PortfolioState {
 
     /// Copy `c` steps at the price its reference shows, trading through the shared venues;
     /// a rebalance that the same book at the tick's unmoved price would not have made is
-    /// counted as induced, one cascade round deeper than what moved its pool.
+    /// counted as induced, one cascade round deeper than the trade that moved its pool into
+    /// rebalancing (`inducedRound`).
     mutating func act(_ c: Int) throws {
         let m = copyMember[c]
         var seen = tick
@@ -166,27 +177,42 @@ struct PortfolioState {
         venueBooks[c].returnShared(to: &store)
         do { try store.markPerps(feed: tick.price, marks: marks) } catch { throw Interpreter.RunError.venue("\(error)") }
         var depth = 0
-        if books[c].hedgeCount > hedgesBefore, var counterfactual = savedBook, case .pool(let name) = references[m] {
-            var counterfactualVenues = savedVenues
-            var unmoved = tick
-            unmoved.price = setup.arbitrage >= 1 ? tick.price : startMid[name] ?? tick.price
-            counterfactual.step(unmoved, venues: &counterfactualVenues, observer: nil)
-            if counterfactual.hedgeCount == hedgesBefore {
-                crowd.inducedRebalances += 1
-                depth = (movedDepth[name] ?? 0) + 1
-            }
+        if books[c].hedgeCount > hedgesBefore, let savedBook, case .pool(let name) = references[m],
+            let start = startMid[name], !rebalances(savedBook, savedVenues, at: view(name, mid: start))
+        {
+            crowd.inducedRebalances += 1
+            depth = inducedRound(savedBook, savedVenues, pool: name)
         }
         for (before, after) in zip(midsBefore, store.poolMids) where before.mid != after.mid {
-            movedDepth[after.name] = max(movedDepth[after.name] ?? 0, depth)
+            moves[after.name, default: []].append(PoolMove(depth: depth, midBefore: before.mid))
         }
         crowd.maxCascadeDepth = max(crowd.maxCascadeDepth, depth)
         observeDeviation()
     }
 
+    /// Whether `book` decides a rebalance on this tick at `price` (a copy of it, stepped on a
+    /// copy of its venues).
+    func rebalances(_ book: HedgeBook, _ venues: VenueBook, at price: Double) -> Bool {
+        var book = book, venues = venues, seen = tick
+        seen.price = price
+        let before = book.hedgeCount
+        book.step(seen, venues: &venues, observer: nil)
+        return book.hedgeCount > before
+    }
+
+    /// The cascade round of an induced rebalance: one deeper than the last move of the pool
+    /// in this tick before which the same book would not have rebalanced.
+    func inducedRound(_ book: HedgeBook, _ venues: VenueBook, pool: String) -> Int {
+        for move in (moves[pool] ?? []).reversed() where !rebalances(book, venues, at: view(pool, mid: move.midBefore)) {
+            return move.depth + 1
+        }
+        return 1
+    }
+
     // MARK: - Phase 3: liquidations
 
     /// Passes over the copies until one liquidates nobody: each close moves the mark the
-    /// next copy is checked at (a cascade).
+    /// next copy is checked at (a cascade, whose rounds `cascadeRound` counts).
     mutating func liquidationRounds() throws {
         var anyLiquidated = true
         while anyLiquidated {
@@ -206,7 +232,9 @@ struct PortfolioState {
         guard position != 0 else { return false }
         let equity = books[c].perpEquity(collateral: setup.members[m].collateral, mark: mark)
         guard equity < perp.margin.maintenance * abs(position) * mark else { return false }
+        let depth = cascadeRound(of: c, margin: perp.margin.maintenance, position: position, pool: perp.markPool)
         let through = perp.markPool ?? perp.venue
+        let midBefore = store.poolMid(through)
         let execution: VenueBook.Execution
         do { execution = try store.forceTrade(-position, on: through) } catch {
             // The pool cannot take the close (it holds less than the position): the copy
@@ -218,8 +246,7 @@ struct PortfolioState {
         seen.price = mark
         books[c].liquidate(execution, at: seen)
         liquidated[c] = true
-        let depth = (movedDepth[through] ?? 0) + 1
-        if perp.markPool != nil { movedDepth[through] = max(movedDepth[through] ?? 0, depth) }
+        if perp.markPool != nil, let midBefore { moves[through, default: []].append(PoolMove(depth: depth, midBefore: midBefore)) }
         do { try store.markPerps(feed: tick.price, marks: marks) } catch { throw Interpreter.RunError.venue("\(error)") }
         crowd.liquidations += 1
         crowd.maxCascadeDepth = max(crowd.maxCascadeDepth, depth)
@@ -229,6 +256,23 @@ struct PortfolioState {
             markAfter: store.perpMark(perp.venue) ?? mark, depth: depth))
         observeDeviation()
         return true
+    }
+
+    /// The cascade round of copy `c`'s liquidation: one deeper than the trade that last
+    /// pushed its equity below maintenance (the last move of the mark's pool in this tick
+    /// before which it was still above), or 1 when it was below at the tick's unmoved mark.
+    /// A copy that was already below before the previous liquidation moved the mark is not
+    /// that liquidation's doing: identical copies closed one after another are one round.
+    func cascadeRound(of c: Int, margin maintenance: Double, position: Double, pool: String?) -> Int {
+        guard let pool, let poolMoves = moves[pool] else { return 1 }
+        let collateral = setup.members[copyMember[c]].collateral
+        for move in poolMoves.reversed() {
+            let mark = move.midBefore
+            if books[c].perpEquity(collateral: collateral, mark: mark) >= maintenance * abs(position) * mark {
+                return move.depth + 1
+            }
+        }
+        return 1
     }
 
     // MARK: - Outcome
