@@ -28,8 +28,8 @@ struct DryRun: ParsableCommand {
             --journal it commits at least once a second.
 
             A portfolio file runs its members on shared venues (--order, --seed); it prints each \
-            member's P&L, hedges and liquidations and the crowd figures. --report and --journal \
-            apply to single plans.
+            member's P&L, hedges and liquidations and the crowd figures; --report charts its \
+            shared pools and lists the cascade. --journal applies to single plans.
 
             Examples:
               hedgeplan dry-run strategies/eth-iron-condor-perp-hedged.yaml --feed Examples/feeds/ethereum.csv

@@ -66,7 +66,7 @@ struct Lint: ParsableCommand {
             Terminal.standardError.write(rendered)
             var summary = Self.summary(diagnostics, files: files.count)
             if run.files.contains(where: { $0.checked.strategy.map { !$0.valuationTimeIsAsOf } ?? false }) {
-                summary += " (durations counted from \(now), the current time, where market.as_of is absent)"
+                summary += " (durations counted from \(now), \(ValuationClock.source), where market.as_of is absent)"
             }
             Terminal.standardError.write(summary + "\n")
         } else {

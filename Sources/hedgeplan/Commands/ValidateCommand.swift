@@ -52,7 +52,7 @@ struct Validate: ParsableCommand {
             var summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: "
                 + (errors + warnings == 0 ? "no problems" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             if loaded.contains(where: { $0.strategy.map { !$0.valuationTimeIsAsOf } ?? false }) {
-                summary += " (durations counted from \(now), the current time, where market.as_of is absent)"
+                summary += " (durations counted from \(now), \(ValuationClock.source), where market.as_of is absent)"
             }
             Terminal.standardError.write(summary + "\n")
         }

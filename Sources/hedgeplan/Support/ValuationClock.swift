@@ -12,4 +12,9 @@ enum ValuationClock {
         }
         return instant
     }
+
+    /// How a summary names where `now()` came from: "the current time", or HEDGEPLAN_NOW.
+    static var source: String {
+        ProcessInfo.processInfo.environment["HEDGEPLAN_NOW"] == nil ? "the current time" : "HEDGEPLAN_NOW"
+    }
 }
