@@ -78,7 +78,7 @@ let package = Package(
         /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
         .target(name: "Feeds", dependencies: ["HedgeplanTime"]),
         /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
-        .target(name: "HedgeplanRuntime", dependencies: ["PlanFormat", "Pricing", "PricingAVX2", "CPUFeatures", "Venues", "Feeds", "HedgeplanTime"]),
+        .target(name: "HedgeplanRuntime", dependencies: ["PlanFormat", "Pricing", "PricingAVX2", "CPUFeatures", "Venues", "Feeds", "HedgeplanTime", "HedgeplanFormatting"]),
         /// Monte Carlo of a plan (`stress`, `merge`): many simulated paths through the runtime, on threads and shards.
         .target(
             name: "HedgeplanSimulation",

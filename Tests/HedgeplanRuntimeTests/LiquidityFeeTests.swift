@@ -54,6 +54,9 @@ struct LiquidityFeeTests {
             "option", "underlying", "impermanent_loss", "lp_fees", "hedge", "fees", "slippage", "gas", "funding",
         ])
         #expect(result.notes.contains { $0.hasPrefix("lp fees come from the feed's volume") })
+        // What it opened with, at the first row's 3000: x = L / sqrt(3000), y = L sqrt(3000).
+        #expect(result.notes.contains(
+            "lp position opened at 3000.00 with 100000.00 USDC: 16.6667 ETH and 50000.00 USDC, liquidity L 912.87 full range"))
     }
 
     /// An exchange's volume read as this pool's: 20,000 and 30,000 ETH an hour through a

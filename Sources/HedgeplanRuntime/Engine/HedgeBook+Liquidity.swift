@@ -1,4 +1,5 @@
 import Feeds
+import HedgeplanFormatting
 import PlanFormat
 import Pricing
 
@@ -65,6 +66,21 @@ extension HedgeBook {
         for pool in linear.liquidity {
             let amount = pool.fees.fees(pool.position, over: years, endingAt: tick)
             if amount > 0 { ledger.book(.liquidityFees(amount)) }
+        }
+    }
+
+    /// What each liquidity position held when it opened. Its capital is deposited at the
+    /// feed's first price, not the plan's spot, so the tokens and L differ from the
+    /// strategy's comments: the run says what they were (impermanent loss is measured
+    /// against these tokens).
+    func liquidityOpeningNotes() -> [String] {
+        let base = context.plan.strategy.base, quote = context.plan.strategy.quote
+        return linear.liquidity.map { pool in
+            let held = pool.position.amounts(at: pool.entryPrice)
+            let range = pool.position.upper.isFinite
+                ? "over [\(pool.position.lower.formatted2), \(pool.position.upper.formatted2)]" : "full range"
+            return "lp position opened at \(pool.entryPrice.formatted2) with \(pool.capital.formatted2) \(quote): "
+                + "\(NumberFormat.fixed(held.base, decimals: 4)) \(base) and \(held.quote.formatted2) \(quote), liquidity L \(pool.position.liquidity.formatted2) \(range)"
         }
     }
 

@@ -9,7 +9,7 @@ extension HedgeBook {
         let pnl = ledger.components(
             optionMarks: marks.options.value, underlyingValue: marks.linear.value, openImpermanentLoss: marks.linear.impermanentLoss,
             spot: tick.price)
-        var notes = openingNotes
+        var notes = openingNotes + liquidityOpeningNotes()
         if context.shiftMs != 0, let asOf = context.plan.clock.asOf ?? context.plan.clock.asOfMs.map(RunClock.iso) {
             notes.append("the plan's calendar (as_of \(asOf)) is shifted to start at the feed's first tick, \(RunClock.iso(context.anchorMs)); every expiry moves with it")
         }
