@@ -93,10 +93,10 @@ public struct StressReport: Sendable {
         let columns = ["hedged", "unhedged"]
         out += "P&L per path (\(q))".padding(toLength: 22, withPad: " ", startingAt: 0)
             + columns.map { $0.leftPadded(24) }.joined() + "\n"
-        func row(_ name: String, _ values: [(Double, Double?)]) {
+        func row(_ name: String, _ values: [(Double, ErrorBar)]) {
             out += "  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)
             for (v, e) in values {
-                let cell = Money.grouped(v, decimals: 2) + (e.map { " ± " + ($0.isNaN ? "n/a" : Money.grouped($0, decimals: 2)) } ?? "")
+                let cell = Money.grouped(v, decimals: 2) + e.suffix(" ± ") { Money.grouped($0, decimals: 2) }
                 // A space even when the cell is wider than its column: figures past 100,000
                 // with their errors ran into each other ("6,245.10-247,070.24").
                 out += " " + cell.leftPadded(23)
@@ -104,19 +104,18 @@ public struct StressReport: Sendable {
             out += "\n"
         }
         let a = summary.hedged, b = summary.unhedged
-        row("mean", [(shown.total, a.stderr), (b.mean, b.stderr)])
-        row("std", [(a.std, nil), (b.std, nil)])
+        row("mean", [(shown.total, .stderr(a.stderr)), (b.mean, .stderr(b.stderr))])
+        row("std", [(a.std, .none), (b.std, .none)])
         for (ta, tb) in zip(a.tails, b.tails) {
             let pct = NumberFormat.percent(ta.level, decimals: 0)
-            row("VaR \(pct)", [(ta.valueAtRisk, ta.valueAtRiskStderr), (tb.valueAtRisk, tb.valueAtRiskStderr)])
-            // NaN: undefined (one path in the tail), shown as n/a.
-            row("ES \(pct)", [(ta.expectedShortfall, ta.definedShortfallStderr ?? .nan), (tb.expectedShortfall, tb.definedShortfallStderr ?? .nan)])
+            row("VaR \(pct)", [(ta.valueAtRisk, .stderr(ta.valueAtRiskStderr)), (tb.valueAtRisk, .stderr(tb.valueAtRiskStderr))])
+            row("ES \(pct)", [(ta.expectedShortfall, .defined(ta.definedShortfallStderr)), (tb.expectedShortfall, .defined(tb.definedShortfallStderr))])
         }
         for (i, level) in Distribution.quantileLevels.enumerated() {
-            row("quantile \(NumberFormat.percent(level, decimals: 0))", [(a.quantiles[i], nil), (b.quantiles[i], nil)])
+            row("quantile \(NumberFormat.percent(level, decimals: 0))", [(a.quantiles[i], .none), (b.quantiles[i], .none)])
         }
-        row("min", [(a.min, nil), (b.min, nil)])
-        row("max", [(a.max, nil), (b.max, nil)])
+        row("min", [(a.min, .none), (b.min, .none)])
+        row("max", [(a.max, .none), (b.max, .none)])
         out += "  (± one standard error; VaR and ES are losses, positive; ES is the mean loss beyond VaR)\n\n"
         out += "mean P&L by component, hedged (\(q))\n"
         out += shown.textTable + "\n"

@@ -37,24 +37,25 @@ public struct StressReportHTML: Sendable {
     func statistics(_ report: StressReport) -> String {
         let a = summary.hedged, b = summary.unhedged
         var out = "<section>\n<h2>Risk after hedging</h2>\n<table>\n<thead><tr><th></th><th class=\"num\">hedged</th><th class=\"num\">unhedged</th></tr></thead>\n<tbody>\n"
-        func row(_ name: String, _ x: Double, _ xe: Double?, _ y: Double, _ ye: Double?) {
-            func cell(_ v: Double, _ err: Double?) -> String {
-                "<td class=\"num\">\(HTMLText.money(v))\(err.map { " <small>± \($0.isNaN ? "n/a" : HTMLText.money($0))</small>" } ?? "")</td>"
+        func row(_ name: String, _ x: Double, _ xe: ErrorBar, _ y: Double, _ ye: ErrorBar) {
+            func cell(_ v: Double, _ err: ErrorBar) -> String {
+                let error = err.suffix("± ", HTMLText.money)
+                return "<td class=\"num\">\(HTMLText.money(v))\(error.isEmpty ? "" : " <small>\(error)</small>")</td>"
             }
             out += "<tr><th>\(e(name))</th>\(cell(x, xe))\(cell(y, ye))</tr>\n"
         }
-        row("mean", report.shownComponents.total, a.stderr, b.mean, b.stderr)
-        row("std", a.std, nil, b.std, nil)
+        row("mean", report.shownComponents.total, .stderr(a.stderr), b.mean, .stderr(b.stderr))
+        row("std", a.std, .none, b.std, .none)
         for (ta, tb) in zip(a.tails, b.tails) {
             let pct = NumberFormat.percent(ta.level, decimals: 0)
-            row("VaR \(pct)", ta.valueAtRisk, ta.valueAtRiskStderr, tb.valueAtRisk, tb.valueAtRiskStderr)
-            row("ES \(pct)", ta.expectedShortfall, ta.definedShortfallStderr ?? .nan, tb.expectedShortfall, tb.definedShortfallStderr ?? .nan)
+            row("VaR \(pct)", ta.valueAtRisk, .stderr(ta.valueAtRiskStderr), tb.valueAtRisk, .stderr(tb.valueAtRiskStderr))
+            row("ES \(pct)", ta.expectedShortfall, .defined(ta.definedShortfallStderr), tb.expectedShortfall, .defined(tb.definedShortfallStderr))
         }
         for (i, level) in Distribution.quantileLevels.enumerated() {
-            row("quantile \(NumberFormat.percent(level, decimals: 0))", a.quantiles[i], nil, b.quantiles[i], nil)
+            row("quantile \(NumberFormat.percent(level, decimals: 0))", a.quantiles[i], .none, b.quantiles[i], .none)
         }
-        row("worst", a.min, nil, b.min, nil)
-        row("best", a.max, nil, b.max, nil)
+        row("worst", a.min, .none, b.min, .none)
+        row("best", a.max, .none, b.max, .none)
         out += "</tbody>\n</table>\n</section>\n"
         return out
     }
