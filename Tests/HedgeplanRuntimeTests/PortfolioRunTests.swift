@@ -64,6 +64,14 @@ struct PortfolioRunTests {
 
     /// A member short `10` ETH of spot and hedged on a fee-free perp: its hedge is a
     /// 10-ETH long perp position, opened on the first tick.
+    /// The shared venues of the cascade tests: a fee-free pool of 100 ETH and 300,000 USDC
+    /// (k = 3e7), and a perp marked to it with 5% initial and 4% maintenance margin.
+    static let marginedPerpOnAThinPool = """
+        venues:
+          - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
+          - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
+        """
+
     static func shortSpotMember(_ name: String) -> String {
         """
         hedgeplan: 1
@@ -240,9 +248,7 @@ struct PortfolioRunTests {
             members:
               - { strategy: a.yaml, collateral: 1600 }
               - { strategy: b.yaml, collateral: 2500 }
-            venues:
-              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
-              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
+            \(Self.marginedPerpOnAThinPool)
             """, members: ["a.yaml": Self.shortSpotMember("a"), "b.yaml": Self.shortSpotMember("b")])
         let csv = "timestamp,price\n1764000000000,3000\n1764000060000,2950\n1764000120000,2950\n"
         let (result, run) = try Self.run(setup, csv: csv)
@@ -284,9 +290,7 @@ struct PortfolioRunTests {
             members:
               - { strategy: a.yaml, copies: 2, collateral: 1600 }
               - { strategy: b.yaml, collateral: 2500 }
-            venues:
-              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
-              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
+            \(Self.marginedPerpOnAThinPool)
             """, members: ["a.yaml": Self.shortSpotMember("a"), "b.yaml": Self.shortSpotMember("b")])
         let csv = "timestamp,price\n1764000000000,3000\n1764000060000,2950\n1764000120000,2950\n"
         let (result, run) = try Self.run(setup, csv: csv)
@@ -396,9 +400,7 @@ struct PortfolioRunTests {
             portfolio: basis
             members:
               - { strategy: basis.yaml, collateral: 1600 }
-            venues:
-              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
-              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
+            \(Self.marginedPerpOnAThinPool)
             """, members: ["basis.yaml": basis])
         let csv = "timestamp,price\n1764000000000,3000\n1764000060000,3030\n1764000120000,3050\n1764000180000,3050\n"
         let (result, run) = try Self.run(setup, csv: csv)
@@ -423,9 +425,7 @@ struct PortfolioRunTests {
             portfolio: alone
             members:
               - { strategy: b.yaml, collateral: 2500 }
-            venues:
-              - { name: univ2, kind: constant-product, reserves: { base: 100, quote: 300000 }, fee: 0% }
-              - { name: perp, kind: perp, fee: 0%, mark: univ2, margin: { initial: 5%, maintenance: 4% } }
+            \(Self.marginedPerpOnAThinPool)
             """, members: ["b.yaml": member])
         let (result, _) = try Self.run(setup, csv: "timestamp,price\n1764000000000,3000\n1764000060000,2950\n")
         #expect(result.crowd.liquidations == 0)
