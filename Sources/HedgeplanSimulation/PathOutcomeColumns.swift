@@ -96,6 +96,14 @@ public struct StoredAsColumns: Codable, Equatable, Sendable {
     public func encode(to encoder: any Encoder) throws { try PathOutcomeColumns(wrappedValue).encode(to: encoder) }
 }
 
+extension StoredAsColumns: EncodedShape {
+    public var encodedShape: Any { PathOutcomeColumns(wrappedValue) }
+}
+
+extension StoredAsColumnsByCandidate: EncodedShape {
+    public var encodedShape: Any { wrappedValue.map(PathOutcomeColumns.init) }
+}
+
 /// `StoredAsColumns` for a tune's outcomes: one set of columns a candidate.
 @propertyWrapper
 public struct StoredAsColumnsByCandidate: Codable, Equatable, Sendable {

@@ -5,12 +5,20 @@ import Foundation
 ///
 /// Foundation's `JSONDecoder` refuses such a number as "The given data was not valid JSON."
 /// with an empty coding path, so a reader could only say `$: cannot be read`. The candidates
-/// are the numbers no `Int64` holds exactly; the document is decoded again with some of them
-/// set to 0, halving the set until each number that still makes the decoder fail that way
-/// stands alone: about (culprits × 2 log₂ candidates) decodings, on the error path only.
+/// are the numbers no `Int64` holds exactly. The document is decoded again with every
+/// candidate set to 0, and the value it gives is walked beside the JSON (stored properties
+/// by their snake_case names, as `UnknownKeys` does): a candidate whose field is an integer
+/// is a misfit. Where the value's shape is not the JSON's (a type with its own coding), or
+/// the zeroed document does not decode, the candidates are tried field by field, each
+/// field's together, and a failing field's few candidates halved: decoding with some of them
+/// set to 0 until each that still fails stands alone.
 enum MisfitIntegers {
     /// At most this many misfits are located; a document with more is broken beyond a list.
     static let maxReported = 20
+    /// Halving costs about (culprits × 2 log₂ candidates) decodings of the whole document:
+    /// a field with more candidates than this (a partial result's column, one per path) is
+    /// reported whole, as every element of an integer column that no `Int64` holds fails.
+    static let maxHalved = 256
 
     /// The JSON paths of the misfits, each with the number found there, in the order of the
     /// document's sorted keys; empty when none of the candidates is the cause.
@@ -18,16 +26,88 @@ enum MisfitIntegers {
         var candidates: [(path: String, value: NSNumber)] = []
         collect(tree, path: "$", into: &candidates)
         guard !candidates.isEmpty else { return [] }
+        var found: [Int] = []
+        var unresolved = Array(candidates.indices)
+        if let data = try? JSONSerialization.data(withJSONObject: keeping([], of: tree), options: [.fragmentsAllowed]),
+            let zeroed = try? decoder.decode(type, from: data)
+        {
+            var walk = TypedWalk()
+            walk.visit(tree, decoded: zeroed)
+            found = Array(walk.integers.prefix(maxReported))
+            unresolved = walk.unresolved
+        }
+        guard found.isEmpty, !unresolved.isEmpty else { return problems(found, candidates) }
         let fails: (Set<Int>) -> Bool = { kept in
             failsAtTheRoot(type, decoding: keeping(kept, of: tree), decoder: decoder)
         }
         // Every candidate set to 0 must decode past the root failure, or the cause is another.
         guard !fails([]) else { return [] }
-        var found: [Int] = []
-        search(Array(candidates.indices), fails: fails, found: &found)
-        return found.map { index in
+        // The elements of one array hold one type: a field's candidates are tried together
+        // (`$.outcomes.hedges[*]`), and halved only when they are few.
+        var fields: [String: [Int]] = [:]
+        var order: [String] = []
+        for index in unresolved {
+            let field = candidates[index].path.replacing(/\[[0-9]+\]/, with: "[*]")
+            if fields[field] == nil { order.append(field) }
+            fields[field, default: []].append(index)
+        }
+        for field in order where found.count < maxReported {
+            let members = fields[field]!
+            guard fails(Set(members)) else { continue }
+            if members.count <= maxHalved {
+                search(members, fails: fails, found: &found)
+            } else {
+                found += members.prefix(maxReported - found.count)
+            }
+        }
+        return problems(found, candidates)
+    }
+
+    private static func problems(_ found: [Int], _ candidates: [(path: String, value: NSNumber)]) -> [PlanProblem] {
+        found.map { index in
             let (path, value) = candidates[index]
             return PlanProblem(path, "expected an integer (a whole number within ±9.2e18), found \(value)")
+        }
+    }
+
+    /// The JSON tree and the value decoded from it, side by side, numbering the candidates in
+    /// `collect`'s order: those in integer fields, and those whose field could not be told.
+    struct TypedWalk {
+        var index = 0
+        var integers: [Int] = []
+        var unresolved: [Int] = []
+
+        mutating func visit(_ node: Any, decoded: Any?) {
+            var value = decoded.map(UnknownKeys.unwrap)
+            if let shaped = value as? EncodedShape { value = shaped.encodedShape }
+            let mirror = value.map { Mirror(reflecting: $0) }
+            switch node {
+            case let object as [String: Any]:
+                var children: [String: Any] = [:]
+                if let mirror, mirror.displayStyle == .struct {
+                    // A property wrapper's storage is labelled `_name`.
+                    for child in mirror.children {
+                        guard let label = child.label else { continue }
+                        children[PlanPath.snakeCase(label.hasPrefix("_") ? String(label.dropFirst()) : label)] = child.value
+                    }
+                }
+                for key in object.keys.sorted() { visit(object[key]!, decoded: children[key]) }
+            case let array as [Any]:
+                let elements = mirror?.displayStyle == .collection ? mirror.map { $0.children.map(\.value) } ?? [] : []
+                for (i, element) in array.enumerated() { visit(element, decoded: i < elements.count ? elements[i] : nil) }
+            case let number as NSNumber where isCandidate(number):
+                defer { index += 1 }
+                switch value {
+                case is Int, is Int64, is Int32, is Int16, is Int8, is UInt, is UInt64, is UInt32, is UInt16, is UInt8:
+                    integers.append(index)
+                case is Double, is Float:
+                    break
+                default:
+                    unresolved.append(index)
+                }
+            default:
+                break
+            }
         }
     }
 
@@ -111,4 +191,11 @@ extension PlanProblem {
         }
         return [PlanProblem(decoding: error)]
     }
+}
+
+/// A value written as another value's JSON (a property wrapper that keeps rows and writes
+/// columns): `MisfitIntegers` walks the JSON beside the shape it is written in, so that a
+/// misfit in a partial result's columns is named by its field's type in one decoding.
+public protocol EncodedShape {
+    var encodedShape: Any { get }
 }

@@ -109,7 +109,7 @@ public enum UnknownKeys {
         return []
     }
 
-    private static func unwrap(_ value: Any) -> Any {
+    static func unwrap(_ value: Any) -> Any {
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return value }
         return mirror.children.first.map { unwrap($0.value) } ?? value
