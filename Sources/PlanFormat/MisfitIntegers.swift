@@ -7,7 +7,7 @@ import Foundation
 /// with an empty coding path, so a reader could only say `$: cannot be read`. The candidates
 /// are the numbers no `Int64` holds exactly. The document is decoded again with every
 /// candidate set to 0, and the value it gives is walked beside the JSON (stored properties
-/// by their snake_case names, as `UnknownKeys` does): a candidate whose field is an integer
+/// by their snake_case names, `DecodedShape`): a candidate whose field is an integer
 /// is a misfit. Where the value's shape is not the JSON's (a type with its own coding), or
 /// the zeroed document does not decode, the candidates are tried field by field, each
 /// field's together, and a failing field's few candidates halved: decoding with some of them
@@ -28,20 +28,21 @@ enum MisfitIntegers {
         guard !candidates.isEmpty else { return [] }
         var found: [Int] = []
         var unresolved = Array(candidates.indices)
-        if let data = try? JSONSerialization.data(withJSONObject: keeping([], of: tree), options: [.fragmentsAllowed]),
-            let zeroed = try? decoder.decode(type, from: data)
-        {
+        switch decode(type, keeping([], of: tree), decoder) {
+        case .success(let zeroed):
             var walk = TypedWalk()
             walk.visit(tree, decoded: zeroed)
             found = Array(walk.integers.prefix(maxReported))
             unresolved = walk.unresolved
+        case .failure(let error):
+            // Every candidate set to 0 must decode past the root failure, or the cause is another.
+            if failsAtTheRoot(error) { return [] }
         }
         guard found.isEmpty, !unresolved.isEmpty else { return problems(found, candidates) }
         let fails: (Set<Int>) -> Bool = { kept in
-            failsAtTheRoot(type, decoding: keeping(kept, of: tree), decoder: decoder)
+            guard case .failure(let error) = decode(type, keeping(kept, of: tree), decoder) else { return false }
+            return failsAtTheRoot(error)
         }
-        // Every candidate set to 0 must decode past the root failure, or the cause is another.
-        guard !fails([]) else { return [] }
         // The elements of one array hold one type: a field's candidates are tried together
         // (`$.outcomes.hedges[*]`), and halved only when they are few.
         var fields: [String: [Int]] = [:]
@@ -78,26 +79,16 @@ enum MisfitIntegers {
         var unresolved: [Int] = []
 
         mutating func visit(_ node: Any, decoded: Any?) {
-            var value = decoded.map(UnknownKeys.unwrap)
-            if let shaped = value as? EncodedShape { value = shaped.encodedShape }
-            let mirror = value.map { Mirror(reflecting: $0) }
             switch node {
             case let object as [String: Any]:
-                var children: [String: Any] = [:]
-                if let mirror, mirror.displayStyle == .struct {
-                    // A property wrapper's storage is labelled `_name`.
-                    for child in mirror.children {
-                        guard let label = child.label else { continue }
-                        children[PlanPath.snakeCase(label.hasPrefix("_") ? String(label.dropFirst()) : label)] = child.value
-                    }
-                }
-                for key in object.keys.sorted() { visit(object[key]!, decoded: children[key]) }
+                let fields = decoded.flatMap(DecodedShape.fields) ?? [:]
+                for key in object.keys.sorted() { visit(object[key]!, decoded: fields[key]) }
             case let array as [Any]:
-                let elements = mirror?.displayStyle == .collection ? mirror.map { $0.children.map(\.value) } ?? [] : []
+                let elements = decoded.flatMap(DecodedShape.elements) ?? []
                 for (i, element) in array.enumerated() { visit(element, decoded: i < elements.count ? elements[i] : nil) }
             case let number as NSNumber where isCandidate(number):
                 defer { index += 1 }
-                switch value {
+                switch decoded.map(DecodedShape.unwrap) {
                 case is Int, is Int64, is Int32, is Int16, is Int8, is UInt, is UInt64, is UInt32, is UInt16, is UInt8:
                     integers.append(index)
                 case is Double, is Float:
@@ -164,16 +155,18 @@ enum MisfitIntegers {
         }
     }
 
-    private static func failsAtTheRoot<T: Decodable>(_ type: T.Type, decoding tree: Any, decoder: JSONDecoder) -> Bool {
-        guard let data = try? JSONSerialization.data(withJSONObject: tree, options: [.fragmentsAllowed]) else { return false }
-        do {
-            _ = try decoder.decode(type, from: data)
-            return false
-        } catch DecodingError.dataCorrupted(let context) {
-            return context.codingPath.isEmpty
-        } catch {
-            return false
+    /// `tree` written as JSON and decoded as `type`.
+    private static func decode<T: Decodable>(_ type: T.Type, _ tree: Any, _ decoder: JSONDecoder) -> Result<T, any Error> {
+        Result {
+            let data = try JSONSerialization.data(withJSONObject: tree, options: [.fragmentsAllowed])
+            return try decoder.decode(type, from: data)
         }
+    }
+
+    /// Foundation's pathless refusal, which a misfit causes.
+    private static func failsAtTheRoot(_ error: any Error) -> Bool {
+        guard case DecodingError.dataCorrupted(let context) = error else { return false }
+        return context.codingPath.isEmpty
     }
 }
 
@@ -191,11 +184,4 @@ extension PlanProblem {
         }
         return [PlanProblem(decoding: error)]
     }
-}
-
-/// A value written as another value's JSON (a property wrapper that keeps rows and writes
-/// columns): `MisfitIntegers` walks the JSON beside the shape it is written in, so that a
-/// misfit in a partial result's columns is named by its field's type in one decoding.
-public protocol EncodedShape {
-    var encodedShape: Any { get }
 }

@@ -79,19 +79,13 @@ public enum PlanCoding {
 /// documents built on plans (governance proposals).
 public enum UnknownKeys {
     public static func find(in object: Any, decoded: Any, path: String = "$") -> [PlanProblem] {
-        let value = unwrap(decoded)
         if let dictionary = object as? [String: Any] {
-            let mirror = Mirror(reflecting: value)
-            guard mirror.displayStyle == .struct else { return [] }
-            var children: [String: Any] = [:]
-            for child in mirror.children {
-                if let label = child.label { children[PlanPath.snakeCase(label)] = child.value }
-            }
+            guard let fields = DecodedShape.fields(of: decoded) else { return [] }
             var problems: [PlanProblem] = []
             for key in dictionary.keys.sorted() {
                 let childPath = path + "." + key
-                guard let child = children[key] else {
-                    let hint = DidYouMean.hint(for: key, among: children.keys.sorted())
+                guard let child = fields[key] else {
+                    let hint = DidYouMean.hint(for: key, among: fields.keys.sorted())
                     problems.append(PlanProblem(childPath, "unknown key\(hint)"))
                     continue
                 }
@@ -100,19 +94,12 @@ public enum UnknownKeys {
             return problems
         }
         if let array = object as? [Any] {
-            let mirror = Mirror(reflecting: value)
-            guard mirror.displayStyle == .collection else { return [] }
-            return zip(array, mirror.children).enumerated().flatMap { index, pair in
-                find(in: pair.0, decoded: pair.1.value, path: "\(path)[\(index)]")
+            guard let elements = DecodedShape.elements(of: decoded) else { return [] }
+            return zip(array, elements).enumerated().flatMap { index, pair in
+                find(in: pair.0, decoded: pair.1, path: "\(path)[\(index)]")
             }
         }
         return []
-    }
-
-    static func unwrap(_ value: Any) -> Any {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first.map { unwrap($0.value) } ?? value
     }
 }
 
