@@ -48,10 +48,10 @@ public struct CrowdFigures: Codable, Sendable, Equatable {
     public var inducedRebalances = 0
     /// The most rounds of induced rebalances and liquidations within one tick: an induced
     /// rebalance, or a liquidation of a copy that was above maintenance at the tick's
-    /// unmoved mark, is one round deeper than the deepest trade that moved its pool before
-    /// it in the tick; trades nobody induced are round 0, and a liquidation due at the
-    /// unmoved mark is round 1 (one tick's first liquidations are a cascade of one, however
-    /// many copies they close).
+    /// unmoved mark, is one round deeper than the pool move that last pushed it over its
+    /// band or under maintenance; trades nobody induced are round 0, and a liquidation due
+    /// at the unmoved mark is round 1 (identical copies closed one after another are one
+    /// round, however many they are).
     public var maxCascadeDepth = 0
     public var liquidations = 0
     /// BASE traded by every copy's hedges and liquidations.

@@ -201,12 +201,15 @@ struct PortfolioState {
     }
 
     /// The cascade round of an induced rebalance: one deeper than the last move of the pool
-    /// in this tick before which the same book would not have rebalanced.
+    /// in this tick before which the same book would not have rebalanced. The first move
+    /// starts from the tick's unmoved mid, where the caller found it would not: it is not
+    /// stepped again.
     func inducedRound(_ book: HedgeBook, _ venues: VenueBook, pool: String) -> Int {
-        for move in (moves[pool] ?? []).reversed() where !rebalances(book, venues, at: view(pool, mid: move.midBefore)) {
+        let poolMoves = moves[pool] ?? []
+        for move in poolMoves.dropFirst().reversed() where !rebalances(book, venues, at: view(pool, mid: move.midBefore)) {
             return move.depth + 1
         }
-        return 1
+        return (poolMoves.first?.depth ?? 0) + 1
     }
 
     // MARK: - Phase 3: liquidations
