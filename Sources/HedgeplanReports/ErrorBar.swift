@@ -1,4 +1,4 @@
-/// What follows a figure in a stress table: nothing (a quantile, the min), its standard
+/// What follows a figure in a `stress` or `tune` table: nothing (a quantile, the min), its standard
 /// error, or "n/a" where none is defined (an expected shortfall with one path beyond its
 /// VaR has no spread to estimate one from).
 enum ErrorBar {

@@ -66,7 +66,7 @@ public struct TuneReport: Sendable {
         // path); the columns as wide as their widest cell.
         let cells = result.candidates.map { c in
             [(c.figures.cost, c.figures.costStderr), (c.figures.std, c.figures.stdStderr), (c.figures.es99, c.figures.es99Stderr)]
-                .map { Money.grouped($0.0, decimals: 2) + " ±" + ($0.1.map { Money.grouped($0, decimals: 1) } ?? "n/a") }
+                .map { Money.grouped($0.0, decimals: 2) + ErrorBar.defined($0.1).suffix(" ±") { Money.grouped($0, decimals: 1) } }
         }
         let columns = (0..<3).map { k in max(17, (cells.map { $0[k].count }.max() ?? 0) + 2) }
         out += "  #  " + "policy".padding(toLength: width, withPad: " ", startingAt: 0)
@@ -123,7 +123,7 @@ extension TuneReport {
         for (i, c) in result.candidates.enumerated() {
             let f = c.figures
             let cell = { (v: Double, err: Double?) in
-                "<td class=\"num\">\(HTMLText.money(v)) <small>± \(err.map(HTMLText.money) ?? "n/a")</small></td>"
+                "<td class=\"num\">\(HTMLText.money(v)) <small>\(ErrorBar.defined(err).suffix("± ", HTMLText.money))</small></td>"
             }
             out += "<tr><td>\(i == result.recommended ? "<strong>\(i) ★</strong>" : "\(i)")</td><td><code>\(e(c.policy.flowText))</code></td>"
             out += cell(f.cost, f.costStderr) + cell(f.std, f.stdStderr) + cell(f.es99, f.es99Stderr)
