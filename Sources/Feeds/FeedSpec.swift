@@ -25,6 +25,13 @@ public enum FeedSpec: Equatable, Sendable {
     case regime(PathParameters, RegimeParameters)
     case webSocket(url: String, host: String, port: Int?, path: String, secure: Bool)
 
+    /// Whether the ticks arrive in real time (a WebSocket): such a feed hands on each tick as
+    /// it comes, so it is never read ahead (`ReadAheadTicks`).
+    public var isLive: Bool {
+        if case .webSocket = self { return true }
+        return false
+    }
+
     static let pathKeys = ["spot", "vol", "days", "step", "seed", "drift", "start"]
     static let requiredPathKeys = ["spot", "vol", "days", "step"]
     static let jumpKeys = ["intensity", "mean", "jumpvol"]

@@ -1,5 +1,7 @@
 // The WebSocket transport needs SwiftNIO (Hummingbird): built with `--traits LiveFeed` only.
 #if LiveFeed
+import Feeds
+
 /// The bounded, thread-safe queue between the connection task (async, producer) and the
 /// synchronous `WebSocketFeed.next()` (consumer).
 ///
@@ -170,14 +172,14 @@ final class FeedBridge: Sendable {
 
     /// The next message, the end of the feed, or `.timedOut` once `deadline` has passed.
     func pop(deadline: ContinuousClock.Instant?) -> PopResult {
-        let (result, wakeProducer) = lock.withLock { s, waiter -> (PopResult, Bool) in
-            while true {
-                if let deadline, ContinuousClock.now >= deadline { return (.timedOut, false) }
-                if s.count > 0 { return (.message(s.removeFirst()), !s.spaceWaiters.isEmpty) }
-                if s.closed { return (.ended(.closed), false) }
-                if let end = s.end { return (.ended(end), false) }
-                waiter.wait(until: deadline)
-            }
+        let (result, wakeProducer) = lock.withLock(
+            when: { s in s.count > 0 || s.closed || s.end != nil }, until: deadline
+        ) { s -> (PopResult, Bool) in
+            if let deadline, ContinuousClock.now >= deadline { return (.timedOut, false) }
+            if s.count > 0 { return (.message(s.removeFirst()), !s.spaceWaiters.isEmpty) }
+            if s.closed { return (.ended(.closed), false) }
+            if let end = s.end { return (.ended(end), false) }
+            return (.timedOut, false)  // not reached: only a passed deadline ends the wait unready
         }
         if wakeProducer { resumeSpaceWaiters() }
         return result
@@ -193,13 +195,7 @@ final class FeedBridge: Sendable {
 
     /// Waits until the producer task has finished, at most until `deadline`. True if it has.
     func waitForProducer(until deadline: ContinuousClock.Instant) -> Bool {
-        lock.withLock { s, waiter -> Bool in
-            while !s.producerDone {
-                if ContinuousClock.now >= deadline { return false }
-                waiter.wait(until: deadline)
-            }
-            return true
-        }
+        lock.withLock(when: { $0.producerDone }, until: deadline) { $0.producerDone }
     }
 
     var isClosed: Bool { lock.withLock { $0.closed } }

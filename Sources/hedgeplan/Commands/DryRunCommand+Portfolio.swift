@@ -15,7 +15,7 @@ extension DryRun {
         let setup = try PortfolioInput.load(input, history: history, format: format)
         let spec: FeedSpec
         do { spec = try FeedSpec.parseSupported(feed) } catch { throw ValidationError("\(error)") }
-        let source = try openFeed(spec)
+        let source = Self.readingAhead(try openFeed(spec), spec)
         var run = PortfolioRun(setup: setup)
         run.options = RunOptions(rebasesAbsoluteStrikes: rebase)
         run.order = order == .shuffle ? .shuffle(seed: seed) : .fixed

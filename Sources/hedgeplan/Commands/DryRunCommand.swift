@@ -98,7 +98,7 @@ struct DryRun: ParsableCommand {
         // Ctrl-C ends the run as the end of the feed would: the figures so far are printed.
         let interruption = Interruption()
         defer { interruption.uninstall() }
-        let source = try openFeed(spec)
+        let source = Self.readingAhead(try openFeed(spec), spec)
         var journaled = try journal.open(plan: plan, feed: feed, limits: limits)
         if case .finished(let stored)? = journaled {
             guard reportFile != nil else {
@@ -154,6 +154,14 @@ struct DryRun: ParsableCommand {
         } catch {
             throw CommandFailure.feed(feed, error)
         }
+    }
+
+    /// Simulated paths and files are drawn on a thread of their own while the engine steps
+    /// the ticks before (`ReadAheadTicks`: the same ticks, sooner); a live feed is handed on
+    /// tick by tick as it arrives.
+    static func readingAhead(_ source: any TickSource, _ spec: FeedSpec) -> any TickSource {
+        guard !spec.isLive, let ahead = ReadAheadTicks(source) else { return source }
+        return ahead
     }
 
     static func interruptible(_ source: any TickSource, _ interruption: Interruption) -> any TickSource {
