@@ -50,7 +50,8 @@ struct JournalOptions: ParsableArguments {
     /// be journaled but not resumed: it cannot be replayed.
     func open(plan: HedgingPlan, feed: String, limits: RunLimits) throws(CommandFailure) -> JournalStart? {
         guard let path else { return nil }
-        if resume, case .webSocket? = try? FeedSpec.parse(feed) {
+        let live = (try? FeedSpec.parse(feed))?.isLive == true
+        if resume, live {
             // Resume replays the feed from its first tick: a live feed cannot be replayed.
             throw .input(.journal, path, "--resume needs a feed that can be replayed (a CSV file, gbm: or merton:); a live \(feed) feed cannot be")
         }
@@ -58,7 +59,7 @@ struct JournalOptions: ParsableArguments {
         do {
             let start = try JournalStart.open(path: path, identity: RunIdentity(plan: plan, feed: feed, limits: limits.identityText), resume: resume, batchTicks: batchTicks)
             // A live feed's ticks come in real time: commit at least once a second.
-            if case .run(let recorder) = start, case .webSocket? = try? FeedSpec.parse(feed) { recorder.maxCommitInterval = .seconds(1) }
+            if case .run(let recorder) = start, live { recorder.maxCommitInterval = .seconds(1) }
             return start
         } catch {
             if !existed {
