@@ -75,8 +75,9 @@ let package = Package(
         .target(name: "HedgeplanChecker", dependencies: ["HedgeplanIR", "Pricing", "HedgeplanDiagnostics", "HedgeplanTime", "HedgeplanFormatting"]),
         /// Venue math: AMM pools (exact Uniswap v2/v3 integer math) and perps. Pure, no I/O.
         .target(name: "Venues", dependencies: ["HedgeplanTime"]),
-        /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths.
-        .target(name: "Feeds", dependencies: ["HedgeplanTime"]),
+        /// Price feeds: streaming CSV scanner, layouts, timestamps, simulated paths. Pricing for
+        /// its elementary functions only: ticks read ahead carry ln(price), computed as the kernels would.
+        .target(name: "Feeds", dependencies: ["HedgeplanTime", "Pricing"]),
         /// The interpreter: runs plans against feeds on venue models, with accounting and breakers.
         .target(name: "HedgeplanRuntime", dependencies: ["PlanFormat", "Pricing", "PricingAVX2", "CPUFeatures", "Venues", "Feeds", "HedgeplanTime", "HedgeplanFormatting"]),
         /// Monte Carlo of a plan (`stress`, `merge`): many simulated paths through the runtime, on threads and shards.
@@ -138,7 +139,7 @@ let package = Package(
         .testTarget(name: "HedgeplanReportsTests", dependencies: ["HedgeplanReports", "HedgeplanFormatting", "HedgeplanTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "HedgeplanTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VenuesTests", dependencies: ["Venues"], exclude: ["Fixtures"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Fixtures"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Pricing"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LiveFeedTests",
             dependencies: [

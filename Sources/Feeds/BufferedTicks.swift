@@ -19,7 +19,7 @@ public struct BufferedTicks: TickSource {
     private var pending: (any Error)?
     private var ended = false
 
-    /// `blockSize` ticks per pull (64 bytes each: 256 is 16 KB, well inside the L1 cache).
+    /// `blockSize` ticks per pull (72 bytes each: 256 is 18 KB, inside the L1 cache).
     public init(_ base: any TickSource, blockSize: Int = 256) {
         precondition(blockSize > 0, "a block holds at least one tick")
         self.base = base

@@ -4,7 +4,12 @@ public struct RecordedTicks: ComputedTickSource, Sendable {
     public let ticks: [Tick]
     @usableFromInline var index = 0
 
-    public init(_ ticks: [Tick]) { self.ticks = ticks }
+    /// The ticks, with their `logPrice` worked out once for every book they are replayed to.
+    public init(_ ticks: [Tick]) {
+        var ticks = ticks
+        Tick.workOutLogPrices(&ticks)
+        self.ticks = ticks
+    }
 
     /// Every tick of `source`, in order.
     // Monte Carlo draws its paths from another module, which cannot specialise this generic
@@ -15,6 +20,7 @@ public struct RecordedTicks: ComputedTickSource, Sendable {
         var ticks: [Tick] = []
         ticks.reserveCapacity(capacity)
         while let tick = try source.next() { ticks.append(tick) }
+        Tick.workOutLogPrices(&ticks)
         self.ticks = ticks
     }
 

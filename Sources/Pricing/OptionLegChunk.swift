@@ -146,10 +146,12 @@ public struct OptionChunkTick: Sendable {
     public var rate: Double
     public var volatility: Double
 
+    /// `logSpot`: ln(`spot`) if the caller has it already (a tick's `logPrice`, worked out
+    /// on another thread), NaN to have it computed here.
     @inlinable
-    public init(spot: Double, now: Int64, volatility: Double, rate: Double, growing: Bool = true) {
+    public init(spot: Double, logSpot: Double = .nan, now: Int64, volatility: Double, rate: Double, growing: Bool = true) {
         self.spot = spot
-        logSpot = ElementaryFunctions.log(spot)
+        self.logSpot = logSpot.isNaN ? ElementaryFunctions.log(spot) : logSpot
         self.now = Double(now)
         growthSinceEpoch = growing ? ElementaryFunctions.exp(rate * Double(now) / YearLength.millisecondsValue) : 1
         self.rate = rate

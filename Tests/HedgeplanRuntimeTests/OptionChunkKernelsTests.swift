@@ -45,8 +45,8 @@ struct OptionChunkKernelsTests {
             let spot = strikeBase * pow(5, 2 * random.unit() - 1)
             let volatility = 0.001 * pow(4_000, random.unit())
             for valuation in [OptionBook.valuate, OptionBook.greeks] {
-                let a = valuation(books.0)(spot, now, volatility, model)
-                let b = valuation(books.1)(spot, now, volatility, model)
+                let a = valuation(books.0)(spot, .nan, now, volatility, model)
+                let b = valuation(books.1)(spot, .nan, now, volatility, model)
                 #expect(a.value.bitPattern == b.value.bitPattern, "value \(a.value) vs \(b.value)")
                 #expect(a.delta.bitPattern == b.delta.bitPattern, "delta \(a.delta) vs \(b.delta)")
                 #expect(a.gamma.bitPattern == b.gamma.bitPattern, "gamma \(a.gamma) vs \(b.gamma)")

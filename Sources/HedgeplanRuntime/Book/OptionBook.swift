@@ -87,9 +87,10 @@ struct OptionBook: Sendable {
     }
 
     /// Values every open leg at `spot`, `now` (ms), with the model's volatility and rate, and
-    /// returns the position's totals. Merton jumps use the series; Black-Scholes runs four
+    /// returns the position's totals. `logSpot` is ln(`spot`) when the tick carries it
+    /// (`Tick.logPrice`), NaN to have it computed. Merton jumps use the series; Black-Scholes runs four
     /// legs per SIMD step.
-    func valuate(spot: Double, now: Int64, volatility: Double, model: OptionModel) -> Totals {
+    func valuate(spot: Double, logSpot: Double, now: Int64, volatility: Double, model: OptionModel) -> Totals {
         precondition(model.rate == rate, "the book's legs were discounted at another rate")
         var totals = Totals()
         let n = count
@@ -104,7 +105,7 @@ struct OptionBook: Sendable {
             return totals
         }
         // Four legs per kernel call; totals as lane-wise products summed at the end.
-        let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate)
+        let tick = OptionChunkTick(spot: spot, logSpot: logSpot, now: now, volatility: volatility, rate: rate)
         let someExpired = now > nextExpiry
         var sums = OptionLegChunk.Sums()
         chunks.withUnsafeBufferPointer { chunks in
@@ -125,12 +126,12 @@ struct OptionBook: Sendable {
 
     /// Delta, gamma and vega of every open leg, without their value (`value` is NaN, so that
     /// a mark read by mistake shows): for ticks on which the book marks nothing.
-    func greeks(spot: Double, now: Int64, volatility: Double, model: OptionModel) -> Totals {
-        guard model.jumps == nil else { return valuate(spot: spot, now: now, volatility: volatility, model: model) }
+    func greeks(spot: Double, logSpot: Double, now: Int64, volatility: Double, model: OptionModel) -> Totals {
+        guard model.jumps == nil else { return valuate(spot: spot, logSpot: logSpot, now: now, volatility: volatility, model: model) }
         precondition(model.rate == rate, "the book's legs were discounted at another rate")
         var totals = Totals(value: .nan)
         guard count > 0 else { return totals }
-        let tick = OptionChunkTick(spot: spot, now: now, volatility: volatility, rate: rate, growing: false)
+        let tick = OptionChunkTick(spot: spot, logSpot: logSpot, now: now, volatility: volatility, rate: rate, growing: false)
         var sums = OptionLegChunk.Sums()
         chunks.withUnsafeBufferPointer { chunks in  // in place, as in `valuate`
             for c in chunks.indices { kernels.addGreeks(chunks.baseAddress! + c, at: tick, to: &sums) }

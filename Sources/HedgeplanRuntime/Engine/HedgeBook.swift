@@ -159,18 +159,22 @@ public struct HedgeBook: Sendable {
         }
     }
 
+    // Always inlined: called from the mutating `step`, an outlined call on the whole book
+    // made the compiler copy its 2.5 KB to the stack first (a `memcpy` on every tick).
+    @inline(__always)
     func value(_ tick: Tick) -> Marks {
         let volatility = tick.impliedVolatility ?? context.planVolatility
         return Marks(
-            options: options.valuate(spot: tick.price, now: tick.timestamp, volatility: volatility, model: context.model),
+            options: options.valuate(spot: tick.price, logSpot: tick.logPrice, now: tick.timestamp, volatility: volatility, model: context.model),
             linear: linear.valuate(spot: tick.price, now: tick.timestamp, rate: context.model.rate))
     }
 
     /// `value` without the option legs' value (NaN): their delta, gamma and vega only.
+    @inline(__always)  // as `value`
     func greeks(_ tick: Tick) -> Marks {
         let volatility = tick.impliedVolatility ?? context.planVolatility
         return Marks(
-            options: options.greeks(spot: tick.price, now: tick.timestamp, volatility: volatility, model: context.model),
+            options: options.greeks(spot: tick.price, logSpot: tick.logPrice, now: tick.timestamp, volatility: volatility, model: context.model),
             linear: linear.valuate(spot: tick.price, now: tick.timestamp, rate: context.model.rate))
     }
 }
