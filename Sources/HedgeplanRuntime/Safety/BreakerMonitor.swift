@@ -12,6 +12,14 @@ struct BreakerMonitor: Sendable {
     /// The smallest price-move threshold (infinity without such a rule): a move at or below
     /// it trips nothing, which is every tick but the rare one, with no loop over the rules.
     private let smallestMoveThreshold: Double
+    /// `smallestMoveThreshold` less a relative 1e-6: |price - reference| at or below this
+    /// times the reference is a move that the division would also put at or below the
+    /// threshold. The margin, 1e-6 of the threshold, is over a thousand times the few ulps
+    /// by which the two computations can differ, for thresholds of 1e-6 and more
+    /// (`PriceMoveDecisionTests`).
+    private let quietBelow: Double
+    /// Whether `quietBelow` may settle a tick; below 1e-6 the division decides every tick.
+    private let movesWithoutDivision: Bool
     /// A price at an instant, ms since epoch.
     private struct Sample {
         var time: Int64
@@ -31,6 +39,8 @@ struct BreakerMonitor: Sendable {
         slippageRules = rules.indices.filter { rules[$0].condition == .slippage }
         window = (rules.compactMap { $0.condition == .priceMove ? $0.windowSeconds : nil }.max() ?? 0) * 1000
         smallestMoveThreshold = moveRules.map { rules[$0].threshold }.min() ?? .infinity
+        quietBelow = smallestMoveThreshold * (1 - 1e-6)
+        movesWithoutDivision = smallestMoveThreshold >= 1e-6 && smallestMoveThreshold.isFinite
         watchesFeed = !staleRules.isEmpty || window > 0
         samples = Array(repeating: Sample(time: 0, price: 0), count: window > 0 ? 4096 : 1)
     }
@@ -68,6 +78,10 @@ struct BreakerMonitor: Sendable {
         }
         record(price, time)
         let reference = samples[head].price
+        // Most ticks move far less than the smallest threshold: settled with a product, not
+        // the division (a divider the option kernels share), by a margin far wider than the
+        // two sides' rounding (`movesWithoutDivision`).
+        if movesWithoutDivision, abs(price - reference) <= quietBelow * reference { return nil }
         let move = abs(price / reference - 1)
         guard move > smallestMoveThreshold else { return nil }
         for index in moveRules where move > rules[index].threshold {
