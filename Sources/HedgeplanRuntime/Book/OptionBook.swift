@@ -88,8 +88,8 @@ struct OptionBook: Sendable {
 
     /// Values every open leg at `spot`, `now` (ms), with the model's volatility and rate, and
     /// returns the position's totals. `logSpot` is ln(`spot`) when the tick carries it
-    /// (`Tick.logPrice`), NaN to have it computed. Merton jumps use the series; Black-Scholes runs four
-    /// legs per SIMD step.
+    /// (`Tick.logPrice`), NaN to have it computed. Merton jumps use the series; Black-Scholes
+    /// runs four legs per SIMD step.
     func valuate(spot: Double, logSpot: Double, now: Int64, volatility: Double, model: OptionModel) -> Totals {
         precondition(model.rate == rate, "the book's legs were discounted at another rate")
         var totals = Totals()
