@@ -6,38 +6,28 @@ extension BlackScholes {
         precondition(options.isConsistent, "OptionBatch arrays differ in length")
         let n = options.count
         output.resize(to: n)
-        options.kinds.withUnsafeBufferPointer { kinds in
-        options.spot.withUnsafeBufferPointer { spot in
-        options.strike.withUnsafeBufferPointer { strike in
-        options.rate.withUnsafeBufferPointer { rate in
-        options.carry.withUnsafeBufferPointer { carry in
-        options.volatility.withUnsafeBufferPointer { vol in
-        options.timeToExpiry.withUnsafeBufferPointer { time in
-        output.price.withUnsafeMutableBufferPointer { price in
-        output.delta.withUnsafeMutableBufferPointer { delta in
-        output.gamma.withUnsafeMutableBufferPointer { gamma in
-        output.vega.withUnsafeMutableBufferPointer { vega in
-        output.theta.withUnsafeMutableBufferPointer { theta in
-        output.rho.withUnsafeMutableBufferPointer { rho in
-            var i = 0
-            while i < n {
-                let v = kernel(
-                    sign: LaneIO.loadSign(kinds, i, n),
-                    spot: LaneIO.load(spot, i, n, pad: 1),
-                    strike: LaneIO.load(strike, i, n, pad: 1),
-                    rate: LaneIO.load(rate, i, n, pad: 0),
-                    carry: LaneIO.load(carry, i, n, pad: 0),
-                    volatility: LaneIO.load(vol, i, n, pad: 0.2),
-                    timeToExpiry: LaneIO.load(time, i, n, pad: 1))
-                LaneIO.store(v.price, price, i, n)
-                LaneIO.store(v.delta, delta, i, n)
-                LaneIO.store(v.gamma, gamma, i, n)
-                LaneIO.store(v.vega, vega, i, n)
-                LaneIO.store(v.theta, theta, i, n)
-                LaneIO.store(v.rho, rho, i, n)
-                i += 4
+        options.withBuffers { o in
+            output.withMutableBuffers { out in
+                var i = 0
+                while i < n {
+                    let v = kernel(
+                        sign: LaneIO.loadSign(o.kinds, i, n),
+                        spot: LaneIO.load(o.spot, i, n, pad: 1),
+                        strike: LaneIO.load(o.strike, i, n, pad: 1),
+                        rate: LaneIO.load(o.rate, i, n, pad: 0),
+                        carry: LaneIO.load(o.carry, i, n, pad: 0),
+                        volatility: LaneIO.load(o.volatility, i, n, pad: 0.2),
+                        timeToExpiry: LaneIO.load(o.timeToExpiry, i, n, pad: 1))
+                    LaneIO.store(v.price, out.price, i, n)
+                    LaneIO.store(v.delta, out.delta, i, n)
+                    LaneIO.store(v.gamma, out.gamma, i, n)
+                    LaneIO.store(v.vega, out.vega, i, n)
+                    LaneIO.store(v.theta, out.theta, i, n)
+                    LaneIO.store(v.rho, out.rho, i, n)
+                    i += 4
+                }
             }
-        }}}}}}}}}}}}}
+        }
     }
 
     /// The same batch through the scalar kernel, one option at a time (the reference against
@@ -46,25 +36,17 @@ extension BlackScholes {
         precondition(options.isConsistent, "OptionBatch arrays differ in length")
         let n = options.count
         output.resize(to: n)
-        options.kinds.withUnsafeBufferPointer { kinds in
-        options.spot.withUnsafeBufferPointer { spot in
-        options.strike.withUnsafeBufferPointer { strike in
-        options.rate.withUnsafeBufferPointer { rate in
-        options.carry.withUnsafeBufferPointer { carry in
-        options.volatility.withUnsafeBufferPointer { vol in
-        options.timeToExpiry.withUnsafeBufferPointer { time in
-        output.price.withUnsafeMutableBufferPointer { price in
-        output.delta.withUnsafeMutableBufferPointer { delta in
-        output.gamma.withUnsafeMutableBufferPointer { gamma in
-        output.vega.withUnsafeMutableBufferPointer { vega in
-        output.theta.withUnsafeMutableBufferPointer { theta in
-        output.rho.withUnsafeMutableBufferPointer { rho in
-            for i in 0..<n {
-                let v = kernel(sign: kinds[i].sign, spot: spot[i], strike: strike[i], rate: rate[i],
-                               carry: carry[i], volatility: vol[i], timeToExpiry: time[i])
-                price[i] = v.price; delta[i] = v.delta; gamma[i] = v.gamma
-                vega[i] = v.vega; theta[i] = v.theta; rho[i] = v.rho
+        options.withBuffers { o in
+            output.withMutableBuffers { out in
+                for i in 0..<n {
+                    let v = kernel(
+                        sign: o.kinds[i].sign, spot: o.spot[i], strike: o.strike[i], rate: o.rate[i], carry: o.carry[i],
+                        volatility: o.volatility[i], timeToExpiry: o.timeToExpiry[i])
+                    out.store(
+                        OptionValuation(price: v.price, delta: v.delta, gamma: v.gamma, vega: v.vega, theta: v.theta, rho: v.rho),
+                        at: i)
+                }
             }
-        }}}}}}}}}}}}}
+        }
     }
 }

@@ -114,18 +114,13 @@ extension ImpliedVolatility {
         precondition(options.isConsistent && prices.count == options.count, "array lengths differ")
         let n = options.count
         if output.volatility.count != n { output = ImpliedVolatilityBatch(count: n) }
-        options.kinds.withUnsafeBufferPointer { kinds in
-        options.spot.withUnsafeBufferPointer { spot in
-        options.strike.withUnsafeBufferPointer { strike in
-        options.rate.withUnsafeBufferPointer { rate in
-        options.carry.withUnsafeBufferPointer { carry in
-        options.timeToExpiry.withUnsafeBufferPointer { time in
+        options.withBuffers { o in
         prices.withUnsafeBufferPointer { price in
         output.volatility.withUnsafeMutableBufferPointer { vol in
         output.failure.withUnsafeMutableBufferPointer { failure in
             @inline(__always) func scalar(_ i: Int) {
-                switch solve(price: price[i], sign: kinds[i].sign, spot: spot[i], strike: strike[i],
-                             rate: rate[i], carry: carry[i], timeToExpiry: time[i]) {
+                switch solve(price: price[i], sign: o.kinds[i].sign, spot: o.spot[i], strike: o.strike[i],
+                             rate: o.rate[i], carry: o.carry[i], timeToExpiry: o.timeToExpiry[i]) {
                 case .success(let v): vol[i] = v; failure[i] = nil
                 case .failure(let e): vol[i] = .nan; failure[i] = e
                 }
@@ -135,10 +130,10 @@ extension ImpliedVolatility {
             var i = 0
             while i + 4 <= n {
                 let r = solveLanes(
-                    price: LaneIO.load(price, i, n, pad: 1), sign: LaneIO.loadSign(kinds, i, n),
-                    spot: LaneIO.load(spot, i, n, pad: 1), strike: LaneIO.load(strike, i, n, pad: 1),
-                    rate: LaneIO.load(rate, i, n, pad: 0), carry: LaneIO.load(carry, i, n, pad: 0),
-                    timeToExpiry: LaneIO.load(time, i, n, pad: 1))
+                    price: LaneIO.load(price, i, n, pad: 1), sign: LaneIO.loadSign(o.kinds, i, n),
+                    spot: LaneIO.load(o.spot, i, n, pad: 1), strike: LaneIO.load(o.strike, i, n, pad: 1),
+                    rate: LaneIO.load(o.rate, i, n, pad: 0), carry: LaneIO.load(o.carry, i, n, pad: 0),
+                    timeToExpiry: LaneIO.load(o.timeToExpiry, i, n, pad: 1))
                 LaneIO.store(r.volatility, vol, i, n)
                 for l in 0..<4 { failure[i + l] = nil }
                 if any(r.fallback) {
@@ -147,6 +142,6 @@ extension ImpliedVolatility {
                 i += 4
             }
             while i < n { scalar(i); i += 1 }
-        }}}}}}}}}
+        }}}}
     }
 }

@@ -33,29 +33,18 @@ extension MertonJumpDiffusion {
         precondition(o.isConsistent && batch.intensity.count == o.count && batch.meanLog.count == o.count
                      && batch.jumpVolatility.count == o.count, "MertonBatch arrays differ in length")
         output.resize(to: o.count)
-        o.kinds.withUnsafeBufferPointer { kinds in
-        o.spot.withUnsafeBufferPointer { spot in
-        o.strike.withUnsafeBufferPointer { strike in
-        o.rate.withUnsafeBufferPointer { rate in
-        o.carry.withUnsafeBufferPointer { carry in
-        o.volatility.withUnsafeBufferPointer { vol in
-        o.timeToExpiry.withUnsafeBufferPointer { time in
-        batch.intensity.withUnsafeBufferPointer { lambda in
-        batch.meanLog.withUnsafeBufferPointer { mu in
-        batch.jumpVolatility.withUnsafeBufferPointer { delta in
-        output.price.withUnsafeMutableBufferPointer { price in
-        output.delta.withUnsafeMutableBufferPointer { dl in
-        output.gamma.withUnsafeMutableBufferPointer { gamma in
-        output.vega.withUnsafeMutableBufferPointer { vega in
-        output.theta.withUnsafeMutableBufferPointer { theta in
-        output.rho.withUnsafeMutableBufferPointer { rho in
-            for i in 0..<spot.count {
-                let v = valuation(sign: kinds[i].sign, spot: spot[i], strike: strike[i], rate: rate[i],
-                                  carry: carry[i], volatility: vol[i], timeToExpiry: time[i],
-                                  intensity: lambda[i], meanLog: mu[i], jumpVolatility: delta[i])
-                price[i] = v.price; dl[i] = v.delta; gamma[i] = v.gamma
-                vega[i] = v.vega; theta[i] = v.theta; rho[i] = v.rho
+        o.withBuffers { o in
+        batch.intensity.withUnsafeBufferPointer { intensity in
+        batch.meanLog.withUnsafeBufferPointer { meanLog in
+        batch.jumpVolatility.withUnsafeBufferPointer { jumpVolatility in
+            output.withMutableBuffers { out in
+                for i in 0..<o.spot.count {
+                    out.store(valuation(
+                        sign: o.kinds[i].sign, spot: o.spot[i], strike: o.strike[i], rate: o.rate[i], carry: o.carry[i],
+                        volatility: o.volatility[i], timeToExpiry: o.timeToExpiry[i], intensity: intensity[i],
+                        meanLog: meanLog[i], jumpVolatility: jumpVolatility[i]), at: i)
+                }
             }
-        }}}}}}}}}}}}}}}}
+        }}}}
     }
 }

@@ -77,6 +77,55 @@ public struct ValuationBatch: Sendable {
     }
 }
 
+extension OptionBatch {
+    /// The batch's arrays as buffers, for the loops that read four options at a time.
+    struct Buffers {
+        let kinds: UnsafeBufferPointer<OptionKind>
+        let spot, strike, rate, carry, volatility, timeToExpiry: UnsafeBufferPointer<Double>
+    }
+
+    /// Calls `body` with the arrays' storage, valid only during the call.
+    func withBuffers<Result>(_ body: (Buffers) throws -> Result) rethrows -> Result {
+        try kinds.withUnsafeBufferPointer { kinds in
+        try spot.withUnsafeBufferPointer { spot in
+        try strike.withUnsafeBufferPointer { strike in
+        try rate.withUnsafeBufferPointer { rate in
+        try carry.withUnsafeBufferPointer { carry in
+        try volatility.withUnsafeBufferPointer { volatility in
+        try timeToExpiry.withUnsafeBufferPointer { timeToExpiry in
+            try body(Buffers(
+                kinds: kinds, spot: spot, strike: strike, rate: rate, carry: carry, volatility: volatility,
+                timeToExpiry: timeToExpiry))
+        }}}}}}}
+    }
+}
+
+extension ValuationBatch {
+    /// The batch's arrays as writable buffers.
+    struct MutableBuffers {
+        let price, delta, gamma, vega, theta, rho: UnsafeMutableBufferPointer<Double>
+
+        /// Stores one option's figures at `i`.
+        @inline(__always)
+        func store(_ v: OptionValuation, at i: Int) {
+            price[i] = v.price; delta[i] = v.delta; gamma[i] = v.gamma
+            vega[i] = v.vega; theta[i] = v.theta; rho[i] = v.rho
+        }
+    }
+
+    /// Calls `body` with the arrays' storage, valid only during the call.
+    mutating func withMutableBuffers<Result>(_ body: (MutableBuffers) throws -> Result) rethrows -> Result {
+        try price.withUnsafeMutableBufferPointer { price in
+        try delta.withUnsafeMutableBufferPointer { delta in
+        try gamma.withUnsafeMutableBufferPointer { gamma in
+        try vega.withUnsafeMutableBufferPointer { vega in
+        try theta.withUnsafeMutableBufferPointer { theta in
+        try rho.withUnsafeMutableBufferPointer { rho in
+            try body(MutableBuffers(price: price, delta: delta, gamma: gamma, vega: vega, theta: theta, rho: rho))
+        }}}}}}
+    }
+}
+
 /// Lane loading and storing for the batch loops: full groups of four are read and written
 /// with single unaligned vector moves; the tail is padded with a harmless option.
 @usableFromInline
