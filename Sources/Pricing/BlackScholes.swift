@@ -13,9 +13,8 @@ public enum BlackScholes {
     /// Values a validated option.
     @inlinable
     public static func valuation(_ o: EuropeanOption) -> OptionValuation {
-        let v = kernel(sign: o.kind.sign, spot: o.spot, strike: o.strike, rate: o.rate, carry: o.carry,
-                       volatility: o.volatility, timeToExpiry: o.timeToExpiry)
-        return OptionValuation(price: v.price, delta: v.delta, gamma: v.gamma, vega: v.vega, theta: v.theta, rho: v.rho)
+        OptionValuation(kernel(sign: o.kind.sign, spot: o.spot, strike: o.strike, rate: o.rate, carry: o.carry,
+                               volatility: o.volatility, timeToExpiry: o.timeToExpiry))
     }
 
     /// The price alone (same cost as `valuation`, kept for readability at call sites).

@@ -39,12 +39,9 @@ extension BlackScholes {
         options.withBuffers { o in
             output.withMutableBuffers { out in
                 for i in 0..<n {
-                    let v = kernel(
+                    out.store(OptionValuation(kernel(
                         sign: o.kinds[i].sign, spot: o.spot[i], strike: o.strike[i], rate: o.rate[i], carry: o.carry[i],
-                        volatility: o.volatility[i], timeToExpiry: o.timeToExpiry[i])
-                    out.store(
-                        OptionValuation(price: v.price, delta: v.delta, gamma: v.gamma, vega: v.vega, theta: v.theta, rho: v.rho),
-                        at: i)
+                        volatility: o.volatility[i], timeToExpiry: o.timeToExpiry[i])), at: i)
                 }
             }
         }

@@ -78,7 +78,7 @@ public struct ValuationBatch: Sendable {
 }
 
 extension OptionBatch {
-    /// The batch's arrays as buffers, for the loops that read four options at a time.
+    /// The batch's arrays as buffers, for the batch loops (four options at a time, or one).
     struct Buffers {
         let kinds: UnsafeBufferPointer<OptionKind>
         let spot, strike, rate, carry, volatility, timeToExpiry: UnsafeBufferPointer<Double>

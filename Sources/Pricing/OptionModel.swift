@@ -28,8 +28,7 @@ public struct OptionModel: Sendable, Hashable {
                 sign: sign, spot: spot, strike: strike, rate: rate, carry: 0, volatility: volatility, timeToExpiry: t,
                 intensity: jumps.intensity, meanLog: jumps.meanLog, jumpVolatility: jumps.volatility)
         }
-        let v = BlackScholes.kernel(
-            sign: sign, spot: spot, strike: strike, rate: rate, carry: 0, volatility: volatility, timeToExpiry: t)
-        return OptionValuation(price: v.price, delta: v.delta, gamma: v.gamma, vega: v.vega, theta: v.theta, rho: v.rho)
+        return OptionValuation(BlackScholes.kernel(
+            sign: sign, spot: spot, strike: strike, rate: rate, carry: 0, volatility: volatility, timeToExpiry: t))
     }
 }

@@ -27,6 +27,12 @@ public struct OptionValuation: Sendable, Hashable {
         self.rho = rho
     }
 
+    /// The figures of the scalar `BlackScholes.kernel`, as it returns them.
+    @inlinable
+    init(_ v: (price: Double, delta: Double, gamma: Double, vega: Double, theta: Double, rho: Double)) {
+        self.init(price: v.price, delta: v.delta, gamma: v.gamma, vega: v.vega, theta: v.theta, rho: v.rho)
+    }
+
     /// Days in the year used for `theta`.
     public static let daysPerYear = YearLength.daysValue
     /// One volatility point (vega) and one percentage point of rate (rho).
